@@ -1,0 +1,9 @@
+# Answers for DCMTK's run-time configure tests when cross-compiling to WebAssembly
+# (DCMTK INSTALL, "CROSS COMPILING WITH CMAKE"): Emscripten cannot run them during configure.
+set(DCMTK_NO_TRY_RUN TRUE CACHE BOOL "")
+set(DCMTK_ICONV_FLAGS_ANALYZED TRUE CACHE BOOL "")
+set(DCMTK_FIXED_ICONV_CONVERSION_FLAGS "AbortTranscodingOnIllegalSequence" CACHE STRING "")
+set(DCMTK_STDLIBC_ICONV_HAS_DEFAULT_ENCODING FALSE CACHE BOOL "")
+foreach(feature VECTOR ALGORITHM LIMITS LIST MAP MEMORY STACK STRING TYPE_TRAITS TUPLE SYSTEM_ERROR)
+  set(HAVE_STL_${feature}_TEST_RESULT 1 CACHE INTERNAL "")
+endforeach()

@@ -1,0 +1,96 @@
+// core/base/sha256.cpp — SHA-256 after FIPS 180-4 §6.2; constants from §4.2.2 and §5.3.3.
+#include "core/base/sha256.h"
+
+#include <cstring>
+
+namespace ssmix {
+namespace {
+
+constexpr std::array<std::uint32_t, 64> round_constants = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+constexpr std::uint32_t rotate_right(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+}  // namespace
+
+Sha256::Sha256()
+    : state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Sha256::compress(const std::uint8_t* block) {
+    std::array<std::uint32_t, 64> w{};
+    for (int i = 0; i < 16; ++i)
+        w[i] = std::uint32_t(block[4 * i]) << 24 | std::uint32_t(block[4 * i + 1]) << 16 |
+               std::uint32_t(block[4 * i + 2]) << 8 | std::uint32_t(block[4 * i + 3]);
+    for (int i = 16; i < 64; ++i) {
+        const std::uint32_t s0 = rotate_right(w[i - 15], 7) ^ rotate_right(w[i - 15], 18) ^ (w[i - 15] >> 3);
+        const std::uint32_t s1 = rotate_right(w[i - 2], 17) ^ rotate_right(w[i - 2], 19) ^ (w[i - 2] >> 10);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    auto [a, b, c, d, e, f, g, h] = state_;
+    for (int i = 0; i < 64; ++i) {
+        const std::uint32_t s1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
+        const std::uint32_t choose = (e & f) ^ (~e & g);
+        const std::uint32_t t1 = h + s1 + choose + round_constants[i] + w[i];
+        const std::uint32_t s0 = rotate_right(a, 2) ^ rotate_right(a, 13) ^ rotate_right(a, 22);
+        const std::uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
+        const std::uint32_t t2 = s0 + majority;
+        h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    }
+    const std::array<std::uint32_t, 8> added = {a, b, c, d, e, f, g, h};
+    for (int i = 0; i < 8; ++i) state_[i] += added[i];
+}
+
+void Sha256::update(ByteView data) {
+    std::size_t used = total_bytes_ % 64;
+    total_bytes_ += data.size();
+    std::size_t offset = 0;
+    if (used > 0) {
+        const std::size_t take = std::min(data.size(), 64 - used);
+        std::memcpy(buffer_.data() + used, data.data(), take);
+        offset = take;
+        if (used + take < 64) return;
+        compress(buffer_.data());
+    }
+    for (; offset + 64 <= data.size(); offset += 64) compress(data.data() + offset);
+    if (offset < data.size()) std::memcpy(buffer_.data(), data.data() + offset, data.size() - offset);
+}
+
+std::array<std::uint8_t, 32> Sha256::finish() {
+    const std::uint64_t bit_length = total_bytes_ * 8;
+    std::array<std::uint8_t, 72> padding{};
+    padding[0] = 0x80;
+    const std::size_t used = total_bytes_ % 64;
+    const std::size_t pad = (used < 56 ? 56 : 120) - used;
+    for (int i = 0; i < 8; ++i) padding[pad + i] = std::uint8_t(bit_length >> (56 - 8 * i));
+    update({padding.data(), pad + 8});
+    std::array<std::uint8_t, 32> digest{};
+    for (int i = 0; i < 8; ++i)
+        for (int j = 0; j < 4; ++j) digest[4 * i + j] = std::uint8_t(state_[i] >> (24 - 8 * j));
+    return digest;
+}
+
+std::string to_hex(std::span<const std::uint8_t> digest) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(digest.size() * 2);
+    for (auto byte : digest) {
+        hex += digits[byte >> 4];
+        hex += digits[byte & 15];
+    }
+    return hex;
+}
+
+std::string sha256_hex(ByteView data) {
+    Sha256 hash;
+    hash.update(data);
+    return to_hex(hash.finish());
+}
+
+}  // namespace ssmix

@@ -1,0 +1,37 @@
+// core/bundle/bundle_files.h — the disc's files as the viewer sees them through the data
+// bundle: a FileSource that finds a file in the manifest, gathers its deflated stream from
+// the chunks (asking the ChunkProvider, which may still be loading them), inflates it and
+// checks its SHA-256.
+#pragma once
+
+#include <map>
+
+#include "core/base/file_source.h"
+#include "core/bundle/manifest.h"
+
+namespace ssmix::bundle {
+
+class ChunkProvider {
+public:
+    virtual ~ChunkProvider() = default;
+    // The chunk's payload, or nullptr while it is not loaded yet (the provider starts loading
+    // it; ask again later). A chunk that failed to load returns an empty payload.
+    [[nodiscard]] virtual const Bytes* payload(std::uint32_t chunk) = 0;
+};
+
+class BundleFiles final : public FileSource {
+public:
+    BundleFiles(Manifest manifest, ChunkProvider& chunks, std::string manifest_name = "VIEWER/DATA/MANIFEST.JS");
+
+    [[nodiscard]] std::vector<FileEntry> list() const override;
+    [[nodiscard]] FileRead read(const std::string& path) override;
+
+    [[nodiscard]] const Manifest& manifest() const { return manifest_; }
+
+private:
+    Manifest manifest_;
+    ChunkProvider& chunks_;
+    std::string manifest_name_;
+};
+
+}  // namespace ssmix::bundle

@@ -1,0 +1,38 @@
+// core/bundle/bundle_writer.h — builds the viewer data bundle: deflates each file, packs the
+// streams into chunk payloads of about `chunk_bytes`, hands each finished chunk script to a
+// sink (so a 500 MB disc never sits in memory at once), and returns the manifest.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/base/bytes.h"
+#include "core/bundle/manifest.h"
+
+namespace ssmix::bundle {
+
+struct BundleOptions {
+    std::size_t chunk_bytes = 1 << 20;  // payload per chunk script, before base64
+    int deflate_level = 6;
+};
+
+class BundleWriter {
+public:
+    // Receives each finished chunk: its number and the text of its script file.
+    using ChunkSink = std::function<void(std::uint32_t chunk, const std::string& script)>;
+
+    BundleWriter(ChunkSink sink, BundleOptions options = {});
+
+    void add(const std::string& path, ByteView bytes);
+    [[nodiscard]] Manifest finish();   // writes the last chunk; call once
+
+private:
+    void flush_chunk();
+
+    ChunkSink sink_;
+    BundleOptions options_;
+    Manifest manifest_;
+    Bytes payload_;   // the chunk being filled
+};
+
+}  // namespace ssmix::bundle

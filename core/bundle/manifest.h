@@ -1,0 +1,42 @@
+// core/bundle/manifest.h — the viewer data bundle's table of contents (VIEWER/DATA/MANIFEST.JS):
+// which disc files it carries, their sizes and SHA-256, and where their deflated bytes lie in
+// the chunk scripts DATA/Dnnnnnnn.JS. See DESIGN.md "Viewer data bundle".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/diagnostic.h"
+
+namespace ssmix::bundle {
+
+inline constexpr std::string_view manifest_format = "ssmix-bundle-1";
+inline constexpr std::string_view manifest_variable = "SSMIX_MANIFEST";   // global set by MANIFEST.JS
+inline constexpr std::string_view chunk_function = "ssmixChunk";          // called by each chunk script
+
+struct BundledFile {
+    std::string path;             // disc path, '/'-separated: "DICOM/P0000001/S0000001/I0000001"
+    std::uint64_t size = 0;       // original bytes
+    std::string sha256;           // of the original bytes, lower-case hex
+    std::uint32_t first_chunk = 0;
+    std::uint64_t offset = 0;     // where the stream starts in first_chunk's payload
+    std::uint64_t stored_size = 0;  // deflated stream length; may continue into later chunks
+};
+
+struct Manifest {
+    std::vector<std::uint64_t> chunk_sizes;   // payload bytes (decoded base64) per chunk
+    std::vector<BundledFile> files;           // sorted by path
+};
+
+[[nodiscard]] std::string chunk_file_name(std::uint32_t chunk);   // 7 -> "D0000007.JS"
+
+// "var SSMIX_MANIFEST = {...};" — a classic script that file:// pages may load.
+[[nodiscard]] std::string manifest_script(const Manifest& manifest);
+[[nodiscard]] std::string manifest_json(const Manifest& manifest);
+
+// Reads the JSON object (the part between "=" and ";" of MANIFEST.JS, or JSON.stringify of it).
+[[nodiscard]] Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& file);
+
+}  // namespace ssmix::bundle

@@ -1,0 +1,10 @@
+// core/dicom/codecs.h — registers DCMTK's decoders (JPEG baseline/extended/lossless via IJG,
+// JPEG-LS via CharLS, RLE) once per process, before any compressed pixel data is touched,
+// and silences DCMTK's own log.
+#pragma once
+
+namespace ssmix::dicom {
+
+void register_decoders();   // idempotent
+
+}  // namespace ssmix::dicom

@@ -1,0 +1,74 @@
+// core/dicom/image.cpp — DicomImage with partial access: one frame decoded at a time, so a
+// multi-frame clip or a big series never sits decoded in memory all at once.
+#include "core/dicom/image.h"
+
+#include "core/dicom/codecs.h"
+
+#include "dcmtk/config/osconfig.h"
+#include "dcmtk/dcmdata/dcdeftag.h"
+#include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmimage/diregist.h"   // colour images (RGB, YBR, palette)
+#include "dcmtk/dcmimgle/dcmimage.h"
+
+namespace ssmix::dicom {
+
+FrameRenderer::FrameRenderer(const Dataset& dataset) : dataset_(&dataset) {
+    register_decoders();
+    Sint32 frames = 1;
+    DcmDataset* data = dataset.dcmtk().getDataset();
+    if (data->findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 1) frames = 1;
+    frame_count_ = data->tagExists(DCM_PixelData) ? static_cast<unsigned>(frames) : 0;
+}
+FrameRenderer::FrameRenderer(FrameRenderer&&) noexcept = default;
+FrameRenderer& FrameRenderer::operator=(FrameRenderer&&) noexcept = default;
+FrameRenderer::~FrameRenderer() = default;
+
+Parsed<RenderedFrame> FrameRenderer::render(unsigned frame, std::optional<Window> window) {
+    Parsed<RenderedFrame> result;
+    auto fail = [&](std::string code, std::string message) {
+        result.diagnostics.push_back(error({dataset_->name(), 0, "(7FE0,0010)"}, std::move(code), std::move(message)));
+        return result;
+    };
+    if (frame >= frame_count_)
+        return fail("dicom.image.no_such_frame", "frame " + std::to_string(frame) + " asked for, the file has " +
+                                                     std::to_string(frame_count_));
+    if (!image_ || frame_ != frame) {
+        image_.reset();
+        DcmDataset* data = dataset_->dcmtk().getDataset();
+        auto image = std::make_unique<DicomImage>(data, data->getOriginalXfer(),
+                                                  CIF_UsePartialAccessToPixelData, frame, 1);
+        if (image->getStatus() != EIS_Normal)
+            return fail("dicom.image.undecodable",
+                        "frame " + std::to_string(frame) + " cannot be decoded: " +
+                            DicomImage::getString(image->getStatus()));
+        image_ = std::move(image);
+        frame_ = frame;
+    }
+
+    RenderedFrame out;
+    out.width = static_cast<unsigned>(image_->getWidth());
+    out.height = static_cast<unsigned>(image_->getHeight());
+    out.channels = image_->isMonochrome() ? 1 : 3;
+    if (image_->isMonochrome()) {
+        if (window)
+            image_->setWindow(window->center, window->width);
+        else if (image_->getWindowCount() > 0)
+            image_->setWindow(0);
+        else if (image_->getVoiLutCount() > 0)
+            image_->setVoiLut(0);
+        else
+            image_->setMinMaxWindow(0);
+        double center = 0, width = 0;
+        if (image_->getWindow(center, width)) out.window = Window{center, width};
+    }
+    const unsigned long size = image_->getOutputDataSize(8);
+    if (size != static_cast<unsigned long>(out.width) * out.height * out.channels)
+        return fail("dicom.image.unexpected_size", "rendered frame has an unexpected size");
+    out.pixels.resize(size);
+    if (!image_->getOutputData(out.pixels.data(), size, 8, 0))
+        return fail("dicom.image.render_failed", "frame " + std::to_string(frame) + " could not be rendered");
+    result.value = std::move(out);
+    return result;
+}
+
+}  // namespace ssmix::dicom

@@ -1,0 +1,49 @@
+// core/dicom/image.h — decodes a frame with DCMTK (any transfer syntax it has a codec for)
+// and renders it to 8 bits through the Modality LUT and a VOI window or LUT, exactly as
+// DCMTK's own tools (dcmj2pnm) do, so the viewer and native checks agree bit for bit.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "core/base/bytes.h"
+#include "core/base/diagnostic.h"
+#include "core/dicom/dataset.h"
+
+class DicomImage;   // DCMTK; stays inside core/dicom
+
+namespace ssmix::dicom {
+
+struct Window {
+    double center = 0;
+    double width = 0;
+};
+
+struct RenderedFrame {
+    unsigned width = 0, height = 0;
+    unsigned channels = 0;       // 1 = grey, 3 = RGB (interleaved)
+    Bytes pixels;                // row-major, width * height * channels
+    std::optional<Window> window;  // the window applied (grey images with a window)
+};
+
+// Renders the frames of one dataset. Keeps the decoded current frame, so changing the window
+// re-renders without decoding again. Call order: construct, then render() as often as needed.
+class FrameRenderer {
+public:
+    explicit FrameRenderer(const Dataset& dataset);
+    FrameRenderer(FrameRenderer&&) noexcept;
+    FrameRenderer& operator=(FrameRenderer&&) noexcept;
+    ~FrameRenderer();
+
+    // window empty: the file's first VOI window, else its first VOI LUT, else the frame's
+    // min/max (dcmj2pnm +Wi 1 / +Wl 1 / +Wm).
+    [[nodiscard]] Parsed<RenderedFrame> render(unsigned frame, std::optional<Window> window);
+
+private:
+    const Dataset* dataset_;
+    unsigned frame_count_ = 0;
+    std::unique_ptr<DicomImage> image_;
+    unsigned frame_ = 0;
+};
+
+}  // namespace ssmix::dicom

@@ -1,0 +1,20 @@
+// packager/command.h — how a subcommand plugs into `ssmix`: it declares its options on a
+// CLI11 sub-app and returns the function that runs it (returning the exit code).
+#pragma once
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace ssmix::packager {
+
+struct Command {
+    CLI::App* cli = nullptr;
+    std::function<int()> run;
+};
+
+[[nodiscard]] Command add_pack_command(CLI::App& app);
+
+}  // namespace ssmix::packager

@@ -1,0 +1,46 @@
+// packager/console.cpp — terminal output; core never prints, so this is the only place.
+#include "packager/console.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+namespace ssmix::packager {
+namespace {
+
+long long now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+Progress::Progress(std::string label) : label_(std::move(label)), terminal_(isatty(STDERR_FILENO) == 1) {}
+
+Progress::~Progress() {
+    if (drawn_) std::fputs("\n", stderr);
+}
+
+void Progress::update(std::size_t done, std::size_t total) {
+    if (!terminal_) return;
+    const long long now = now_ms();
+    if (done != total && now - last_draw_ms_ < 100) return;
+    last_draw_ms_ = now;
+    drawn_ = true;
+    std::fprintf(stderr, "\r%s %zu/%zu", label_.c_str(), done, total);
+    std::fflush(stderr);
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics) std::cerr << to_string(d) << '\n';
+}
+
+std::size_t count_errors(const std::vector<Diagnostic>& diagnostics) {
+    std::size_t errors = 0;
+    for (const auto& d : diagnostics) errors += d.severity == Severity::error;
+    return errors;
+}
+
+}  // namespace ssmix::packager

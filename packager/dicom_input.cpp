@@ -1,0 +1,72 @@
+// packager/dicom_input.cpp — a DICOMDIR in the input is a directory of another file-set, not
+// an instance: it is skipped here (its referenced files are found by the folder search).
+#include "packager/dicom_input.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/dicom/dataset.h"
+#include "packager/console.h"
+#include "packager/disk_files.h"
+
+namespace ssmix::packager {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view media_storage_directory_class = "1.2.840.10008.1.3.10";
+
+void gather(const fs::path& path, std::vector<fs::path>& files, std::vector<Diagnostic>& diagnostics) {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) {
+        files.push_back(path);
+    } else if (fs::is_directory(path, ec)) {
+        for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+            if (it->is_regular_file()) files.push_back(it->path());
+        if (ec) diagnostics.push_back(error({path.string(), 0, ""}, "input.unreadable", "cannot list folder: " + ec.message()));
+    } else {
+        diagnostics.push_back(error({path.string(), 0, ""}, "input.missing", "no such file or folder"));
+    }
+}
+
+}  // namespace
+
+DicomInputs collect_dicom(const std::vector<fs::path>& paths) {
+    DicomInputs result;
+    std::vector<fs::path> files;
+    for (const auto& path : paths) gather(path, files, result.diagnostics);
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+
+    std::set<std::string> seen_uids;
+    Progress progress("Reading DICOM");
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        progress.update(i + 1, files.size());
+        const fs::path& file = files[i];
+        Bytes bytes;
+        try {
+            bytes = read_file(file);
+        } catch (const std::system_error& e) {
+            result.diagnostics.push_back(error({file.string(), 0, ""}, "input.unreadable", e.what()));
+            continue;
+        }
+        auto dataset = dicom::read_dataset(bytes, file.string());
+        if (!dataset.value) {
+            for (auto& d : dataset.diagnostics) d.severity = Severity::warning;   // a stray non-DICOM file is skipped
+            result.diagnostics.insert(result.diagnostics.end(), dataset.diagnostics.begin(), dataset.diagnostics.end());
+            continue;
+        }
+        auto described = dicom::describe(*dataset.value);
+        result.diagnostics.insert(result.diagnostics.end(), described.diagnostics.begin(), described.diagnostics.end());
+        if (!described.value) continue;
+        if (described.value->sop_class_uid == media_storage_directory_class) continue;
+        if (!seen_uids.insert(described.value->sop_instance_uid).second) {
+            result.diagnostics.push_back(warning({file.string(), 0, "(0008,0018)"}, "dicom.duplicate",
+                                                 "same SOP Instance UID as an earlier file; this copy is skipped"));
+            continue;
+        }
+        result.instances.push_back({file, std::move(*described.value)});
+    }
+    return result;
+}
+
+}  // namespace ssmix::packager

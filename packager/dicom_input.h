@@ -1,0 +1,26 @@
+// packager/dicom_input.h — finds the DICOM instances the user named (files, folders searched
+// recursively), reads their headers, and reports what is not DICOM or not an image.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/base/diagnostic.h"
+#include "core/dicom/instance.h"
+
+namespace ssmix::packager {
+
+struct DicomInput {
+    std::filesystem::path source;   // where the file was found
+    dicom::Instance instance;
+};
+
+struct DicomInputs {
+    std::vector<DicomInput> instances;     // sorted by source path, duplicates (same SOP Instance UID) removed
+    std::vector<Diagnostic> diagnostics;   // unreadable files, non-DICOM files, duplicates
+};
+
+[[nodiscard]] DicomInputs collect_dicom(const std::vector<std::filesystem::path>& paths);
+
+}  // namespace ssmix::packager

@@ -1,0 +1,22 @@
+// packager/disc_layout.h — where each DICOM instance goes on the disc. DICOM PS3.12 F.1.2.1
+// and IHE PDI: File IDs of at most 8 upper-case letters, digits or '_' per component, no
+// extension, at most 8 levels. Layout: DICOM/Pnnnnnnn/STnnnnnn/SEnnnnnn/IMnnnnnn, numbered
+// in study date, series number, instance number order, so the same input always gives the
+// same names.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/dicom/instance.h"
+
+namespace ssmix::packager {
+
+// Returns one disc path per instance, in the order given.
+[[nodiscard]] std::vector<std::string> assign_dicom_paths(const std::vector<const dicom::Instance*>& instances);
+
+// True when every '/'-separated component is an ISO 9660 level-1 name: at most 8 characters
+// of A-Z 0-9 _ , optionally "." and an extension of at most 3 of them.
+[[nodiscard]] bool is_level1_path(std::string_view path);
+
+}  // namespace ssmix::packager

@@ -1,0 +1,69 @@
+// packager/disc_tree.cpp — staging folder, syncfs, two renames.
+#include "packager/disc_tree.h"
+
+#include <fcntl.h>    // AT_FDCWD
+#include <stdio.h>    // renameat2, RENAME_EXCHANGE (glibc)
+#include <unistd.h>
+
+#include <cerrno>
+#include <stdexcept>
+#include <system_error>
+
+#include "packager/disk_files.h"
+
+namespace ssmix::packager {
+namespace fs = std::filesystem;
+
+bool is_ssmix_disc_tree(const fs::path& folder) {
+    return fs::is_regular_file(folder / "INDEX.HTM") && fs::is_regular_file(folder / "VIEWER" / "VIEWER.JS");
+}
+
+DiscTreeWriter::DiscTreeWriter(fs::path target) : target_(fs::absolute(std::move(target)).lexically_normal()) {
+    if (target_.filename().empty()) target_ = target_.parent_path();
+    std::error_code ec;
+    if (fs::exists(target_, ec) && !(fs::is_directory(target_) && (fs::is_empty(target_) || is_ssmix_disc_tree(target_))))
+        throw std::runtime_error(target_.string() + " exists and is not a disc tree made by ssmix; choose another --tree folder");
+    fs::create_directories(target_.parent_path());
+    staging_ = target_.parent_path() / ("." + target_.filename().string() + ".partial-" + std::to_string(::getpid()));
+    fs::remove_all(staging_);
+    fs::create_directory(staging_);
+}
+
+DiscTreeWriter::~DiscTreeWriter() {
+    if (committed_) return;
+    std::error_code ignored;
+    fs::remove_all(staging_, ignored);
+}
+
+void DiscTreeWriter::write(const std::string& disc_path, ByteView bytes) {
+    const fs::path file = staging_ / disc_path;
+    fs::create_directories(file.parent_path());
+    write_file(file, bytes);
+    bytes_written_ += bytes.size();
+}
+
+void DiscTreeWriter::copy(const std::string& disc_path, const fs::path& source) {
+    const fs::path file = staging_ / disc_path;
+    fs::create_directories(file.parent_path());
+    fs::copy_file(source, file, fs::copy_options::overwrite_existing);
+    bytes_written_ += fs::file_size(file);
+}
+
+void DiscTreeWriter::commit() {
+    sync_file_system(staging_);
+    if (fs::exists(target_)) {
+        // Swap in one step (Linux renameat2), so the target never disappears; the old tree then
+        // sits at the staging name and is removed.
+        if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0)
+            throw std::system_error(errno, std::generic_category(), "cannot replace " + target_.string());
+        sync_directory(target_.parent_path());
+        committed_ = true;
+        fs::remove_all(staging_);
+    } else {
+        fs::rename(staging_, target_);
+        sync_directory(target_.parent_path());
+        committed_ = true;
+    }
+}
+
+}  // namespace ssmix::packager

@@ -1,0 +1,34 @@
+// packager/main.cpp — `ssmix`: the SS-MIX Carry command-line tool for hospital IT staff.
+// Exit status: 0 done, 1 problems with the data (each reported), 2 usage errors.
+#include <iostream>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "packager/command.h"
+#include "packager/console.h"
+
+int main(int argc, char** argv) {
+    using namespace ssmix::packager;
+    CLI::App app{"SS-MIX Carry: carries a patient's SS-MIX2 records and images to the receiving physician on a CD-R.", "ssmix"};
+    app.set_version_flag("--version", std::string("ssmix ") + SSMIX_VERSION);
+    app.require_subcommand(1);
+
+    std::vector<Command> commands = {add_pack_command(app)};
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return exit_usage;
+    }
+    for (const auto& command : commands)
+        if (command.cli->parsed()) return command.run();
+    return exit_usage;
+}

@@ -1,0 +1,147 @@
+// sample-data/generator/dicom_factory.cpp — CT Image Storage and X-Ray Radiofluoroscopic Image
+// Storage instances with the attributes a viewer and a DICOMDIR need.
+#include "sample-data/generator/dicom_factory.h"
+
+#include <stdexcept>
+
+#include "dcmtk/config/osconfig.h"
+#include "dcmtk/dcmdata/dcdeftag.h"
+#include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcuid.h"
+#include "dcmtk/dcmjpeg/djencode.h"
+#include "dcmtk/dcmjpeg/djrploss.h"
+#include "dcmtk/dcmjpls/djencode.h"
+#include "dcmtk/dcmjpls/djrparam.h"
+#include "sample-data/generator/uid.h"
+
+namespace ssmix::sample {
+namespace {
+
+void check(const OFCondition& status, const std::string& what) {
+    if (status.bad()) throw std::runtime_error(what + ": " + status.text());
+}
+
+void put(DcmItem& item, const DcmTagKey& tag, const std::string& value) {
+    check(item.putAndInsertString(tag, value.c_str()), "cannot set " + DcmTag(tag).toString());
+}
+
+void register_encoders() {
+    static const bool done = [] {
+        // Keep the SOP Instance UID when compressing lossily, so the sample UIDs stay fixed.
+        DJEncoderRegistration::registerCodecs(ECC_lossyYCbCr, EUC_never);
+        DJLSEncoderRegistration::registerCodecs();
+        return true;
+    }();
+    (void)done;
+}
+
+void common_modules(DcmDataset& data, const char* sop_class, const std::string& sop_instance, const PatientInfo& patient,
+                    const StudyInfo& study, const SeriesInfo& series) {
+    put(data, DCM_SpecificCharacterSet, "ISO_IR 192");
+    put(data, DCM_SOPClassUID, sop_class);
+    put(data, DCM_SOPInstanceUID, sop_instance);
+    put(data, DCM_StudyDate, study.date);
+    put(data, DCM_SeriesDate, study.date);
+    put(data, DCM_StudyTime, study.time);
+    put(data, DCM_AccessionNumber, study.accession);
+    put(data, DCM_Modality, series.modality);
+    put(data, DCM_Manufacturer, "SS-MIX Carry sample generator");
+    put(data, DCM_InstitutionName, "登呂病院");
+    put(data, DCM_ReferringPhysicianName, "医師^一郎");
+    put(data, DCM_StudyDescription, study.description);
+    put(data, DCM_SeriesDescription, series.description);
+    put(data, DCM_PatientName, patient.name);
+    put(data, DCM_PatientID, patient.id);
+    put(data, DCM_PatientBirthDate, patient.birth_date);
+    put(data, DCM_PatientSex, patient.sex);
+    put(data, DCM_StudyInstanceUID, study.uid);
+    put(data, DCM_SeriesInstanceUID, series.uid);
+    put(data, DCM_StudyID, "1");
+    put(data, DCM_SeriesNumber, std::to_string(series.number));
+}
+
+void save(DcmFileFormat& file, const std::filesystem::path& path, Encoding encoding) {
+    register_encoders();
+    DcmDataset& data = *file.getDataset();
+    E_TransferSyntax xfer = EXS_LittleEndianExplicit;
+    if (encoding == Encoding::jpeg_baseline) {
+        xfer = EXS_JPEGProcess1;
+        DJ_RPLossy quality(90);
+        check(data.chooseRepresentation(xfer, &quality), "JPEG baseline encoding");
+    } else if (encoding == Encoding::jpeg_ls_lossless) {
+        xfer = EXS_JPEGLSLossless;
+        DJLSRepresentationParameter lossless(0, OFTrue);
+        check(data.chooseRepresentation(xfer, &lossless), "JPEG-LS encoding");
+    }
+    if (!data.canWriteXfer(xfer)) throw std::runtime_error("cannot write " + path.string() + " in the chosen transfer syntax");
+    std::filesystem::create_directories(path.parent_path());
+    check(file.saveFile(path.c_str(), xfer), "cannot write " + path.string());
+}
+
+}  // namespace
+
+void write_ct(const std::filesystem::path& path, const PatientInfo& patient, const StudyInfo& study, const SeriesInfo& series,
+              const CtSlice& slice, Encoding encoding) {
+    DcmFileFormat file;
+    DcmDataset& data = *file.getDataset();
+    const std::string sop_instance = uid_for(series.uid + "/" + std::to_string(slice.instance));
+    common_modules(data, UID_CTImageStorage, sop_instance, patient, study, series);
+    put(data, DCM_ImageType, "ORIGINAL\\PRIMARY\\AXIAL");
+    put(data, DCM_InstanceNumber, std::to_string(slice.instance));
+    put(data, DCM_FrameOfReferenceUID, uid_for(series.uid + "/frame-of-reference"));
+    put(data, DCM_PositionReferenceIndicator, "");
+    const double origin = -slice.size * slice.pixel_mm / 2;
+    put(data, DCM_ImagePositionPatient, std::to_string(origin) + "\\" + std::to_string(origin) + "\\" + std::to_string(slice.z_mm));
+    put(data, DCM_ImageOrientationPatient, "1\\0\\0\\0\\1\\0");
+    put(data, DCM_SliceLocation, std::to_string(slice.z_mm));
+    put(data, DCM_SliceThickness, std::to_string(slice.thickness_mm));
+    put(data, DCM_PixelSpacing, std::to_string(slice.pixel_mm) + "\\" + std::to_string(slice.pixel_mm));
+    put(data, DCM_KVP, "120");
+    put(data, DCM_SamplesPerPixel, "1");
+    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
+    put(data, DCM_Rows, std::to_string(slice.size));
+    put(data, DCM_Columns, std::to_string(slice.size));
+    put(data, DCM_BitsAllocated, "16");
+    put(data, DCM_BitsStored, "12");
+    put(data, DCM_HighBit, "11");
+    put(data, DCM_PixelRepresentation, "0");
+    put(data, DCM_RescaleIntercept, "-1024");
+    put(data, DCM_RescaleSlope, "1");
+    put(data, DCM_RescaleType, "HU");
+    put(data, DCM_WindowCenter, std::to_string(static_cast<int>(slice.window_center)));
+    put(data, DCM_WindowWidth, std::to_string(static_cast<int>(slice.window_width)));
+    std::vector<Uint16> stored(slice.hu.size());
+    for (std::size_t i = 0; i < stored.size(); ++i) stored[i] = static_cast<Uint16>(slice.hu[i] + 1024);
+    check(data.putAndInsertUint16Array(DCM_PixelData, stored.data(), static_cast<unsigned long>(stored.size())), "pixel data");
+    save(file, path, encoding);
+}
+
+void write_fluoroscopy(const std::filesystem::path& path, const PatientInfo& patient, const StudyInfo& study,
+                       const SeriesInfo& series, const std::vector<std::vector<std::uint8_t>>& frames, int width,
+                       int height, double frame_time_ms, Encoding encoding) {
+    DcmFileFormat file;
+    DcmDataset& data = *file.getDataset();
+    common_modules(data, UID_XRayRadiofluoroscopicImageStorage, uid_for(series.uid + "/1"), patient, study, series);
+    put(data, DCM_ImageType, "ORIGINAL\\PRIMARY");
+    put(data, DCM_InstanceNumber, "1");
+    put(data, DCM_SamplesPerPixel, "1");
+    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
+    put(data, DCM_Rows, std::to_string(height));
+    put(data, DCM_Columns, std::to_string(width));
+    put(data, DCM_BitsAllocated, "8");
+    put(data, DCM_BitsStored, "8");
+    put(data, DCM_HighBit, "7");
+    put(data, DCM_PixelRepresentation, "0");
+    put(data, DCM_NumberOfFrames, std::to_string(frames.size()));
+    put(data, DCM_FrameTime, std::to_string(frame_time_ms));
+    put(data, DCM_FrameIncrementPointer, "(0018,1063)");
+    put(data, DCM_CineRate, std::to_string(static_cast<int>(1000 / frame_time_ms)));
+    put(data, DCM_PositionerMotion, "STATIC");
+    put(data, DCM_ImagerPixelSpacing, "0.3\\0.3");
+    std::vector<Uint8> all;
+    for (const auto& frame : frames) all.insert(all.end(), frame.begin(), frame.end());
+    check(data.putAndInsertUint8Array(DCM_PixelData, all.data(), static_cast<unsigned long>(all.size())), "pixel data");
+    save(file, path, encoding);
+}
+
+}  // namespace ssmix::sample

@@ -1,0 +1,60 @@
+// sample-data/generator/main.cpp — `ssmix-sample-dicom OUTDIR`: the sample patient's image
+// studies (patient 9999013, the patient of the SS-MIX2 sample storage):
+//   CT/    chest CT, 24 slices 256x256, Explicit VR Little Endian (uncompressed)
+//   HEAD/  head CT, 8 slices 256x256, JPEG-LS lossless
+//   VF/    swallowing study (嚥下造影), 12-frame fluoroscopy clip, JPEG baseline
+#include <filesystem>
+#include <iostream>
+
+#include "sample-data/generator/dicom_factory.h"
+#include "sample-data/generator/phantom.h"
+#include "sample-data/generator/uid.h"
+
+int main(int argc, char** argv) {
+    using namespace ssmix::sample;
+    if (argc != 2) {
+        std::cerr << "usage: ssmix-sample-dicom OUTDIR\n";
+        return 2;
+    }
+    const std::filesystem::path out = argv[1];
+    const PatientInfo patient{"9999013", "Kanja^Taro=患者^太郎=カンジャ^タロウ", "19480405", "M"};
+    try {
+        const StudyInfo chest{uid_for("sample/study/chest-ct"), "20111215", "093000", "胸部CT", "A201112150001"};
+        const SeriesInfo chest_series{uid_for("sample/series/chest-ct/1"), "CT", "胸部 5mm", 2};
+        for (int i = 0; i < 24; ++i) {
+            CtSlice slice;
+            slice.size = 256;
+            slice.pixel_mm = 1.5;
+            slice.z_mm = -115 + 10.0 * i;
+            slice.thickness_mm = 5;
+            slice.instance = i + 1;
+            slice.hu = chest_ct_slice(slice.size, slice.size * slice.pixel_mm, slice.z_mm);
+            write_ct(out / "CT" / ("IM" + std::to_string(i + 1)), patient, chest, chest_series, slice, Encoding::explicit_little);
+        }
+
+        const StudyInfo head{uid_for("sample/study/head-ct"), "20111120", "141500", "頭部CT", "A201111200007"};
+        const SeriesInfo head_series{uid_for("sample/series/head-ct/1"), "CT", "頭部 非造影", 3};
+        for (int i = 0; i < 8; ++i) {
+            CtSlice slice;
+            slice.size = 256;
+            slice.pixel_mm = 0.9;
+            slice.z_mm = -35 + 10.0 * i;
+            slice.thickness_mm = 10;
+            slice.instance = i + 1;
+            slice.window_center = 40;
+            slice.window_width = 80;
+            slice.hu = head_ct_slice(slice.size, slice.size * slice.pixel_mm, slice.z_mm);
+            write_ct(out / "HEAD" / ("IM" + std::to_string(i + 1)), patient, head, head_series, slice, Encoding::jpeg_ls_lossless);
+        }
+
+        const StudyInfo swallow{uid_for("sample/study/swallow"), "20111219", "101000", "嚥下造影検査", "A201112190003"};
+        const SeriesInfo swallow_series{uid_for("sample/series/swallow/1"), "RF", "側面 バリウム", 1};
+        std::vector<std::vector<std::uint8_t>> frames;
+        for (int f = 0; f < 12; ++f) frames.push_back(swallow_frame(256, 256, f, 12));
+        write_fluoroscopy(out / "VF" / "IM1", patient, swallow, swallow_series, frames, 256, 256, 66.7, Encoding::jpeg_baseline);
+    } catch (const std::exception& e) {
+        std::cerr << "ssmix-sample-dicom: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,101 @@
+// sample-data/generator/phantom.cpp — shapes are ellipses in millimetres; noise from a fixed
+// linear congruential generator so the data are reproducible.
+#include "sample-data/generator/phantom.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ssmix::sample {
+namespace {
+
+struct Noise {
+    std::uint32_t state;
+    double next() {   // about -1 .. 1
+        state = state * 1664525u + 1013904223u;
+        return static_cast<double>(state >> 8) / static_cast<double>(1u << 23) - 1.0;
+    }
+};
+
+bool inside(double x, double y, double cx, double cy, double rx, double ry) {
+    const double dx = (x - cx) / rx, dy = (y - cy) / ry;
+    return dx * dx + dy * dy <= 1.0;
+}
+
+template <class Shape>
+std::vector<std::int16_t> render(int size, double field_mm, std::uint32_t seed, Shape shape) {
+    std::vector<std::int16_t> pixels(static_cast<std::size_t>(size) * size);
+    Noise noise{seed};
+    const double mm = field_mm / size;
+    for (int row = 0; row < size; ++row) {
+        for (int col = 0; col < size; ++col) {
+            const double x = (col + 0.5) * mm - field_mm / 2;
+            const double y = (row + 0.5) * mm - field_mm / 2;
+            double hu = shape(x, y);
+            if (hu > -990) hu += 12 * noise.next();
+            pixels[static_cast<std::size_t>(row) * size + col] = static_cast<std::int16_t>(std::lround(std::clamp(hu, -1024.0, 3071.0)));
+        }
+    }
+    return pixels;
+}
+
+}  // namespace
+
+std::vector<std::int16_t> chest_ct_slice(int size, double field_mm, double z_mm) {
+    const double lung_scale = std::sqrt(std::max(0.0, 1.0 - (z_mm / 160.0) * (z_mm / 160.0)));
+    const double heart_scale = std::max(0.0, 1.0 - std::abs(z_mm + 30) / 70.0);
+    return render(size, field_mm, static_cast<std::uint32_t>(z_mm * 10 + 7), [&](double x, double y) {
+        if (y > 120 && y < 135 && std::abs(x) < 200) return 250.0;                       // table
+        if (!inside(x, y, 0, 0, 160, 110)) return -1000.0;                                 // air
+        if (!inside(x, y, 0, 0, 150, 100)) return -100.0;                                  // subcutaneous fat
+        if (inside(x, y, 0, 70, 14, 14)) return inside(x, y, 0, 70, 7, 7) ? 350.0 : 800.0;   // vertebra
+        if (inside(x, y, -8, 40, 11, 11)) return 200.0;                                    // descending aorta
+        if (heart_scale > 0 && inside(x, y, 25, -10, 55 * heart_scale, 45 * heart_scale)) return 45.0;
+        if (lung_scale > 0.05) {
+            const bool lung = inside(x, y, -65, 0, 55 * lung_scale, 80 * lung_scale) ||
+                              inside(x, y, 65, 0, 55 * lung_scale, 80 * lung_scale);
+            if (lung) {
+                const double vessel = std::sin(x * 0.35) * std::cos(y * 0.3);   // branching-like texture
+                return vessel > 0.93 ? 40.0 : -850.0;
+            }
+        }
+        if (inside(x, y, 0, -85, 25, 8)) return 700.0;                                     // sternum
+        return 40.0;                                                                       // muscle, mediastinum
+    });
+}
+
+std::vector<std::int16_t> head_ct_slice(int size, double field_mm, double z_mm) {
+    const double scale = std::sqrt(std::max(0.05, 1.0 - (z_mm / 90.0) * (z_mm / 90.0)));
+    return render(size, field_mm, static_cast<std::uint32_t>(z_mm * 10 + 11), [&](double x, double y) {
+        if (!inside(x, y, 0, 0, 75 * scale, 92 * scale)) return -1000.0;
+        if (!inside(x, y, 0, 0, 70 * scale, 87 * scale)) return 40.0;     // scalp
+        if (!inside(x, y, 0, 0, 64 * scale, 81 * scale)) return 1000.0;   // skull
+        if (inside(x, y, -10, -5, 5 * scale, 22 * scale) || inside(x, y, 10, -5, 5 * scale, 22 * scale)) return 5.0;   // ventricles
+        if (!inside(x, y, 0, 0, 58 * scale, 75 * scale)) return 38.0;     // grey matter
+        return 28.0;                                                       // white matter
+    });
+}
+
+std::vector<std::uint8_t> swallow_frame(int width, int height, int frame, int frames) {
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height);
+    Noise noise{static_cast<std::uint32_t>(frame * 31 + 3)};
+    const double progress = frames > 1 ? static_cast<double>(frame) / (frames - 1) : 0;
+    const double bolus_y = 0.15 + 0.75 * progress;   // fraction of the height
+    for (int row = 0; row < height; ++row) {
+        const double v = static_cast<double>(row) / height;
+        for (int col = 0; col < width; ++col) {
+            const double u = static_cast<double>(col) / width;
+            double level = 170;                                                      // soft tissue of the neck
+            if (u > 0.62 && u < 0.8 && std::fmod(v * 7, 1.0) > 0.12) level = 110;    // cervical vertebrae
+            if (u > 0.42 && u < 0.52) level = 190;                                   // pharynx (air, brighter)
+            if (u < 0.12 || u > 0.95) level = 235;                                   // outside the body
+            const double dy = (v - bolus_y) / 0.06, dx = (u - 0.47) / 0.05;
+            if (dx * dx + dy * dy < 1) level = 45;                                   // barium bolus (dark)
+            if (v < bolus_y && u > 0.44 && u < 0.5 && progress > 0.3) level = std::min(level, 120.0);   // residue
+            pixels[static_cast<std::size_t>(row) * width + col] =
+                static_cast<std::uint8_t>(std::clamp(level + 6 * noise.next(), 0.0, 255.0));
+        }
+    }
+    return pixels;
+}
+
+}  // namespace ssmix::sample

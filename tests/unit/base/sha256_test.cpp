@@ -1,0 +1,36 @@
+// tests/unit/base/sha256_test.cpp — tests core/base/sha256.cpp against FIPS 180-4 examples.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/base/sha256.h"
+
+using ssmix::as_bytes;
+using ssmix::sha256_hex;
+
+TEST_CASE("sha256: the FIPS 180-4 example messages") {
+    CHECK(sha256_hex(as_bytes("")) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex(as_bytes("abc")) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex(as_bytes("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("sha256: a million 'a' fed in uneven pieces equals one update") {
+    const std::string million(1000000, 'a');
+    ssmix::Sha256 pieces;
+    for (std::size_t at = 0, step = 1; at < million.size(); at += step, step = step * 7 % 997 + 1)
+        pieces.update(as_bytes(std::string_view(million).substr(at, step)));
+    CHECK(ssmix::to_hex(pieces.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("sha256: lengths around the 55/56/64-byte padding boundaries differ from each other") {
+    std::string last;
+    for (std::size_t n : {54u, 55u, 56u, 57u, 63u, 64u, 65u}) {
+        const std::string digest = sha256_hex(as_bytes(std::string(n, 'x')));
+        CHECK(digest.size() == 64);
+        CHECK(digest != last);
+        last = digest;
+    }
+    // Known value for 64 bytes (a whole block plus a padding-only block).
+    CHECK(sha256_hex(as_bytes(std::string(64, 'a'))) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+}

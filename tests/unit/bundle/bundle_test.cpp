@@ -1,0 +1,158 @@
+// tests/unit/bundle/bundle_test.cpp — tests core/bundle/bundle_writer.cpp, bundle_files.cpp,
+// chunk_script.cpp and manifest.cpp together: what the packager writes, the viewer reads back.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "core/bundle/bundle_files.h"
+#include "core/bundle/bundle_writer.h"
+#include "core/bundle/chunk_script.h"
+
+using namespace ssmix;
+using namespace ssmix::bundle;
+
+namespace {
+
+Bytes noise(std::size_t n, std::uint32_t seed) {   // incompressible, so streams span chunks
+    Bytes b(n);
+    for (auto& x : b) {
+        seed = seed * 1103515245u + 12345u;
+        x = static_cast<std::uint8_t>(seed >> 16);
+    }
+    return b;
+}
+
+// Chunks as the browser would deliver them: parsed from the written script text.
+struct ScriptChunks final : ChunkProvider {
+    std::map<std::uint32_t, std::string> scripts;
+    std::map<std::uint32_t, Bytes> loaded;
+    bool deliver = true;
+    int requests = 0;
+    const Bytes* payload(std::uint32_t chunk) override {
+        if (auto it = loaded.find(chunk); it != loaded.end()) return &it->second;
+        ++requests;
+        if (!deliver) return nullptr;
+        auto parsed = parse_chunk_script(scripts.at(chunk));
+        REQUIRE(parsed);
+        REQUIRE(parsed->chunk == chunk);
+        return &(loaded[chunk] = std::move(parsed->payload));
+    }
+};
+
+struct Written {
+    ScriptChunks chunks;
+    Manifest manifest;
+    std::map<std::string, Bytes> files;
+};
+
+Written write_bundle(std::size_t chunk_bytes) {
+    Written w;
+    w.files = {{"DICOM/P0000001/ST000001/SE000001/IM000001", noise(5000, 1)},
+               {"DICOM/P0000001/ST000001/SE000001/IM000002", noise(3000, 2)},
+               {"DICOM/P0000001/ST000001/SE000002/IM000001", Bytes(20000, 0)},
+               {"EMPTY", {}}};
+    BundleWriter writer([&](std::uint32_t chunk, const std::string& script) { w.chunks.scripts[chunk] = script; },
+                        {chunk_bytes, 6});
+    for (const auto& [path, bytes] : w.files) writer.add(path, bytes);
+    w.manifest = writer.finish();
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("bundle: every file reads back byte for byte, across chunk boundaries") {
+    for (std::size_t chunk_bytes : {1024u, 4096u, 1u << 20}) {
+        Written w = write_bundle(chunk_bytes);
+        CHECK(w.manifest.chunk_sizes.size() == w.chunks.scripts.size());
+        // Round trip through the JSON text, as MANIFEST.JS carries it.
+        auto parsed = parse_manifest_json(manifest_json(w.manifest), "MANIFEST.JS");
+        REQUIRE(parsed.value);
+        BundleFiles files(std::move(*parsed.value), w.chunks);
+        CHECK(files.list().size() == w.files.size());
+        for (const auto& [path, bytes] : w.files) {
+            const FileRead read = files.read(path);
+            REQUIRE(read.status == ReadStatus::ready);
+            CHECK(read.bytes == bytes);
+        }
+    }
+}
+
+TEST_CASE("bundle: small chunk size makes one file span several chunks") {
+    Written w = write_bundle(1024);
+    CHECK(w.manifest.chunk_sizes.size() >= 8);
+    for (std::size_t i = 0; i + 1 < w.manifest.chunk_sizes.size(); ++i) CHECK(w.manifest.chunk_sizes[i] == 1024);
+}
+
+TEST_CASE("bundle: a read while chunks are loading is pending, then ready") {
+    Written w = write_bundle(1024);
+    w.chunks.deliver = false;
+    BundleFiles files(w.manifest, w.chunks);
+    const std::string path = "DICOM/P0000001/ST000001/SE000001/IM000001";
+    CHECK(files.read(path).status == ReadStatus::pending);
+    CHECK(w.chunks.requests > 1);   // every chunk of the file was asked for at once
+    w.chunks.deliver = true;
+    CHECK(files.read(path).status == ReadStatus::ready);
+}
+
+TEST_CASE("bundle: a missing path is missing, not an error") {
+    Written w = write_bundle(4096);
+    BundleFiles files(w.manifest, w.chunks);
+    CHECK(files.read("DICOM/NOPE").status == ReadStatus::missing);
+}
+
+TEST_CASE("bundle: a corrupted chunk is reported with the file and chunk names") {
+    Written w = write_bundle(1 << 20);
+    auto parsed = parse_chunk_script(w.chunks.scripts.at(0));
+    REQUIRE(parsed);
+    parsed->payload[parsed->payload.size() / 2] ^= 0xFF;
+    w.chunks.loaded[0] = parsed->payload;
+    BundleFiles files(w.manifest, w.chunks);
+    bool reported = false;
+    for (const auto& [path, bytes] : w.files) {
+        const FileRead read = files.read(path);
+        if (read.status == ReadStatus::failed) {
+            reported = true;
+            REQUIRE(read.diagnostics.size() == 1);
+            CHECK(read.diagnostics[0].code == "bundle.file.corrupt");
+            CHECK(read.diagnostics[0].message.find(path) != std::string::npos);
+        } else {
+            CHECK(read.bytes == bytes);   // files outside the damage still read
+        }
+    }
+    CHECK(reported);
+}
+
+TEST_CASE("bundle: chunk script text is exactly one call, and other text is refused") {
+    const Bytes payload = {1, 2, 3, 250};
+    const std::string script = chunk_script(42, payload);
+    CHECK(script == "ssmixChunk(42,\"AQID+g==\");\n");
+    auto parsed = parse_chunk_script(script);
+    REQUIRE(parsed);
+    CHECK(parsed->chunk == 42);
+    CHECK(parsed->payload == payload);
+    CHECK_FALSE(parse_chunk_script("ssmixChunk(42,\"AQID+g==\");alert(1);\n"));
+    CHECK_FALSE(parse_chunk_script("ssmixChunk(x,\"AQID\");\n"));
+    CHECK_FALSE(parse_chunk_script("evil(42,\"AQID\");\n"));
+}
+
+TEST_CASE("manifest: chunk file names are 8.3 and numbered") {
+    CHECK(chunk_file_name(0) == "D0000000.JS");
+    CHECK(chunk_file_name(1234567) == "D1234567.JS");
+}
+
+TEST_CASE("manifest: damaged manifests are refused with the place named") {
+    CHECK(parse_manifest_json("not json", "M.JS").diagnostics.at(0).code == "bundle.manifest.invalid");
+    CHECK(parse_manifest_json("{\"format\":\"other\"}", "M.JS").diagnostics.at(0).place.where == "format");
+    const auto out_of_range = parse_manifest_json(
+        R"({"format":"ssmix-bundle-1","chunks":[10],"files":[{"path":"A","size":1,"sha256":"x","chunk":1,"offset":0,"stored":1}]})",
+        "M.JS");
+    CHECK_FALSE(out_of_range.value);
+    CHECK(out_of_range.diagnostics.at(0).place.where == "files[0]");
+    const auto too_long = parse_manifest_json(
+        R"({"format":"ssmix-bundle-1","chunks":[10,10],"files":[{"path":"A","size":1,"sha256":"x","chunk":0,"offset":5,"stored":16}]})",
+        "M.JS");
+    CHECK_FALSE(too_long.value);
+    const auto missing_key = parse_manifest_json(
+        R"({"format":"ssmix-bundle-1","chunks":[10],"files":[{"path":"A","size":1}]})", "M.JS");
+    CHECK_FALSE(missing_key.value);
+}

@@ -1,0 +1,168 @@
+// viewer-wasm/app.cpp — layout: a header with the patient, a list of studies and series on the
+// left, the image on the right. Japanese first; the language button switches to English.
+#include "viewer-wasm/app.h"
+
+#include "core/dicom/dataset.h"
+#include "core/dicom/instance.h"
+#include "imgui.h"
+
+namespace ssmix::viewer {
+namespace {
+
+constexpr std::string_view dicom_folder = "DICOM/";
+
+// "Yamada^Taro=山田^太郎=やまだ^たろう" -> "山田 太郎（やまだ たろう）": ideographic group first.
+std::string display_name(const std::string& person_name) {
+    std::vector<std::string> groups(1);
+    for (char c : person_name) {
+        if (c == '=') groups.emplace_back();
+        else groups.back() += c == '^' ? ' ' : c;
+    }
+    for (auto& g : groups)
+        while (!g.empty() && g.back() == ' ') g.pop_back();
+    const std::string& main = groups.size() > 1 && !groups[1].empty() ? groups[1] : groups[0];
+    if (groups.size() > 2 && !groups[2].empty()) return main + "（" + groups[2] + "）";
+    return main;
+}
+
+std::string display_date(const std::string& yyyymmdd) {
+    if (yyyymmdd.size() != 8) return yyyymmdd;
+    return yyyymmdd.substr(0, 4) + "/" + yyyymmdd.substr(4, 2) + "/" + yyyymmdd.substr(6, 2);
+}
+
+}  // namespace
+
+App::App(FileSource& files) : files_(files), view_(files, catalogue_) {
+    for (const auto& entry : files_.list())
+        if (entry.path.starts_with(dicom_folder)) to_scan_.push_back(entry.path);
+    catalogue_complete_ = to_scan_.empty();
+}
+
+void App::update(double budget_ms, const std::function<double()>& now_ms) {
+    const double start = now_ms();
+    if (!catalogue_complete_) scan_some(budget_ms, now_ms);
+    if (now_ms() - start < budget_ms) view_.update();
+}
+
+void App::scan_some(double budget_ms, const std::function<double()>& now_ms) {
+    const double start = now_ms();
+    while (scanned_ < to_scan_.size() && now_ms() - start < budget_ms) {
+        const std::string& path = to_scan_[scanned_];
+        FileRead read = files_.read(path);
+        if (read.status == ReadStatus::pending) return;
+        ++scanned_;
+        if (read.status != ReadStatus::ready) {
+            problems_.push_back(read.diagnostics.empty() ? path + ": missing" : to_string(read.diagnostics.front()));
+            continue;
+        }
+        auto dataset = dicom::read_dataset(read.bytes, path);
+        if (!dataset.value) {
+            problems_.push_back(to_string(dataset.diagnostics.front()));
+            continue;
+        }
+        auto instance = dicom::describe(*dataset.value);
+        if (!instance.value) {
+            problems_.push_back(to_string(instance.diagnostics.front()));
+            continue;
+        }
+        catalogue_.add(path, *instance.value);
+    }
+    if (scanned_ == to_scan_.size()) catalogue_complete_ = true;
+}
+
+void App::label(std::string_view utf8) {
+    fonts_.need(utf8);
+    ImGui::TextUnformatted(utf8.data(), utf8.data() + utf8.size());
+}
+
+void App::draw() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::Begin("##main", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    draw_header();
+    ImGui::Separator();
+    const float list_width = std::max(240.0f, ImGui::GetContentRegionAvail().x * 0.25f);
+    ImGui::BeginChild("##series", ImVec2(list_width, 0), true);
+    draw_series_list();
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##image", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    draw_image_panel();
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+void App::draw_header() {
+    label(tr(Text::app_title));
+    ImGui::SameLine(ImGui::GetWindowWidth() - 120);
+    const std::string toggle = std::string(tr(Text::language_toggle)) + "##language";
+    fonts_.need(toggle);
+    if (ImGui::Button(toggle.c_str())) language_ = language_ == Language::ja ? Language::en : Language::ja;
+
+    const PatientEntry& patient = catalogue_.patient();
+    if (patient.id.empty()) {
+        label(catalogue_complete_ ? "" : tr(Text::loading_catalogue));
+        return;
+    }
+    const std::string sex = patient.sex == "M" ? std::string(tr(Text::sex_male))
+                            : patient.sex == "F" ? std::string(tr(Text::sex_female))
+                                                 : std::string(tr(Text::sex_other));
+    ImGui::SetWindowFontScale(1.3f);
+    label(display_name(patient.name));
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::SameLine();
+    label(std::string(tr(Text::patient_id)) + " " + patient.id + "   " + std::string(tr(Text::birth_date)) + " " +
+          display_date(patient.birth_date) + "   " + std::string(tr(Text::sex)) + " " + sex);
+}
+
+void App::draw_series_list() {
+    label(tr(Text::images));
+    ImGui::Separator();
+    if (!catalogue_complete_) label(tr(Text::loading));
+    if (catalogue_complete_ && catalogue_.studies().empty()) label(tr(Text::studies_none));
+    for (const auto& study : catalogue_.studies()) {
+        label(display_date(study.date) + " " + study.description);
+        ImGui::Indent();
+        for (const auto& series : study.series) {
+            const std::string caption = series.modality + " " + series.description + "  " +
+                                        std::to_string(series.frame_count()) + std::string(tr(Text::series_frames)) +
+                                        "##" + series.uid;
+            fonts_.need(caption);
+            if (ImGui::Selectable(caption.c_str(), view_.series_uid() == series.uid)) view_.open(series.uid);
+        }
+        ImGui::Unindent();
+    }
+}
+
+void App::draw_image_panel() {
+    switch (view_.status()) {
+        case ViewStatus::empty:
+            label(tr(Text::image_none_selected));
+            return;
+        case ViewStatus::error:
+            label(tr(Text::image_error));
+            label(view_.error_message());
+            return;
+        case ViewStatus::loading:
+        case ViewStatus::shown:
+            break;
+    }
+    const unsigned count = view_.frame_count();
+    std::string line = std::string(tr(Text::frame)) + " " + std::to_string(view_.frame() + 1) + " / " + std::to_string(count);
+    if (const auto* frame = view_.rendered(); frame && frame->window)
+        line += "   " + std::string(tr(Text::window_level)) + " " + std::to_string(static_cast<int>(frame->window->center)) +
+                " / " + std::to_string(static_cast<int>(frame->window->width));
+    label(line);
+    if (count > 1) {
+        int frame = static_cast<int>(view_.frame());
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::SliderInt("##frame", &frame, 0, static_cast<int>(count) - 1, "")) view_.set_frame(static_cast<unsigned>(frame));
+    }
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    view_.draw(room.x, room.y);
+}
+
+}  // namespace ssmix::viewer

@@ -1,0 +1,54 @@
+// viewer-wasm/app.h — the viewer application, independent of the browser: reads the disc
+// through a FileSource, keeps the catalogue and the image view, draws with ImGui. The
+// platform layer (platform_web.cpp) owns the window and the main loop and calls in here.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/base/file_source.h"
+#include "viewer-wasm/catalogue.h"
+#include "viewer-wasm/fonts.h"
+#include "viewer-wasm/image_view.h"
+#include "viewer-wasm/ui_text.h"
+
+namespace ssmix::viewer {
+
+class App {
+public:
+    explicit App(FileSource& files);
+
+    void update(double budget_ms, const std::function<double()>& now_ms);   // background work
+    void draw();                                                           // one ImGui frame
+
+    [[nodiscard]] bool ready() const { return catalogue_complete_; }
+    [[nodiscard]] Language language() const { return language_; }
+    void set_language(Language language) { language_ = language; }
+
+    [[nodiscard]] const Catalogue& catalogue() const { return catalogue_; }
+    [[nodiscard]] ImageView& view() { return view_; }
+    [[nodiscard]] Fonts& fonts() { return fonts_; }
+    [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }   // files that could not be read
+
+private:
+    void scan_some(double budget_ms, const std::function<double()>& now_ms);
+    void draw_header();
+    void draw_series_list();
+    void draw_image_panel();
+    void label(std::string_view utf8);   // ImGui text that also registers its glyphs
+    [[nodiscard]] std::string_view tr(Text id) const { return text(id, language_); }
+
+    FileSource& files_;
+    Fonts fonts_;
+    Catalogue catalogue_;
+    ImageView view_;
+    Language language_ = Language::ja;
+
+    std::vector<std::string> to_scan_;   // DICOM files whose headers are not read yet
+    std::size_t scanned_ = 0;
+    bool catalogue_complete_ = false;
+    std::vector<std::string> problems_;
+};
+
+}  // namespace ssmix::viewer

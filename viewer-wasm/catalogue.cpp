@@ -1,0 +1,58 @@
+// viewer-wasm/catalogue.cpp — keeps studies by date, series by number, instances by number
+// then slice position, as radiologists expect to page through them.
+#include "viewer-wasm/catalogue.h"
+
+#include <algorithm>
+
+namespace ssmix::viewer {
+
+unsigned SeriesEntry::frame_count() const {
+    unsigned total = 0;
+    for (const auto& instance : instances) total += instance.frames;
+    return total;
+}
+
+void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
+    if (!instance.has_image()) return;
+    if (patient_.id.empty()) patient_ = {instance.patient_id, instance.patient_name, instance.patient_birth_date, instance.patient_sex};
+
+    auto study = std::find_if(studies_.begin(), studies_.end(), [&](const StudyEntry& s) { return s.uid == instance.study_uid; });
+    if (study == studies_.end()) {
+        studies_.push_back({instance.study_uid, instance.study_date, instance.study_description, {}});
+        study = studies_.end() - 1;
+    }
+    auto series = std::find_if(study->series.begin(), study->series.end(), [&](const SeriesEntry& s) { return s.uid == instance.series_uid; });
+    if (series == study->series.end()) {
+        study->series.push_back({instance.series_uid, instance.modality, instance.series_description, instance.series_number, {}});
+        series = study->series.end() - 1;
+    }
+    series->instances.push_back({path, instance.instance_number, instance.slice_location, instance.frames});
+
+    std::sort(series->instances.begin(), series->instances.end(), [](const InstanceEntry& a, const InstanceEntry& b) {
+        if (a.instance_number != b.instance_number) return a.instance_number < b.instance_number;
+        if (a.slice_location && b.slice_location && *a.slice_location != *b.slice_location) return *a.slice_location < *b.slice_location;
+        return a.path < b.path;
+    });
+    std::stable_sort(study->series.begin(), study->series.end(),
+                     [](const SeriesEntry& a, const SeriesEntry& b) { return a.number < b.number; });
+    std::stable_sort(studies_.begin(), studies_.end(), [](const StudyEntry& a, const StudyEntry& b) { return a.date > b.date; });
+}
+
+const SeriesEntry* Catalogue::find_series(const std::string& uid) const {
+    for (const auto& study : studies_)
+        for (const auto& series : study.series)
+            if (series.uid == uid) return &series;
+    return nullptr;
+}
+
+std::optional<FrameLocation> Catalogue::locate(const std::string& series_uid, unsigned frame) const {
+    const SeriesEntry* series = find_series(series_uid);
+    if (!series) return std::nullopt;
+    for (const auto& instance : series->instances) {
+        if (frame < instance.frames) return FrameLocation{instance.path, frame};
+        frame -= instance.frames;
+    }
+    return std::nullopt;
+}
+
+}  // namespace ssmix::viewer

@@ -1,0 +1,126 @@
+// viewer-wasm/image_view.cpp — decode with core/dicom, upload as an RGBA texture, draw with
+// ImGui; mouse wheel pages frames, right-drag changes the window (level/width).
+#include "viewer-wasm/image_view.h"
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "imgui.h"
+
+namespace ssmix::viewer {
+
+ImageView::ImageView(FileSource& files, const Catalogue& catalogue) : files_(files), catalogue_(catalogue) {}
+
+ImageView::~ImageView() {
+    if (texture_) glDeleteTextures(1, &texture_);
+}
+
+bool ImageView::open(const std::string& series_uid) {
+    if (!catalogue_.find_series(series_uid)) return false;
+    series_uid_ = series_uid;
+    frame_ = 0;
+    window_.reset();
+    status_ = ViewStatus::loading;
+    needs_render_ = true;
+    return true;
+}
+
+unsigned ImageView::frame_count() const {
+    const SeriesEntry* series = catalogue_.find_series(series_uid_);
+    return series ? series->frame_count() : 0;
+}
+
+void ImageView::set_frame(unsigned frame) {
+    const unsigned count = frame_count();
+    if (count == 0) return;
+    frame = std::min(frame, count - 1);
+    if (frame == frame_ && status_ == ViewStatus::shown) return;
+    frame_ = frame;
+    status_ = ViewStatus::loading;
+    needs_render_ = true;
+}
+
+void ImageView::set_window(dicom::Window window) {
+    window_ = window;
+    if (status_ != ViewStatus::empty) status_ = ViewStatus::loading;
+    needs_render_ = true;
+}
+
+void ImageView::reset_window() {
+    window_.reset();
+    if (status_ != ViewStatus::empty) status_ = ViewStatus::loading;
+    needs_render_ = true;
+}
+
+void ImageView::fail(std::string message) {
+    status_ = ViewStatus::error;
+    error_ = std::move(message);
+    needs_render_ = false;
+}
+
+void ImageView::update() {
+    if (!needs_render_ || series_uid_.empty()) return;
+    const auto location = catalogue_.locate(series_uid_, frame_);
+    if (!location) return fail("frame " + std::to_string(frame_) + " is not in the series");
+
+    if (location->path != loaded_path_ || !dataset_) {
+        FileRead read = files_.read(location->path);
+        if (read.status == ReadStatus::pending) return;   // chunk still loading; next UI frame
+        if (read.status != ReadStatus::ready)
+            return fail(read.diagnostics.empty() ? location->path + ": missing" : to_string(read.diagnostics.front()));
+        auto parsed = dicom::read_dataset(read.bytes, location->path);
+        if (!parsed.value) return fail(to_string(parsed.diagnostics.front()));
+        renderer_.reset();
+        dataset_ = std::make_unique<dicom::Dataset>(std::move(*parsed.value));
+        renderer_ = std::make_unique<dicom::FrameRenderer>(*dataset_);
+        loaded_path_ = location->path;
+    }
+    auto rendered = renderer_->render(location->frame_in_file, window_);
+    if (!rendered.value) return fail(to_string(rendered.diagnostics.front()));
+    rendered_ = std::move(*rendered.value);
+    upload_texture();
+    needs_render_ = false;
+    status_ = ViewStatus::shown;
+    error_.clear();
+}
+
+void ImageView::upload_texture() {
+    const auto& frame = *rendered_;
+    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(frame.width) * frame.height * 4);
+    for (std::size_t i = 0, n = static_cast<std::size_t>(frame.width) * frame.height; i < n; ++i) {
+        for (unsigned c = 0; c < 3; ++c) rgba[4 * i + c] = frame.pixels[i * frame.channels + (frame.channels == 1 ? 0 : c)];
+        rgba[4 * i + 3] = 255;
+    }
+    if (!texture_) glGenTextures(1, &texture_);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, static_cast<GLsizei>(frame.width), static_cast<GLsizei>(frame.height), 0,
+                 GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+}
+
+void ImageView::draw(float width, float height) {
+    if (!rendered_ || !texture_) return;
+    const float scale = std::min(width / static_cast<float>(rendered_->width), height / static_cast<float>(rendered_->height));
+    const ImVec2 size(static_cast<float>(rendered_->width) * scale, static_cast<float>(rendered_->height) * scale);
+    const ImVec2 origin = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(origin.x + (width - size.x) / 2, origin.y + (height - size.y) / 2));
+    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture_)), size);
+
+    if (!ImGui::IsItemHovered()) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseWheel != 0) set_frame(static_cast<unsigned>(std::max(0, static_cast<int>(frame_) - static_cast<int>(io.MouseWheel))));
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) && rendered_->window) {
+        const ImVec2 delta = io.MouseDelta;
+        const dicom::Window current = window_.value_or(*rendered_->window);
+        const double step = std::max(1.0, current.width / 256.0);
+        set_window({current.center + delta.y * step, std::max(1.0, current.width + delta.x * step)});
+    }
+}
+
+}  // namespace ssmix::viewer

@@ -1,0 +1,59 @@
+// viewer-wasm/image_view.h — the image being looked at: which series and frame, the window,
+// the decoded file (kept while paging through its frames), the rendered 8-bit frame and its
+// GL texture. Loading is incremental: update() advances it, one step per UI frame.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/base/file_source.h"
+#include "core/dicom/dataset.h"
+#include "core/dicom/image.h"
+#include "viewer-wasm/catalogue.h"
+
+namespace ssmix::viewer {
+
+enum class ViewStatus { empty, loading, shown, error };
+
+class ImageView {
+public:
+    ImageView(FileSource& files, const Catalogue& catalogue);
+    ~ImageView();
+
+    bool open(const std::string& series_uid);        // false if no such series
+    void set_frame(unsigned frame);                  // clamped to the series
+    void set_window(dicom::Window window);
+    void reset_window();                              // back to the file's own window
+
+    void update();                                    // continue loading / rendering
+    void draw(float width, float height);             // ImGui widgets, fit to the given size
+
+    [[nodiscard]] ViewStatus status() const { return status_; }
+    [[nodiscard]] const std::string& error_message() const { return error_; }
+    [[nodiscard]] const std::string& series_uid() const { return series_uid_; }
+    [[nodiscard]] unsigned frame() const { return frame_; }
+    [[nodiscard]] unsigned frame_count() const;
+    [[nodiscard]] const dicom::RenderedFrame* rendered() const { return rendered_ ? &*rendered_ : nullptr; }
+
+private:
+    void upload_texture();
+    void fail(std::string message);
+
+    FileSource& files_;
+    const Catalogue& catalogue_;
+    std::string series_uid_;
+    unsigned frame_ = 0;
+    std::optional<dicom::Window> window_;
+    ViewStatus status_ = ViewStatus::empty;
+    std::string error_;
+    bool needs_render_ = false;
+
+    std::string loaded_path_;                         // file behind dataset_
+    std::unique_ptr<dicom::Dataset> dataset_;
+    std::unique_ptr<dicom::FrameRenderer> renderer_;
+    std::optional<dicom::RenderedFrame> rendered_;
+    unsigned texture_ = 0;
+};
+
+}  // namespace ssmix::viewer

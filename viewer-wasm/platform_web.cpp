@@ -1,0 +1,188 @@
+// viewer-wasm/platform_web.cpp — the one file that knows it runs in a browser: GLFW window on
+// the page's canvas (WebGL2), the main loop, the bridge to web/loader.js (chunk scripts, the
+// page's state attribute) and the C functions behind window.ssmixViewer.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "core/bundle/bundle_files.h"
+#include "core/bundle/manifest.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "viewer-wasm/app.h"
+#include "viewer-wasm/bundle_chunks.h"
+#include "viewer-wasm/test_api.h"
+
+namespace {
+
+// --- calls into web/loader.js -------------------------------------------------------------
+// NOLINTBEGIN: EM_JS bodies are JavaScript.
+EM_JS(void, js_load_chunk, (unsigned chunk), { Module.ssmixLoadChunk(chunk); });
+EM_JS(void, js_set_state, (const char* state, const char* message),
+      { Module.ssmixSetState(UTF8ToString(state), UTF8ToString(message)); });
+EM_JS(char*, js_manifest_json, (), {
+    if (typeof SSMIX_MANIFEST === "undefined") return 0;
+    var text = JSON.stringify(SSMIX_MANIFEST);
+    var size = lengthBytesUTF8(text) + 1;
+    var pointer = _malloc(size);
+    stringToUTF8(text, pointer, size);
+    return pointer;
+});
+EM_JS(double, js_canvas_width, (), { return Module.canvas.clientWidth || window.innerWidth; });
+EM_JS(double, js_canvas_height, (), { return Module.canvas.clientHeight || window.innerHeight; });
+// NOLINTEND
+
+struct Viewer {
+    GLFWwindow* window = nullptr;
+    std::unique_ptr<ssmix::viewer::BundleChunks> chunks;
+    std::unique_ptr<ssmix::bundle::BundleFiles> files;
+    std::unique_ptr<ssmix::viewer::App> app;
+    bool announced_ready = false;
+    std::string api_buffer;   // the last string handed to JavaScript
+};
+Viewer* viewer = nullptr;
+
+constexpr double frame_budget_ms = 12;   // background work per UI frame; keeps the page responsive
+constexpr std::size_t chunk_cache_bytes = 256u << 20;
+
+ssmix::bundle::Manifest load_manifest(std::string& problem) {
+    char* text = js_manifest_json();
+    if (!text) {
+        problem = "VIEWER/DATA/MANIFEST.JS was not loaded";
+        return {};
+    }
+    auto parsed = ssmix::bundle::parse_manifest_json(text, "VIEWER/DATA/MANIFEST.JS");
+    std::free(text);
+    if (!parsed.value) {
+        problem = ssmix::to_string(parsed.diagnostics.front());
+        return {};
+    }
+    return std::move(*parsed.value);
+}
+
+void fit_window_to_canvas() {
+    const int width = static_cast<int>(js_canvas_width());
+    const int height = static_cast<int>(js_canvas_height());
+    int current_width = 0, current_height = 0;
+    glfwGetWindowSize(viewer->window, &current_width, &current_height);
+    if (width > 0 && height > 0 && (width != current_width || height != current_height))
+        glfwSetWindowSize(viewer->window, width, height);
+}
+
+void frame() {
+    auto& app = *viewer->app;
+    viewer->chunks->next_generation();
+    app.update(frame_budget_ms, [] { return emscripten_get_now(); });
+    if (app.fonts().rebuild_if_needed()) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    fit_window_to_canvas();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    app.draw();
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(viewer->window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.12f, 0.12f, 0.13f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    // Ready only after a frame drawn with every glyph it needed (need() during draw may have
+    // asked for an atlas rebuild, done before the next frame).
+    if (!viewer->announced_ready && app.ready() && !app.fonts().rebuild_pending()) {
+        viewer->announced_ready = true;
+        js_set_state("ready", "");
+    }
+}
+
+}  // namespace
+
+// --- called by web/loader.js ----------------------------------------------------------------
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void ssmix_chunk_arrived(unsigned chunk, const char* base64, std::size_t length) {
+    if (viewer) viewer->chunks->arrived(chunk, std::string_view(base64, length));
+}
+
+EMSCRIPTEN_KEEPALIVE void ssmix_chunk_failed(unsigned chunk) {
+    if (viewer) viewer->chunks->failed(chunk);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_state() {
+    viewer->api_buffer = ssmix::viewer::state_json(*viewer->app);
+    return viewer->api_buffer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_frame() {
+    viewer->api_buffer = ssmix::viewer::frame_json(*viewer->app);
+    return viewer->api_buffer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int ssmix_api_open(const char* id) { return viewer->app->view().open(id) ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE void ssmix_api_set_frame(int frame) {
+    viewer->app->view().set_frame(static_cast<unsigned>(frame < 0 ? 0 : frame));
+}
+
+EMSCRIPTEN_KEEPALIVE void ssmix_api_set_window(double center, double width) {
+    viewer->app->view().set_window({center, width});
+}
+
+EMSCRIPTEN_KEEPALIVE void ssmix_api_set_language(const char* language) {
+    viewer->app->set_language(std::string_view(language) == "en" ? ssmix::viewer::Language::en : ssmix::viewer::Language::ja);
+}
+
+EMSCRIPTEN_KEEPALIVE int ssmix_api_has_glyphs(const char* text) {
+    return viewer->app->fonts().covers(text) ? 1 : 0;
+}
+
+}  // extern "C"
+
+int main() {
+    static Viewer instance;
+    viewer = &instance;
+
+    if (!glfwInit()) {
+        js_set_state("error", "no-glfw");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    viewer->window = glfwCreateWindow(static_cast<int>(js_canvas_width()), static_cast<int>(js_canvas_height()),
+                                      "SS-MIX Carry", nullptr, nullptr);
+    if (!viewer->window) {
+        js_set_state("error", "no-webgl");
+        return 1;
+    }
+    glfwMakeContextCurrent(viewer->window);
+
+    std::string problem;
+    viewer->chunks = std::make_unique<ssmix::viewer::BundleChunks>([](std::uint32_t chunk) { js_load_chunk(chunk); },
+                                                                   chunk_cache_bytes);
+    viewer->files = std::make_unique<ssmix::bundle::BundleFiles>(load_manifest(problem), *viewer->chunks);
+    viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->files);
+    if (!problem.empty()) emscripten_log(EM_LOG_WARN, "%s", problem.c_str());
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // nothing written anywhere
+    ImGui::StyleColorsDark();
+    viewer->app->fonts().build_initial(18.0f);
+    ImGui_ImplGlfw_InitForOpenGL(viewer->window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    emscripten_set_main_loop(frame, 0, true);
+    return 0;
+}

@@ -1,0 +1,71 @@
+// viewer-wasm/test_api.cpp — nlohmann/json, ordered so a human reading the output finds the
+// patient first.
+#include "viewer-wasm/test_api.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/bundle/base64.h"
+
+namespace ssmix::viewer {
+namespace {
+
+const char* status_name(ViewStatus status) {
+    switch (status) {
+        case ViewStatus::empty: return "empty";
+        case ViewStatus::loading: return "loading";
+        case ViewStatus::shown: return "shown";
+        case ViewStatus::error: return "error";
+    }
+    return "error";
+}
+
+nlohmann::ordered_json window_json(const std::optional<dicom::Window>& window) {
+    if (!window) return nullptr;
+    return {{"center", window->center}, {"width", window->width}};
+}
+
+}  // namespace
+
+std::string state_json(App& app) {
+    using json = nlohmann::ordered_json;
+    const Catalogue& catalogue = app.catalogue();
+    const PatientEntry& patient = catalogue.patient();
+
+    json studies = json::array();
+    for (const auto& study : catalogue.studies()) {
+        json series = json::array();
+        for (const auto& s : study.series)
+            series.push_back({{"id", s.uid}, {"modality", s.modality}, {"description", s.description},
+                              {"frames", s.frame_count()}});
+        studies.push_back({{"id", study.uid}, {"date", study.date}, {"description", study.description}, {"series", series}});
+    }
+    ImageView& view = app.view();
+    const dicom::RenderedFrame* frame = view.rendered();
+    json missing = json::array();
+    for (unsigned cp : app.fonts().missing()) missing.push_back(cp);
+
+    const json state = {
+        {"ready", app.ready()},
+        {"language", app.language() == Language::ja ? "ja" : "en"},
+        {"patient", {{"id", patient.id}, {"name", patient.name}, {"birthDate", patient.birth_date}, {"sex", patient.sex}}},
+        {"documents", json::array()},
+        {"studies", studies},
+        {"view", {{"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
+                  {"status", status_name(view.status())}, {"error", view.error_message()},
+                  {"window", frame ? window_json(frame->window) : json(nullptr)}}},
+        {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}}},
+        {"problems", app.problems()},
+    };
+    return state.dump();
+}
+
+std::string frame_json(App& app) {
+    const dicom::RenderedFrame* frame = app.view().rendered();
+    if (!frame) return "{}";
+    const nlohmann::ordered_json out = {
+        {"width", frame->width}, {"height", frame->height}, {"channels", frame->channels},
+        {"data", bundle::encode_base64(frame->pixels)}, {"window", window_json(frame->window)}};
+    return out.dump();
+}
+
+}  // namespace ssmix::viewer

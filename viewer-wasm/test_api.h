@@ -1,0 +1,18 @@
+// viewer-wasm/test_api.h — the JSON behind window.ssmixViewer (documented in the README):
+// what the viewer holds and shows, for automated checks and for our browser tests.
+#pragma once
+
+#include <string>
+
+#include "viewer-wasm/app.h"
+
+namespace ssmix::viewer {
+
+// {ready, language, patient, documents, studies[{id, date, description, series[{id, modality,
+//  description, frames}]}], view{series, frame, frames, status, error, window}, font, problems}
+[[nodiscard]] std::string state_json(App& app);
+
+// {width, height, channels, data (base64 of the rendered 8-bit pixels), window} or {} if none.
+[[nodiscard]] std::string frame_json(App& app);
+
+}  // namespace ssmix::viewer

@@ -1,0 +1,56 @@
+// viewer-wasm/ui_text.cpp — the string table. The physician is Japanese and busy: plain words,
+// no jargon.
+#include "viewer-wasm/ui_text.h"
+
+#include <array>
+#include <string>
+
+namespace ssmix::viewer {
+namespace {
+
+struct Entry {
+    std::string_view ja;
+    std::string_view en;
+};
+
+constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
+    {"診療情報提供書・画像ビューア", "Referral records and image viewer"},
+    {"患者ID", "Patient ID"},
+    {"生年月日", "Date of birth"},
+    {"性別", "Sex"},
+    {"男", "Male"},
+    {"女", "Female"},
+    {"その他", "Other"},
+    {"画像", "Images"},
+    {"画像はありません", "No images on this disc"},
+    {"枚", "images"},
+    {"読み込み中…", "Loading…"},
+    {"ディスクの内容を読み込んでいます…", "Reading the disc…"},
+    {"左の一覧から画像を選んでください", "Choose images from the list on the left"},
+    {"この画像は表示できません", "This image cannot be shown"},
+    {"コマ", "Frame"},
+    {"濃度 / 幅", "Level / width"},
+    {"English", "日本語"},
+    {"このブラウザでは画像を表示できません（WebGL2 が使えません）", "This browser cannot show images (WebGL2 is not available)"},
+}};
+
+}  // namespace
+
+std::string_view text(Text id, Language language) {
+    const Entry& entry = table[static_cast<std::size_t>(id)];
+    return language == Language::ja ? entry.ja : entry.en;
+}
+
+std::string_view all_texts() {
+    static const std::string joined = [] {
+        std::string all;
+        for (const auto& entry : table) {
+            all += entry.ja;
+            all += entry.en;
+        }
+        return all;
+    }();
+    return joined;
+}
+
+}  // namespace ssmix::viewer

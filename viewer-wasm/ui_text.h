@@ -1,0 +1,25 @@
+// viewer-wasm/ui_text.h — every string the viewer shows, Japanese first, English second.
+// One table, so a translation never hides in drawing code.
+#pragma once
+
+#include <string_view>
+
+namespace ssmix::viewer {
+
+enum class Language { ja, en };
+
+enum class Text {
+    app_title,
+    patient_id, birth_date, sex, sex_male, sex_female, sex_other,
+    images, studies_none, series_frames, loading, loading_catalogue,
+    image_none_selected, image_error, frame, window_level,
+    language_toggle, no_webgl,
+    count_   // keep last
+};
+
+[[nodiscard]] std::string_view text(Text id, Language language);
+
+// Every string of the table in both languages, for the font atlas.
+[[nodiscard]] std::string_view all_texts();
+
+}  // namespace ssmix::viewer

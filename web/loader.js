@@ -1,0 +1,107 @@
+// web/loader.js — prepended to VIEWER.JS (--pre-js). Everything the viewer needs from the page
+// on file://, where fetch, XHR, workers and module scripts are blocked: chunk scripts loaded by
+// <script> tags, the page's state attribute, and window.ssmixViewer (the test API, README).
+/* global Module, UTF8ToString, stringToUTF8, lengthBytesUTF8, ccall */
+
+var Module = typeof Module !== "undefined" ? Module : {};
+
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+  var dataDirectory = (function () {
+    var scripts = document.getElementsByTagName("script");
+    for (var i = 0; i < scripts.length; i++) {
+      var source = scripts[i].getAttribute("src") || "";
+      var at = source.search(/MANIFEST\.JS$/i);
+      if (at >= 0) return source.slice(0, at);
+    }
+    return "VIEWER/DATA/";
+  })();
+
+  function setState(state, message) {
+    root.dataset.ssmixState = state;
+    if (message) root.dataset.ssmixError = message;
+    var status = document.getElementById("status");
+    if (!status) return;
+    if (state === "ready") status.hidden = true;
+    if (state === "error") {
+      status.hidden = false;
+      status.textContent = message === "no-webgl"
+        ? "このブラウザでは画像を表示できません（WebGL2 が使えません）。下の一覧から文書を開けます。"
+        : "表示中に問題が起きました: " + message;
+    }
+  }
+
+  root.dataset.ssmixState = "loading";
+  Module.canvas = document.getElementById("canvas");
+  // Right-drag sets the window (level/width); the browser menu would interrupt it.
+  Module.canvas.addEventListener("contextmenu", function (event) { event.preventDefault(); });
+  Module.ssmixSetState = setState;
+  Module.onAbort = function (what) { setState("error", "abort: " + what); };
+  Module.printErr = function (text) { console.warn(text); };
+  Module.print = function (text) { console.log(text); };
+
+  // --- data bundle: chunk scripts ---------------------------------------------------------
+  var waiting = [];   // chunks that arrived before the runtime was up
+  function chunkName(number) {
+    var digits = String(number);
+    while (digits.length < 7) digits = "0" + digits;
+    return "D" + digits + ".JS";
+  }
+  function deliver(number, base64) {
+    var size = base64.length + 1;
+    var pointer = Module._malloc(size);
+    stringToUTF8(base64, pointer, size);
+    Module._ssmix_chunk_arrived(number, pointer, base64.length);
+    Module._free(pointer);
+  }
+  window.ssmixChunk = function (number, base64) {
+    if (Module.calledRun) deliver(number, base64);
+    else waiting.push([number, base64]);
+  };
+  Module.ssmixLoadChunk = function (number) {
+    var script = document.createElement("script");
+    script.src = dataDirectory + chunkName(number);
+    script.onload = function () { script.remove(); };
+    script.onerror = function () { script.remove(); Module._ssmix_chunk_failed(number); };
+    document.head.appendChild(script);
+  };
+  Module.onRuntimeInitialized = function () {
+    waiting.forEach(function (chunk) { deliver(chunk[0], chunk[1]); });
+    waiting = [];
+  };
+
+  // --- window.ssmixViewer -----------------------------------------------------------------
+  function call(name, returns, types, args) { return ccall(name, returns, types, args); }
+  function state() { return JSON.parse(UTF8ToString(call("ssmix_api_state", "number", [], []))); }
+  // Resolves with state().view once the view settles (shown or error); the viewer loads and
+  // decodes between animation frames, so every change is asynchronous.
+  function settled() {
+    return new Promise(function (resolve) {
+      function check() {
+        var view = state().view;
+        if (view.status === "loading") requestAnimationFrame(check);
+        else resolve(view);
+      }
+      requestAnimationFrame(check);
+    });
+  }
+  window.ssmixViewer = {
+    state: state,
+    open: function (id) {
+      if (!call("ssmix_api_open", "number", ["string"], [String(id)])) {
+        return Promise.reject(new Error("no series with id " + id));
+      }
+      return settled();
+    },
+    setFrame: function (n) { call("ssmix_api_set_frame", null, ["number"], [n]); return settled(); },
+    setWindow: function (center, width) {
+      call("ssmix_api_set_window", null, ["number", "number"], [center, width]);
+      return settled();
+    },
+    setLanguage: function (language) { call("ssmix_api_set_language", null, ["string"], [language]); },
+    frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
+    hasGlyphs: function (text) { return call("ssmix_api_has_glyphs", "number", ["string"], [text]) === 1; }
+  };
+})();
