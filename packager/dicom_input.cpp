@@ -28,6 +28,11 @@ void gather(const fs::path& path, std::vector<fs::path>& files, std::vector<Diag
     }
 }
 
+// DICOM Part 10: a 128-byte preamble, then "DICM" (PS3.10 §7.1).
+bool has_dicom_preamble(const Bytes& bytes) {
+    return bytes.size() >= 132 && bytes[128] == 'D' && bytes[129] == 'I' && bytes[130] == 'C' && bytes[131] == 'M';
+}
+
 }  // namespace
 
 DicomInputs collect_dicom(const std::vector<fs::path>& paths) {
@@ -51,7 +56,9 @@ DicomInputs collect_dicom(const std::vector<fs::path>& paths) {
         }
         auto dataset = dicom::read_dataset(bytes, file.string());
         if (!dataset.value) {
-            for (auto& d : dataset.diagnostics) d.severity = Severity::warning;   // a stray non-DICOM file is skipped
+            // A damaged DICOM file is an error; any other file (a stray README) is only skipped.
+            if (!has_dicom_preamble(bytes))
+                for (auto& d : dataset.diagnostics) d.severity = Severity::warning;
             result.diagnostics.insert(result.diagnostics.end(), dataset.diagnostics.begin(), dataset.diagnostics.end());
             continue;
         }

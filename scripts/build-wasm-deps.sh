@@ -2,8 +2,9 @@
 # Builds the WebAssembly dependencies of the viewer (zlib, pugixml, DCMTK 3.6.7 and the Dear
 # ImGui 1.86 sources) from their Debian *source* packages with Debian's Emscripten, into a
 # cache outside the clone:  ${SSMIX_CACHE:-~/.cache/ssmix}/wasm-deps/<key>
-# The key hashes the emcc version, the source package versions, the flags, this script and
-# its patches, so a change to any of them rebuilds, and an unchanged machine reuses the cache.
+# The key hashes the emcc version, the source package versions, the flags, the recipe number
+# below and the patches, so a change to any of them rebuilds, and an unchanged machine reuses
+# the cache.
 # Prints the prefix on the last line of stdout. No Emscripten ports (they need the internet).
 # Notes on every step: ../shared/research/toolchain.md (measured on this kind of machine).
 set -euo pipefail
@@ -22,13 +23,15 @@ command -v emcc >/dev/null || { log "emcc not found: run scripts/setup-debian.sh
 # (-fwasm-exceptions is smaller, but relies on the legacy wasm EH instructions that
 # browsers may drop one day; a disc must still open in ten years.)
 opt_flags="-O2 -DNDEBUG -fexceptions"
+# Bump when a change to the steps below changes what gets built (comments and messages don't).
+recipe=1
 
 emcc_version=$(emcc --version | head -n 1)
 package_versions=$(cd /tmp && apt-get source --print-uris dcmtk imgui pugixml zlib 2>/dev/null \
   | awk '/\.dsc/ {print $2}' | sort | tr '\n' ' ')
 [ -n "$package_versions" ] || { log "apt-get source knows no dcmtk/imgui/pugixml/zlib: is there a deb-src entry? (scripts/setup-debian.sh adds one)"; exit 1; }
 
-key_input="$emcc_version|$package_versions|$opt_flags|$(cat "$0" "$wasm_dir"/patches/*.patch "$wasm_dir"/dcmtk-try-run-results.cmake | sha256sum)"
+key_input="$recipe|$emcc_version|$package_versions|$opt_flags|$(cat "$wasm_dir"/patches/*.patch "$wasm_dir"/dcmtk-try-run-results.cmake | sha256sum)"
 key=$(printf '%s' "$key_input" | sha256sum | cut -c1-16)
 cache_root=${SSMIX_CACHE:-$HOME/.cache/ssmix}/wasm-deps
 prefix="$cache_root/$key"
@@ -102,9 +105,10 @@ emcmake cmake -S "$src_dcmtk" -B "$dcmtk_build" -G Ninja \
   || { tail -30 "$work/dcmtk-configure.log" >&2; log "DCMTK configure failed"; exit 1; }
 
 if [ ${#seed_args[@]} -eq 0 ]; then
-  # Keep only the answers of the platform checks; paths and CMake's own entries differ per run.
-  grep -E '^(HAVE_|SIZEOF_|C_CHAR_|C_RAND|DCMTK_|SIZE_T_|SSIZE_T|HAVE_STL|HAVE_CXX)[A-Za-z0-9_]*:INTERNAL=' \
-    "$dcmtk_build/CMakeCache.txt" \
+  # Keep only the answers of the platform checks; paths, module lists and CMake's own entries
+  # differ per run and must not be carried over.
+  grep -E '^(HAVE_|SIZEOF_|C_CHAR_|C_RAND|SIZE_T_|SSIZE_T|DCMTK_HAVE_|DCMTK_LFS)[A-Za-z0-9_]*:INTERNAL=' \
+    "$dcmtk_build/CMakeCache.txt" | grep -v '=/' \
     | sed -E 's/^([A-Za-z0-9_]+):INTERNAL=(.*)$/set(\1 "\2" CACHE INTERNAL "")/' > "$out/$seed_name"
   log "wrote a configure seed: $out/$seed_name"
 fi

@@ -26,7 +26,8 @@ void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
         study->series.push_back({instance.series_uid, instance.modality, instance.series_description, instance.series_number, {}});
         series = study->series.end() - 1;
     }
-    series->instances.push_back({path, instance.instance_number, instance.slice_location, instance.frames});
+    series->instances.push_back(
+        {path, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid});
 
     std::sort(series->instances.begin(), series->instances.end(), [](const InstanceEntry& a, const InstanceEntry& b) {
         if (a.instance_number != b.instance_number) return a.instance_number < b.instance_number;
@@ -49,7 +50,7 @@ std::optional<FrameLocation> Catalogue::locate(const std::string& series_uid, un
     const SeriesEntry* series = find_series(series_uid);
     if (!series) return std::nullopt;
     for (const auto& instance : series->instances) {
-        if (frame < instance.frames) return FrameLocation{instance.path, frame};
+        if (frame < instance.frames) return FrameLocation{instance.path, frame, instance.transfer_syntax_uid};
         frame -= instance.frames;
     }
     return std::nullopt;

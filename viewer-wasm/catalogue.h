@@ -15,6 +15,7 @@ struct InstanceEntry {
     int instance_number = 0;
     std::optional<double> slice_location;
     unsigned frames = 1;
+    std::string transfer_syntax_uid;
 };
 
 struct SeriesEntry {
@@ -37,6 +38,7 @@ struct PatientEntry {
 struct FrameLocation {
     std::string path;
     unsigned frame_in_file = 0;
+    std::string transfer_syntax_uid;
 };
 
 class Catalogue {

@@ -44,6 +44,7 @@ void Fonts::build_initial(float pixel_size) {
 void Fonts::need(std::string_view utf8) {
     for (unsigned cp : code_points(utf8)) {
         if (cp > 0xFFFF || cp < 0x20) continue;   // ImWchar is 16 bits; controls are not drawn
+        if (!needed_.insert(cp).second) continue;
         if (wanted_.insert(cp).second) dirty_ = true;
     }
 }
@@ -79,7 +80,7 @@ void Fonts::build() {
 
     ImFont* font = io.Fonts->Fonts.back();
     missing_.clear();
-    for (unsigned cp : wanted_)
+    for (unsigned cp : needed_)
         if (cp != 0x20 && font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr) missing_.insert(cp);
 }
 

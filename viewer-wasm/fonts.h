@@ -20,7 +20,7 @@ public:
 
     [[nodiscard]] bool rebuild_pending() const { return dirty_; }
     [[nodiscard]] std::size_t glyph_count() const { return wanted_.size(); }
-    [[nodiscard]] const std::set<unsigned>& missing() const { return missing_; }   // not in the font
+    [[nodiscard]] const std::set<unsigned>& missing() const { return missing_; }   // needed, not in the font
     // True when every character of the text is in the atlas with a visible bitmap.
     [[nodiscard]] bool covers(std::string_view utf8) const;
 
@@ -28,7 +28,8 @@ private:
     void build();
 
     float pixel_size_ = 18;
-    std::set<unsigned> wanted_;
+    std::set<unsigned> wanted_;    // in the atlas: the initial blocks plus everything needed
+    std::set<unsigned> needed_;    // met in text actually shown
     std::set<unsigned> missing_;
     std::vector<unsigned short> ranges_;   // must outlive the atlas build
     bool dirty_ = false;

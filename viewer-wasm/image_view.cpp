@@ -80,6 +80,7 @@ void ImageView::update() {
     auto rendered = renderer_->render(location->frame_in_file, window_);
     if (!rendered.value) return fail(to_string(rendered.diagnostics.front()));
     rendered_ = std::move(*rendered.value);
+    shown_location_ = *location;
     upload_texture();
     needs_render_ = false;
     status_ = ViewStatus::shown;

@@ -35,6 +35,7 @@ public:
     [[nodiscard]] unsigned frame() const { return frame_; }
     [[nodiscard]] unsigned frame_count() const;
     [[nodiscard]] const dicom::RenderedFrame* rendered() const { return rendered_ ? &*rendered_ : nullptr; }
+    [[nodiscard]] const FrameLocation& shown_location() const { return shown_location_; }   // file behind rendered()
 
 private:
     void upload_texture();
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<dicom::Dataset> dataset_;
     std::unique_ptr<dicom::FrameRenderer> renderer_;
     std::optional<dicom::RenderedFrame> rendered_;
+    FrameLocation shown_location_;
     unsigned texture_ = 0;
 };
 

@@ -9,7 +9,8 @@
 namespace ssmix::viewer {
 
 // {ready, language, patient, documents, studies[{id, date, description, series[{id, modality,
-//  description, frames}]}], view{series, frame, frames, status, error, window}, font, problems}
+//  description, frames}]}], view{series, frame, frames, status, error, file, fileFrame,
+//  transferSyntax, window}, font, problems}
 [[nodiscard]] std::string state_json(App& app);
 
 // {width, height, channels, data (base64 of the rendered 8-bit pixels), window} or {} if none.

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test (unit, integration, browser) with ctest.
+# SSMIX_SANITIZE=1 builds into build-asan with AddressSanitizer + UBSan instead.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+
+cmake_args=()
+if [ "${SSMIX_SANITIZE:-0}" = 1 ]; then
+  export SSMIX_BUILD_DIR=${SSMIX_BUILD_DIR:-$repo/build-asan}
+  cmake_args+=(-DSSMIX_SANITIZE=ON)
+fi
+build_dir=${SSMIX_BUILD_DIR:-$repo/build}
+
+"$repo/scripts/build.sh" "${cmake_args[@]}"
+
+echo "==> Browser test tools (npm: puppeteer-core)" >&2
+(cd "$repo/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >&2)
+
+echo "==> Tests" >&2
+ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"

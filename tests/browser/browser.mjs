@@ -1,0 +1,53 @@
+// tests/browser/browser.mjs — starts Debian's Chromium (headless, CDP) or Firefox ESR (under
+// Xvfb, WebDriver BiDi: headless Firefox has no WebGL here) with puppeteer-core, opens a page
+// from file:// and records every request and console message, so tests can prove the viewer
+// loads nothing from outside the disc.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import puppeteer from "puppeteer-core";
+
+const chromiumArgs = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-quic",
+  "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--window-size=1280,800",
+];
+
+export async function openPage(browserName, url) {
+  const profile = mkdtempSync(join(tmpdir(), "ssmix-browser-"));
+  const browser = browserName === "firefox"
+    ? await puppeteer.launch({
+        browser: "firefox", executablePath: "/usr/bin/firefox-esr", headless: false, userDataDir: profile,
+        args: ["--width=1280", "--height=800"],
+        // puppeteer relaxes file:// rules by default; a physician's Firefox does not.
+        extraPrefsFirefox: { "security.fileuri.strict_origin_policy": true },
+      })
+    : await puppeteer.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs, userDataDir: profile });
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  const requests = [];
+  const consoleLines = [];
+  const pageErrors = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => consoleLines.push(message.type() + ": " + message.text()));
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+  await page.goto(url, { waitUntil: "load" });
+  return {
+    browser, page, requests, consoleLines, pageErrors,
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Waits until the viewer says ready or error (document.documentElement.dataset.ssmixState).
+export async function waitForViewer(page, timeoutMs = 60000) {
+  await page.waitForFunction(
+    () => ["ready", "error"].includes(document.documentElement.dataset.ssmixState),
+    { timeout: timeoutMs, polling: 100 });
+  return page.evaluate(() => ({
+    state: document.documentElement.dataset.ssmixState,
+    error: document.documentElement.dataset.ssmixError || "",
+  }));
+}

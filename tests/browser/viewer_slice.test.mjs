@@ -1,0 +1,124 @@
+// tests/browser/viewer_slice.test.mjs — opens the packed disc tree's INDEX.HTM from file:// in
+// a real browser and checks, through window.ssmixViewer, that the viewer starts, lists the
+// sample patient's studies, draws Japanese text, and renders every transfer syntax exactly as
+// native DCMTK (dcmj2pnm / dcml2pnm) does with the same window. Saves screenshots to look at.
+// usage: node viewer_slice.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { openPage, waitForViewer } from "./browser.mjs";
+import { decodePgm, decodePng } from "./png.mjs";
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) =>
+  (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ""), all[i + 1]]] : pairs), []));
+const tree = resolve(args.tree);
+const browserName = args.browser || "chromium";
+const artifacts = resolve(args.artifacts, browserName);
+mkdirSync(artifacts, { recursive: true });
+
+let failures = 0;
+function check(condition, message) {
+  if (!condition) { failures++; console.error("FAIL: " + message); }
+}
+
+// Native DCMTK's 8-bit rendering of one frame with a window (or min-max when window is null).
+function nativeFrame(file, frame, transferSyntax, window) {
+  const tool = transferSyntax.startsWith("1.2.840.10008.1.2.4.8") ? "dcml2pnm" : "dcmj2pnm";
+  const out = join(mkdtempSync(join(tmpdir(), "ssmix-native-")), "frame.pgm");
+  const windowArgs = window ? ["+Ww", String(window.center), String(window.width)] : ["+Wm"];
+  execFileSync(tool, ["+F", String(frame + 1), ...windowArgs, join(tree, file), out]);
+  return decodePgm(readFileSync(out));
+}
+
+function sameFrame(viewerFrame, native, what) {
+  const pixels = Buffer.from(viewerFrame.data, "base64");
+  check(viewerFrame.width === native.width && viewerFrame.height === native.height,
+    `${what}: size ${viewerFrame.width}x${viewerFrame.height}, native ${native.width}x${native.height}`);
+  check(viewerFrame.channels === 1, `${what}: ${viewerFrame.channels} channels`);
+  let differing = 0, sum = 0, nativeSum = 0;
+  for (let i = 0; i < native.pixels.length; i++) {
+    differing += pixels[i] !== native.pixels[i];
+    sum += pixels[i];
+    nativeSum += native.pixels[i];
+  }
+  check(pixels.length === native.pixels.length && differing === 0,
+    `${what}: ${differing} pixels differ from native DCMTK (sum ${sum} vs ${nativeSum})`);
+  const distinct = new Set(pixels).size;
+  check(distinct > 8, `${what}: only ${distinct} grey levels, the frame looks blank`);
+}
+
+async function screenshot(page, name) {
+  const png = await page.screenshot({ type: "png" });
+  writeFileSync(join(artifacts, name + ".png"), png);
+  return decodePng(png);
+}
+
+// A screenshot is "not blank" when it has many colours and the image area is not uniform.
+function checkNotBlank(shot, what) {
+  const colours = new Set();
+  for (let i = 0; i < shot.pixels.length; i += shot.channels * 7)
+    colours.add((shot.pixels[i] << 16) | (shot.pixels[i + 1] << 8) | shot.pixels[i + 2]);
+  check(colours.size > 40, `${what}: screenshot has only ${colours.size} colours`);
+}
+
+const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href);
+const { page } = session;
+try {
+  const started = await waitForViewer(page);
+  check(started.state === "ready", `viewer state ${started.state} ${started.error}`);
+  const state = await page.evaluate(() => window.ssmixViewer.state());
+  check(state.ready === true, "state().ready");
+  check(state.language === "ja", "Japanese is the default language");
+  check(state.patient.id === "9999013", `patient id ${state.patient.id}`);
+  check(state.patient.name === "Kanja^Taro=患者^太郎=カンジャ^タロウ", `patient name ${state.patient.name}`);
+  check(state.problems.length === 0, "problems: " + state.problems.join("; "));
+  const frames = Object.fromEntries(state.studies.flatMap((s) => s.series.map((x) => [s.description, x.frames])));
+  check(frames["胸部CT"] === 24 && frames["頭部CT"] === 8 && frames["嚥下造影検査"] === 12,
+    "studies and frame counts: " + JSON.stringify(frames));
+  check(state.font.missing.length === 0, "glyphs missing from the font: " + state.font.missing);
+  for (const word of ["診療情報提供書", "嚥下", "患者", "太郎"])
+    check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `"${word}" is not drawn as glyphs`);
+  checkNotBlank(await screenshot(page, "01-start"), "start screen");
+
+  for (const study of state.studies) {
+    for (const series of study.series) {
+      const view = await page.evaluate((id) => window.ssmixViewer.open(id), series.id);
+      check(view.status === "shown", `${study.description}: view ${view.status} ${view.error}`);
+      for (const frame of [0, Math.floor(series.frames / 2), series.frames - 1]) {
+        const shown = await page.evaluate((n) => window.ssmixViewer.setFrame(n), frame);
+        check(shown.status === "shown" && shown.frame === frame, `${study.description} frame ${frame}: ${JSON.stringify(shown)}`);
+        const viewerFrame = await page.evaluate(() => window.ssmixViewer.frame());
+        // Default window: the file's own (CT), or min-max when the file has none (fluoroscopy).
+        const fileWindow = study.description === "嚥下造影検査" ? null : viewerFrame.window;
+        sameFrame(viewerFrame, nativeFrame(shown.file, shown.fileFrame, shown.transferSyntax, fileWindow),
+          `${study.description} frame ${frame} (${shown.transferSyntax})`);
+      }
+      if (series.modality === "CT") {
+        const lung = await page.evaluate(() => window.ssmixViewer.setWindow(-600, 1500));
+        check(lung.window && lung.window.center === -600 && lung.window.width === 1500, "setWindow: " + JSON.stringify(lung.window));
+        const viewerFrame = await page.evaluate(() => window.ssmixViewer.frame());
+        sameFrame(viewerFrame, nativeFrame(lung.file, lung.fileFrame, lung.transferSyntax, { center: -600, width: 1500 }),
+          `${study.description} lung window`);
+      }
+      checkNotBlank(await screenshot(page, "02-" + series.modality + "-" + study.date), study.description + " screen");
+    }
+  }
+
+  const bad = await page.evaluate(() => window.ssmixViewer.open("1.2.3.no.such.series").then(() => "opened", (e) => String(e)));
+  check(bad.includes("no series"), "open() of an unknown id: " + bad);
+
+  // data: URLs are the viewer's own embedded wasm; anything else but file:// left the disc.
+  const outside = session.requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"));
+  check(outside.length === 0, "requests outside the disc: " + outside.map((url) => url.slice(0, 100)).join(", "));
+  check(session.pageErrors.length === 0, "page errors: " + session.pageErrors.join("; "));
+} finally {
+  writeFileSync(join(artifacts, "console.txt"), session.consoleLines.join("\n") + "\n");
+  await session.close();
+}
+if (failures) {
+  console.error(`${failures} check(s) failed; screenshots in ${artifacts}`);
+  process.exit(1);
+}
+console.log(`viewer slice (${browserName}): all checks passed; screenshots in ${artifacts}`);
