@@ -7,7 +7,7 @@
 
 #include "core/dicom/dataset.h"
 #include "packager/console.h"
-#include "packager/disk_files.h"
+#include "core/base/durable_file.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

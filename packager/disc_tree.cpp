@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "packager/disk_files.h"
+#include "core/base/durable_file.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

@@ -13,7 +13,7 @@
 #include "packager/dicom_input.h"
 #include "packager/disc_layout.h"
 #include "packager/disc_tree.h"
-#include "packager/disk_files.h"
+#include "core/base/durable_file.h"
 #include "packager/viewer_resources.h"
 
 namespace ssmix::packager {
