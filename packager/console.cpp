@@ -43,4 +43,12 @@ std::size_t count_errors(const std::vector<Diagnostic>& diagnostics) {
     return errors;
 }
 
+nlohmann::ordered_json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+    auto list = nlohmann::ordered_json::array();
+    for (const auto& d : diagnostics)
+        list.push_back({{"severity", to_string(d.severity)}, {"file", d.place.file}, {"line", d.place.line},
+                        {"where", d.place.where}, {"code", d.code}, {"message", d.message}});
+    return list;
+}
+
 }  // namespace ssmix::packager

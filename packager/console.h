@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/base/diagnostic.h"
 
 namespace ssmix::packager {
@@ -29,5 +31,8 @@ private:
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 [[nodiscard]] std::size_t count_errors(const std::vector<Diagnostic>& diagnostics);
+
+// [{severity, file, line, where, code, message}, ...] for --json output.
+[[nodiscard]] nlohmann::ordered_json diagnostics_json(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace ssmix::packager

@@ -7,6 +7,7 @@
 
 #include "core/dicom/dataset.h"
 #include "packager/console.h"
+#include "packager/input_files.h"
 #include "core/base/durable_file.h"
 
 namespace ssmix::packager {
@@ -14,19 +15,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view media_storage_directory_class = "1.2.840.10008.1.3.10";
-
-void gather(const fs::path& path, std::vector<fs::path>& files, std::vector<Diagnostic>& diagnostics) {
-    std::error_code ec;
-    if (fs::is_regular_file(path, ec)) {
-        files.push_back(path);
-    } else if (fs::is_directory(path, ec)) {
-        for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-            if (it->is_regular_file()) files.push_back(it->path());
-        if (ec) diagnostics.push_back(error({path.string(), 0, ""}, "input.unreadable", "cannot list folder: " + ec.message()));
-    } else {
-        diagnostics.push_back(error({path.string(), 0, ""}, "input.missing", "no such file or folder"));
-    }
-}
 
 // DICOM Part 10: a 128-byte preamble, then "DICM" (PS3.10 §7.1).
 bool has_dicom_preamble(const Bytes& bytes) {
@@ -37,10 +25,9 @@ bool has_dicom_preamble(const Bytes& bytes) {
 
 DicomInputs collect_dicom(const std::vector<fs::path>& paths) {
     DicomInputs result;
-    std::vector<fs::path> files;
-    for (const auto& path : paths) gather(path, files, result.diagnostics);
-    std::sort(files.begin(), files.end());
-    files.erase(std::unique(files.begin(), files.end()), files.end());
+    InputFiles input = gather_files(paths);
+    result.diagnostics = std::move(input.diagnostics);
+    const std::vector<fs::path>& files = input.files;
 
     std::set<std::string> seen_uids;
     Progress progress("Reading DICOM");

@@ -27,14 +27,6 @@ struct PackOptions {
     bool json = false;
 };
 
-nlohmann::ordered_json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
-    auto list = nlohmann::ordered_json::array();
-    for (const auto& d : diagnostics)
-        list.push_back({{"severity", to_string(d.severity)}, {"file", d.place.file}, {"where", d.place.where},
-                        {"code", d.code}, {"message", d.message}});
-    return list;
-}
-
 int fail(const PackOptions& options, std::vector<Diagnostic> diagnostics, const std::string& message) {
     diagnostics.push_back(error({}, "pack.failed", message));
     if (options.json)

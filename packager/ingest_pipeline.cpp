@@ -1,0 +1,136 @@
+// packager/ingest_pipeline.cpp — the order of checks decides the answer: unreadable before
+// rejected, encoding before naming, naming before any disk write.
+#include "packager/ingest_pipeline.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cctype>
+#include <ctime>
+#include <system_error>
+
+#include "core/base/durable_file.h"
+#include "core/hl7/field.h"
+#include "core/hl7/parse.h"
+#include "core/ssmix2/message_rules.h"
+#include "core/ssmix2/plan.h"
+
+namespace ssmix::packager {
+namespace fs = std::filesystem;
+namespace {
+
+std::string now_for_file_name() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    char text[96];
+    std::snprintf(text, sizeof text, "%04d%02d%02d%02d%02d%02d%03d", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
+                  local.tm_hour, local.tm_min, local.tm_sec, static_cast<int>(ms));
+    return text;
+}
+
+std::string safe_file_part(const std::string& text) {
+    std::string out;
+    for (char c : text) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
+    return out.substr(0, 80);
+}
+
+}  // namespace
+
+const char* to_string(IngestStatus status) {
+    switch (status) {
+        case IngestStatus::stored: return "stored";
+        case IngestStatus::cancelled: return "cancelled";
+        case IngestStatus::duplicate: return "duplicate";
+        case IngestStatus::unreadable: return "unreadable";
+        case IngestStatus::rejected: return "rejected";
+    }
+    return "rejected";
+}
+
+IngestPipeline::IngestPipeline(fs::path storage, fs::path rejected) : storage_(std::move(storage)), rejected_(std::move(rejected)) {}
+
+IngestResult IngestPipeline::ingest(ByteView message, const std::string& source) {
+    IngestResult result;
+    auto parsed = hl7::parse_message(message, source);
+    result.diagnostics = parsed.diagnostics;
+    if (!parsed.value) {
+        result.status = IngestStatus::unreadable;
+        keep_rejected(message, source, result);
+        return result;
+    }
+    const hl7::Message& m = *parsed.value;
+    result.control_id = m.field("MSH", 10).text();
+
+    auto encoding = hl7::check_encoding(m);
+    result.diagnostics.insert(result.diagnostics.end(), encoding.begin(), encoding.end());
+    auto plan = ssmix2::plan_storage(m);
+    result.diagnostics.insert(result.diagnostics.end(), plan.diagnostics.begin(), plan.diagnostics.end());
+    if (plan.value) {
+        result.data_type = plan.value->name.data_type;
+        auto rules = ssmix2::check_message_rules(m, *plan.value->row, ssmix2::ingest_severities);
+        result.diagnostics.insert(result.diagnostics.end(), rules.begin(), rules.end());
+    }
+
+    // Errors so far (invalid bytes, a JIS run left open, no care date, a broken segment
+    // structure ...) keep it out of the storage; warnings (an empty required field) do not.
+    bool blocked = !plan.value;
+    for (const auto& d : result.diagnostics) blocked = blocked || d.severity == Severity::error;
+    if (blocked) {
+        result.status = IngestStatus::rejected;
+        keep_rejected(message, source, result);
+        return result;
+    }
+    try {
+        const auto outcome = storage_.store(*plan.value, message);
+        result.stored_path = outcome.path;
+        result.renamed = outcome.renamed;
+        result.status = outcome.duplicate ? IngestStatus::duplicate
+                        : plan.value->action == ssmix2::Action::cancel ? IngestStatus::cancelled
+                                                                        : IngestStatus::stored;
+    } catch (const std::exception& e) {
+        result.diagnostics.push_back(error({source, 0, ""}, "storage.write_failed", e.what()));
+        result.status = IngestStatus::rejected;
+        keep_rejected(message, source, result);
+    }
+    return result;
+}
+
+void IngestPipeline::keep_rejected(ByteView message, const std::string& source, IngestResult& result) {
+    try {
+        create_directories_durable(rejected_);
+        const std::string stem = now_for_file_name() + "_" + safe_file_part(fs::path(source).filename().string());
+        fs::path target = rejected_ / (stem + ".hl7");
+        for (int n = 2; fs::exists(target); ++n) target = rejected_ / (stem + "_" + std::to_string(n) + ".hl7");
+        std::string reason = "source: " + source + "\nresult: " + to_string(result.status) + "\n";
+        for (const auto& d : result.diagnostics) reason += to_string(d) + "\n";
+        write_file_atomic(target, message);
+        write_file_atomic(fs::path(target).replace_extension(".reason.txt"), as_bytes(reason));
+        result.rejected_copy = target;
+    } catch (const std::exception& e) {
+        result.diagnostics.push_back(error({source, 0, ""}, "storage.reject_failed",
+                                           std::string("could not keep the message in the rejected folder: ") + e.what()));
+    }
+}
+
+std::vector<ByteView> split_messages(ByteView bytes) {
+    std::size_t first = 0;
+    while (first < bytes.size() && (bytes[first] == '\r' || bytes[first] == '\n' || bytes[first] == ' ')) ++first;
+    if (first >= bytes.size() || bytes[first] != 0x0B) return {bytes};
+    std::vector<ByteView> messages;
+    std::size_t at = first;
+    while (at < bytes.size()) {
+        if (bytes[at] != 0x0B) {
+            ++at;
+            continue;
+        }
+        std::size_t end = at + 1;
+        while (end < bytes.size() && bytes[end] != 0x1C) ++end;
+        messages.push_back(bytes.subspan(at + 1, end - at - 1));
+        at = end + 1;
+    }
+    return messages;
+}
+
+}  // namespace ssmix::packager
