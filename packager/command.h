@@ -16,7 +16,9 @@ struct Command {
 };
 
 [[nodiscard]] Command add_check_command(CLI::App& app);
+[[nodiscard]] Command add_hl7_command(CLI::App& app);
 [[nodiscard]] Command add_ingest_command(CLI::App& app);
 [[nodiscard]] Command add_pack_command(CLI::App& app);
+[[nodiscard]] Command add_show_command(CLI::App& app);
 
 }  // namespace ssmix::packager

@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("ssmix ") + SSMIX_VERSION);
     app.require_subcommand(1);
 
-    std::vector<Command> commands = {add_ingest_command(app), add_check_command(app), add_pack_command(app)};
+    std::vector<Command> commands = {add_ingest_command(app), add_check_command(app), add_show_command(app),
+                                     add_hl7_command(app), add_pack_command(app)};
 
     try {
         app.parse(argc, argv);

@@ -53,6 +53,11 @@ std::size_t FieldView::component_count() const {
     return detail::count_parts(message_->bytes(), first.range_, message_->delimiters().component);
 }
 
+std::size_t FieldView::subcomponent_count() const {
+    if (!message_ || empty()) return 0;
+    return detail::count_parts(message_->bytes(), range_, message_->delimiters().subcomponent);
+}
+
 std::string FieldView::text() const {
     std::vector<Diagnostic> ignored;
     return text(ignored);

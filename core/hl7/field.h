@@ -29,7 +29,8 @@ public:
     [[nodiscard]] FieldView repetition(std::size_t n) const;   // 1-based
     [[nodiscard]] FieldView component(std::size_t n) const;    // of the first repetition
     [[nodiscard]] FieldView subcomponent(std::size_t n) const; // of the first component
-    [[nodiscard]] std::size_t component_count() const;
+    [[nodiscard]] std::size_t component_count() const;      // of the first repetition
+    [[nodiscard]] std::size_t subcomponent_count() const;   // of this view, split at '&'
 
     // The value as UTF-8: HL7 escapes resolved, ISO-2022-JP decoded. For a composite, the
     // whole raw value is decoded (delimiters stay as they are).
