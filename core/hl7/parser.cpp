@@ -90,7 +90,9 @@ private:
         segment.number = number;
         segment.range = range;
         const auto field_separator = static_cast<std::uint8_t>(delimiters_.field);
-        const bool is_msh = range.end - range.begin >= 3 &&
+        // Only the header (the first segment, at least "MSH|") has the special MSH-1/MSH-2 rule;
+        // a stray "MSH" line later in a message is split like any other segment.
+        const bool is_msh = number == 1 && range.end - range.begin >= 4 &&
                             std::string_view(reinterpret_cast<const char*>(&bytes_[range.begin]), 3) == "MSH";
         std::uint32_t start = range.begin;
         std::uint32_t at = range.begin;
