@@ -41,6 +41,8 @@ packages=(
   chromium firefox-esr xvfb xauth nodejs
   # third-party checkers used by tests
   libxml2-utils xorriso
+  # baselines the benchmarks compare with
+  python3-hl7 bc
 )
 
 missing=()
