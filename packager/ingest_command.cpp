@@ -20,6 +20,7 @@ struct IngestOptions {
     fs::path storage;
     fs::path rejected;
     std::vector<fs::path> inputs;
+    TransactionOptions transactions;
     bool json = false;
 };
 
@@ -29,7 +30,7 @@ int run_ingest(const IngestOptions& options) {
         std::cerr << "ssmix ingest: --storage must name a folder\n";
         return exit_usage;
     }
-    IngestPipeline pipeline(options.storage, rejected);
+    IngestPipeline pipeline(options.storage, rejected, options.transactions);
     InputFiles input = gather_files(options.inputs);
     std::vector<Diagnostic> problems = input.diagnostics;
 
@@ -99,6 +100,10 @@ Command add_ingest_command(CLI::App& app) {
     cli->add_option("--storage", options->storage, "Root folder of the standardized storage (created if missing)")->required();
     cli->add_option("--rejected", options->rejected,
                     "Folder for messages that cannot be stored, each with a .reason.txt (default: <storage>/../rejected)");
+    cli->add_option("--transactions", options->transactions.root,
+                    "Also append every stored message to an SS-MIX2 transaction storage in this folder");
+    cli->add_option("--facility-id", options->transactions.facility_id, "Facility ID (10 characters) for the transaction headers")
+        ->check([](const std::string& id) { return id.size() == 10 ? std::string() : std::string("must be 10 characters"); });
     cli->add_option("paths", options->inputs, "Message files (one message each, or MLLP-framed) or folders")->required();
     cli->add_flag("--json", options->json, "Print the result of every message as JSON");
     return {cli, [options] { return run_ingest(*options); }};

@@ -49,7 +49,10 @@ const char* to_string(IngestStatus status) {
     return "rejected";
 }
 
-IngestPipeline::IngestPipeline(fs::path storage, fs::path rejected) : storage_(std::move(storage)), rejected_(std::move(rejected)) {}
+IngestPipeline::IngestPipeline(fs::path storage, fs::path rejected, TransactionOptions transactions)
+    : storage_(std::move(storage)), rejected_(std::move(rejected)) {
+    if (!transactions.root.empty()) transactions_.emplace(transactions.root, transactions.facility_id);
+}
 
 IngestResult IngestPipeline::ingest(ByteView message, const std::string& source) {
     IngestResult result;
@@ -84,6 +87,8 @@ IngestResult IngestPipeline::ingest(ByteView message, const std::string& source)
     }
     try {
         const auto outcome = storage_.store(*plan.value, message);
+        // The transaction storage records what reached the standardized storage, once.
+        if (transactions_ && !outcome.duplicate) transactions_->append(*plan.value, message, now_for_file_name());
         result.stored_path = outcome.path;
         result.renamed = outcome.renamed;
         result.status = outcome.duplicate ? IngestStatus::duplicate

@@ -12,6 +12,7 @@
 #include "core/base/bytes.h"
 #include "core/base/diagnostic.h"
 #include "core/ssmix2/storage.h"
+#include "core/ssmix2/transaction_log.h"
 
 namespace ssmix::packager {
 
@@ -35,9 +36,14 @@ struct IngestResult {
 
 [[nodiscard]] const char* to_string(IngestStatus status);
 
+struct TransactionOptions {
+    std::filesystem::path root;      // empty: no transaction storage
+    std::string facility_id = "0000000000";
+};
+
 class IngestPipeline {
 public:
-    IngestPipeline(std::filesystem::path storage, std::filesystem::path rejected);
+    IngestPipeline(std::filesystem::path storage, std::filesystem::path rejected, TransactionOptions transactions = {});
 
     // `source` names the message in diagnostics ("orders.hl7", "orders.hl7#3", "10.0.0.5:41234").
     // Throws only for programming errors; I/O problems become a rejected result.
@@ -50,6 +56,7 @@ private:
 
     ssmix2::StandardStorage storage_;
     std::filesystem::path rejected_;
+    std::optional<ssmix2::TransactionLog> transactions_;
 };
 
 // Splits an MLLP-framed stream (0x0B message 0x1C 0x0D ...) into messages; a file without a
