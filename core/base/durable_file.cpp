@@ -94,6 +94,12 @@ void rename_durable(const fs::path& from, const fs::path& to) {
     if (parent_or_dot(from) != parent_or_dot(to)) sync_directory(parent_or_dot(from));
 }
 
+void sync_file(const fs::path& path) {
+    Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) throw_errno("cannot open", path);
+    if (::fsync(fd.get()) != 0) throw_errno("cannot fsync", path);
+}
+
 void sync_file_system(const fs::path& path) {
     Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) throw_errno("cannot open", path);

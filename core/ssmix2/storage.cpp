@@ -2,6 +2,7 @@
 #include "core/ssmix2/storage.h"
 
 #include <algorithm>
+#include <random>
 #include <set>
 
 #include "core/base/durable_file.h"
@@ -40,23 +41,47 @@ std::vector<StoredVersion> versions_in(const fs::path& folder, const FileName& r
     return found;
 }
 
+StagedMessage StandardStorage::stage(const StoragePlan& plan, ByteView message_bytes) {
+    static thread_local std::mt19937_64 random{std::random_device{}()};
+    StagedMessage staged{plan, Bytes(message_bytes.begin(), message_bytes.end()), {}};
+    const fs::path folder = root_ / plan.name.folder();
+    create_directories_durable(folder);
+    staged.temp = folder / (".staged-" + std::to_string(random()) + ".tmp");
+    write_file(staged.temp, message_bytes);
+    return staged;
+}
+
+void StandardStorage::sync() { sync_file_system(root_); }
+
 StoreOutcome StandardStorage::store(const StoragePlan& plan, ByteView message_bytes) {
-    FileName name = plan.name;
+    StagedMessage staged = stage(plan, message_bytes);
+    try {
+        sync_file(staged.temp);
+        StoreOutcome outcome = commit(staged);
+        sync_directory(root_ / plan.name.folder());
+        return outcome;
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove(staged.temp, ignored);
+        throw;
+    }
+}
+
+StoreOutcome StandardStorage::commit(StagedMessage& staged) {
+    FileName name = staged.plan.name;
     const fs::path patient_folder = root_ / hash_folders(name.patient_id) / name.patient_id;
-    create_directories_durable(patient_folder);
     const DirectoryLock lock(patient_folder);
     const fs::path folder = root_ / name.folder();
-    create_directories_durable(folder);
+    const bool cancel = staged.plan.action == Action::cancel;
 
     StoreOutcome outcome;
     const std::vector<StoredVersion> versions = versions_in(folder, name);
-    const bool cancel = plan.action == Action::cancel;
 
     // The same message again (a re-sent HL7 message, a repeated ingest): keep the one stored.
     const StoredVersion* same = nullptr;
     for (const auto& v : versions)
-        if ((v.name.flag == Flag::deleted) == cancel && fs::file_size(v.path) == message_bytes.size() &&
-            read_file(v.path) == Bytes(message_bytes.begin(), message_bytes.end()))
+        if ((v.name.flag == Flag::deleted) == cancel && fs::file_size(v.path) == staged.bytes.size() &&
+            read_file(v.path) == staged.bytes)
             same = &v;
 
     fs::path written;
@@ -64,6 +89,7 @@ StoreOutcome StandardStorage::store(const StoragePlan& plan, ByteView message_by
         outcome.duplicate = true;
         written = same->path;
         name = same->name;
+        fs::remove(staged.temp);
     } else {
         std::set<std::string> taken;
         for (const auto& v : versions) taken.insert(v.name.timestamp);
@@ -73,7 +99,7 @@ StoreOutcome StandardStorage::store(const StoragePlan& plan, ByteView message_by
             for (const auto& v : versions)
                 if (v.name.flag == Flag::current && v.name.timestamp > name.timestamp) name.flag = Flag::superseded;
         written = folder / name.str();
-        write_file_atomic(written, message_bytes);
+        fs::rename(staged.temp, written);
     }
     outcome.path = fs::relative(written, root_).generic_string();
 
@@ -86,7 +112,7 @@ StoreOutcome StandardStorage::store(const StoragePlan& plan, ByteView message_by
         if (!rename) continue;
         FileName renamed = v.name;
         renamed.flag = cancel ? Flag::deleted : Flag::superseded;
-        rename_durable(v.path, folder / renamed.str());
+        fs::rename(v.path, folder / renamed.str());
         outcome.renamed.push_back(fs::relative(v.path, root_).generic_string() + " -> " + renamed.str());
     }
     return outcome;

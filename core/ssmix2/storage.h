@@ -5,6 +5,10 @@
 // fsync) and per-patient locked (flock on the patient folder), so several processes may write
 // one storage. Order of steps: the new file is written first, then older versions renamed, so a
 // crash leaves at worst two current versions, which the next store of that record repairs.
+//
+// Many messages at once (group commit, `ssmix listen`): stage() each one into a hidden temporary
+// file in its folder, sync() once, commit() each (renames only), sync() again. Only after the
+// second sync is any of them durable; a crash before it leaves at most hidden temporary files.
 #pragma once
 
 #include <filesystem>
@@ -22,13 +26,25 @@ struct StoreOutcome {
     std::vector<std::string> renamed;    // "old name -> new name", storage-relative
 };
 
+// A message written to a hidden temporary file beside its final place, not yet stored.
+struct StagedMessage {
+    StoragePlan plan;
+    Bytes bytes;
+    std::filesystem::path temp;
+};
+
 class StandardStorage {
 public:
     explicit StandardStorage(std::filesystem::path root);
 
-    // Throws std::system_error for I/O problems (full disk, permissions): the caller keeps
-    // the message and reports it; nothing half-written remains.
+    // One durable store. Throws std::system_error for I/O problems (full disk, permissions):
+    // the caller keeps the message and reports it; nothing half-written remains.
     StoreOutcome store(const StoragePlan& plan, ByteView message_bytes);
+
+    // Group commit (see above). stage() and commit() throw std::system_error like store().
+    [[nodiscard]] StagedMessage stage(const StoragePlan& plan, ByteView message_bytes);
+    StoreOutcome commit(StagedMessage& staged);
+    void sync();   // flushes the storage's file system (syncfs)
 
     [[nodiscard]] const std::filesystem::path& root() const { return root_; }
 

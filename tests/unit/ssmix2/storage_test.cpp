@@ -161,3 +161,22 @@ TEST_CASE("storage: writers racing on one patient lose nothing") {
     CHECK(current == 1);
     CHECK(names.count(prefix + "20110701130024000_01_1"));   // the newest timestamp is the current one
 }
+
+TEST_CASE("storage: group commit stages, syncs once, commits in order") {
+    TempDir dir;
+    StandardStorage storage(dir.path);
+    std::vector<StagedMessage> staged;
+    for (const char* sent : {"20110701100000", "20110701110000", "20110701120000"}) {
+        auto bytes = prescription("000000011000185", sent, "XO");
+        auto parsed = hl7::parse_message(bytes, "m");
+        auto plan = plan_storage(*parsed.value);
+        staged.push_back(storage.stage(*plan.value, bytes));
+    }
+    // Before commit only hidden temporary files exist: nothing is part of the storage yet.
+    for (const auto& name : files_in(dir.path / folder)) CHECK(name.starts_with(".staged-"));
+    storage.sync();
+    for (auto& s : staged) storage.commit(s);
+    storage.sync();
+    CHECK(files_in(dir.path / folder) == std::set<std::string>{prefix + "20110701100000000_01_2", prefix + "20110701110000000_01_2",
+                                                              prefix + "20110701120000000_01_1"});
+}
