@@ -18,6 +18,7 @@ struct Command {
 [[nodiscard]] Command add_check_command(CLI::App& app);
 [[nodiscard]] Command add_hl7_command(CLI::App& app);
 [[nodiscard]] Command add_ingest_command(CLI::App& app);
+[[nodiscard]] Command add_listen_command(CLI::App& app);
 [[nodiscard]] Command add_pack_command(CLI::App& app);
 [[nodiscard]] Command add_show_command(CLI::App& app);
 

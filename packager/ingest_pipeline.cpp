@@ -54,14 +54,16 @@ IngestPipeline::IngestPipeline(fs::path storage, fs::path rejected, TransactionO
     if (!transactions.root.empty()) transactions_.emplace(transactions.root, transactions.facility_id);
 }
 
-IngestResult IngestPipeline::ingest(ByteView message, const std::string& source) {
-    IngestResult result;
+IngestPipeline::Checked IngestPipeline::check(ByteView message, const std::string& source) {
+    Checked checked;
+    checked.source = source;
+    IngestResult& result = checked.result;
     auto parsed = hl7::parse_message(message, source);
     result.diagnostics = parsed.diagnostics;
     if (!parsed.value) {
         result.status = IngestStatus::unreadable;
         keep_rejected(message, source, result);
-        return result;
+        return checked;
     }
     const hl7::Message& m = *parsed.value;
     result.control_id = m.field("MSH", 10).text();
@@ -83,23 +85,43 @@ IngestResult IngestPipeline::ingest(ByteView message, const std::string& source)
     if (blocked) {
         result.status = IngestStatus::rejected;
         keep_rejected(message, source, result);
-        return result;
+        return checked;
     }
+    checked.plan = std::move(*plan.value);
+    return checked;
+}
+
+void IngestPipeline::finish(Checked& checked, ByteView message, const ssmix2::StoreOutcome* outcome, const std::string& failure) {
+    IngestResult& result = checked.result;
+    if (outcome) {
+        try {
+            // The transaction storage records what reached the standardized storage, once.
+            if (transactions_ && !outcome->duplicate) transactions_->append(*checked.plan, message, now_for_file_name());
+        } catch (const std::exception& e) {
+            result.diagnostics.push_back(warning({result.stored_path, 0, ""}, "storage.transaction_failed", e.what()));
+        }
+        result.stored_path = outcome->path;
+        result.renamed = outcome->renamed;
+        result.status = outcome->duplicate ? IngestStatus::duplicate
+                        : checked.plan->action == ssmix2::Action::cancel ? IngestStatus::cancelled
+                                                                          : IngestStatus::stored;
+        return;
+    }
+    result.diagnostics.push_back(error({checked.source, 0, ""}, "storage.write_failed", failure));
+    result.status = IngestStatus::rejected;
+    keep_rejected(message, checked.source, result);
+}
+
+IngestResult IngestPipeline::ingest(ByteView message, const std::string& source) {
+    Checked checked = check(message, source);
+    if (!checked.plan) return std::move(checked.result);
     try {
-        const auto outcome = storage_.store(*plan.value, message);
-        // The transaction storage records what reached the standardized storage, once.
-        if (transactions_ && !outcome.duplicate) transactions_->append(*plan.value, message, now_for_file_name());
-        result.stored_path = outcome.path;
-        result.renamed = outcome.renamed;
-        result.status = outcome.duplicate ? IngestStatus::duplicate
-                        : plan.value->action == ssmix2::Action::cancel ? IngestStatus::cancelled
-                                                                        : IngestStatus::stored;
+        const auto outcome = storage_.store(*checked.plan, message);
+        finish(checked, message, &outcome, {});
     } catch (const std::exception& e) {
-        result.diagnostics.push_back(error({source, 0, ""}, "storage.write_failed", e.what()));
-        result.status = IngestStatus::rejected;
-        keep_rejected(message, source, result);
+        finish(checked, message, nullptr, e.what());
     }
-    return result;
+    return std::move(checked.result);
 }
 
 void IngestPipeline::keep_rejected(ByteView message, const std::string& source, IngestResult& result) {

@@ -49,6 +49,19 @@ public:
     // Throws only for programming errors; I/O problems become a rejected result.
     [[nodiscard]] IngestResult ingest(ByteView message, const std::string& source);
 
+    // The same in steps, for group commit (ssmix listen): check() reads and judges a message;
+    // a storable one comes back with its plan, the others already kept in the rejected folder.
+    struct Checked {
+        std::string source;
+        IngestResult result;
+        std::optional<ssmix2::StoragePlan> plan;   // set when the message may be stored
+    };
+    [[nodiscard]] Checked check(ByteView message, const std::string& source);
+    // After the storage committed a staged message (or failed to): fill in the result and
+    // append to the transaction storage. A failure keeps the message in the rejected folder.
+    void finish(Checked& checked, ByteView message, const ssmix2::StoreOutcome* outcome, const std::string& failure);
+
+    [[nodiscard]] ssmix2::StandardStorage& storage() { return storage_; }
     [[nodiscard]] const std::filesystem::path& rejected_folder() const { return rejected_; }
 
 private:

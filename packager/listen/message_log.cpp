@@ -1,0 +1,49 @@
+// packager/listen/message_log.cpp — line-buffered writes under a mutex.
+#include "packager/listen/message_log.h"
+
+#include <chrono>
+#include <ctime>
+#include <stdexcept>
+
+namespace ssmix::packager {
+
+std::string local_time_iso() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    char text[64], zone[8];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
+    std::strftime(zone, sizeof zone, "%z", &local);
+    return std::string(text) + "." + std::to_string(1000 + ms).substr(1) + zone;
+}
+
+MessageLog::MessageLog(const std::filesystem::path& file, bool json) : json_(json) {
+    own_ = !file.empty();
+    out_ = own_ ? std::fopen(file.c_str(), "a") : stderr;
+    if (!out_) throw std::runtime_error("cannot open log file " + file.string());
+}
+
+MessageLog::~MessageLog() {
+    if (own_) std::fclose(out_);
+}
+
+void MessageLog::write(const std::string& event, nlohmann::ordered_json fields) {
+    nlohmann::ordered_json line = {{"time", local_time_iso()}, {"event", event}};
+    for (auto& [key, value] : fields.items()) line[key] = value;
+    std::string text;
+    if (json_) {
+        text = line.dump();
+    } else {
+        text = line["time"].get<std::string>() + " " + event;
+        for (auto& [key, value] : fields.items())
+            text += " " + key + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
+    }
+    text += '\n';
+    const std::lock_guard lock(mutex_);
+    std::fwrite(text.data(), 1, text.size(), out_);
+    std::fflush(out_);
+}
+
+}  // namespace ssmix::packager
