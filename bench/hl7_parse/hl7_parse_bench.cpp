@@ -6,8 +6,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -38,8 +36,13 @@ int main(int argc, char** argv) {
     }
     const std::string mode = argv[1];
     const auto start = std::chrono::steady_clock::now();
-    std::ifstream in(argv[2], std::ios::binary);
-    const ssmix::Bytes corpus(std::istreambuf_iterator<char>(in), {});
+    std::FILE* file = std::fopen(argv[2], "rb");
+    if (!file) return 2;
+    std::fseek(file, 0, SEEK_END);
+    ssmix::Bytes corpus(static_cast<std::size_t>(std::ftell(file)));
+    std::fseek(file, 0, SEEK_SET);
+    if (std::fread(corpus.data(), 1, corpus.size(), file) != corpus.size()) return 2;
+    std::fclose(file);
     const auto messages = split(corpus);
     std::size_t work = 0;
     if (mode == "parse" || mode == "parse-text") {
@@ -51,9 +54,9 @@ int main(int argc, char** argv) {
             if (mode != "parse-text") continue;
             for (const auto& segment : m.segments())
                 for (std::size_t n = 1; n < segment.fields.size(); ++n)
-                    for (const auto& repetition : m.field(segment, n).repetitions())
-                        for (std::size_t c = 1, count = repetition.component_count(); c <= count; ++c)
-                            work += repetition.component(c).text().size();
+                    m.field(segment, n).for_each_repetition([&](const ssmix::hl7::FieldView& repetition) {
+                        repetition.for_each_component([&](const ssmix::hl7::FieldView& c) { work += c.text().size(); });
+                    });
         }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

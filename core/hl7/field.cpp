@@ -7,50 +7,63 @@
 
 namespace ssmix::hl7 {
 
+std::string FieldPlace::str() const {
+    std::string out(segment);
+    out += "-" + std::to_string(field);
+    if (repetition) out += "[" + std::to_string(repetition) + "]";
+    if (component) out += "." + std::to_string(component);
+    if (subcomponent) out += "." + std::to_string(subcomponent);
+    return out;
+}
+
 ByteView FieldView::raw() const {
     if (!message_) return {};
     return message_->view(range_);
 }
 
-FieldView FieldView::part(char delimiter, std::size_t n, const char* label) const {
-    if (!message_ || n == 0) return FieldView(message_, {range_.end, range_.end}, where_ + label + "0");
-    const ByteRange found = detail::nth_part(message_->bytes(), range_, delimiter, n - 1);
-    return FieldView(message_, found, where_ + label + std::to_string(n));
-}
-
 std::vector<FieldView> FieldView::repetitions() const {
     std::vector<FieldView> out;
-    if (!message_ || empty()) return out;
-    const std::size_t count = detail::count_parts(message_->bytes(), range_, message_->delimiters().repetition);
-    for (std::size_t i = 1; i <= count; ++i) out.push_back(repetition(i));
+    for_each_repetition([&](const FieldView& part) { out.push_back(part); });
+    return out;
+}
+
+std::vector<FieldView> FieldView::components() const {
+    std::vector<FieldView> out;
+    for_each_component([&](const FieldView& part) { out.push_back(part); });
     return out;
 }
 
 FieldView FieldView::repetition(std::size_t n) const {
     if (!message_) return {};
-    FieldView r = part(message_->delimiters().repetition, n, "[");
-    r.where_ += "]";
-    return r;
+    FieldPlace place = place_;
+    place.repetition = static_cast<std::uint16_t>(n);
+    if (n == 0) return FieldView(message_, {range_.end, range_.end}, place);
+    return FieldView(message_, detail::nth_part(message_->bytes(), range_, message_->delimiters().repetition, n - 1), place);
 }
 
 FieldView FieldView::component(std::size_t n) const {
     if (!message_) return {};
-    // A component of a repeating field means: of its first repetition.
-    const FieldView first = where_.ends_with("]") ? *this : repetition(1);
-    FieldView c = first.part(message_->delimiters().component, n, ".");
-    if (!where_.ends_with("]")) c.where_ = where_ + "." + std::to_string(n);
-    return c;
+    // A component of a repeating field means: of its first repetition (the place keeps the
+    // field's own form, "PID-5.1", unless a repetition was chosen explicitly).
+    const ByteRange first = place_.repetition ? range_ : detail::nth_part(message_->bytes(), range_, message_->delimiters().repetition, 0);
+    FieldPlace place = place_;
+    place.component = static_cast<std::uint16_t>(n);
+    if (n == 0) return FieldView(message_, {first.end, first.end}, place);
+    return FieldView(message_, detail::nth_part(message_->bytes(), first, message_->delimiters().component, n - 1), place);
 }
 
 FieldView FieldView::subcomponent(std::size_t n) const {
     if (!message_) return {};
-    return part(message_->delimiters().subcomponent, n, ".");
+    FieldPlace place = place_;
+    place.subcomponent = static_cast<std::uint16_t>(n);
+    if (n == 0) return FieldView(message_, {range_.end, range_.end}, place);
+    return FieldView(message_, detail::nth_part(message_->bytes(), range_, message_->delimiters().subcomponent, n - 1), place);
 }
 
 std::size_t FieldView::component_count() const {
     if (!message_ || empty()) return 0;
-    const FieldView first = where_.ends_with("]") ? *this : repetition(1);
-    return detail::count_parts(message_->bytes(), first.range_, message_->delimiters().component);
+    const ByteRange first = place_.repetition ? range_ : detail::nth_part(message_->bytes(), range_, message_->delimiters().repetition, 0);
+    return detail::count_parts(message_->bytes(), first, message_->delimiters().component);
 }
 
 std::size_t FieldView::subcomponent_count() const {
@@ -66,13 +79,26 @@ std::string FieldView::text() const {
 std::string FieldView::text(std::vector<Diagnostic>& diagnostics) const {
     if (!message_ || empty()) return {};
     const ByteView bytes = raw();
-    if (text::is_plain_ascii(bytes)) {
+    // One pass: is there an escape character, and is everything plain ASCII?
+    const auto escape = static_cast<std::uint8_t>(message_->delimiters().escape);
+    bool escaped = false, plain = true;
+    for (const std::uint8_t b : bytes) {
+        escaped = escaped || b == escape;
+        plain = plain && b < 0x80 && b != 0x1B;
+    }
+    if (plain) {
+        if (!escaped) return std::string(as_text(bytes));
         const Bytes plain = unescape(bytes, message_->delimiters());
         return std::string(plain.begin(), plain.end());
     }
-    const Bytes unescaped = unescape(bytes, message_->delimiters());
-    auto decoded = text::decode_iso2022jp(unescaped, {message_->name(), 0, where_}, range_.begin);
-    diagnostics.insert(diagnostics.end(), decoded.diagnostics.begin(), decoded.diagnostics.end());
+    const Bytes unescaped = escaped ? unescape(bytes, message_->delimiters()) : Bytes{};
+    const ByteView input = escaped ? ByteView(unescaped) : bytes;
+    auto decoded = text::decode_iso2022jp(input, {}, range_.begin);
+    for (auto& d : decoded.diagnostics) {   // the place is formatted only when there is a problem
+        d.place.file = message_->name();
+        d.place.where = where() + (d.place.where.empty() ? "" : ", ") + d.place.where;
+        diagnostics.push_back(std::move(d));
+    }
     return std::move(decoded.utf8);
 }
 

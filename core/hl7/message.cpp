@@ -3,6 +3,9 @@
 
 #include "core/hl7/field.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace ssmix::hl7 {
 
 Message::Message(Bytes bytes, std::string name, Delimiters delimiters, std::vector<Segment> segments)
@@ -21,16 +24,26 @@ std::vector<const Segment*> Message::segments(std::string_view id) const {
     return found;
 }
 
+namespace {
+
+FieldPlace place_of(std::string_view segment_id, std::size_t n) {
+    FieldPlace place;
+    std::memcpy(place.segment, segment_id.data(), std::min<std::size_t>(segment_id.size(), 3));
+    place.field = static_cast<std::uint16_t>(n);
+    return place;
+}
+
+}  // namespace
+
 FieldView Message::field(std::string_view segment_id, std::size_t n) const {
     const Segment* s = segment(segment_id);
-    if (!s) return FieldView(this, {}, std::string(segment_id) + "-" + std::to_string(n));
+    if (!s) return FieldView(this, {}, place_of(segment_id, n));
     return field(*s, n);
 }
 
 FieldView Message::field(const Segment& segment, std::size_t n) const {
-    const std::string where = segment.id + "-" + std::to_string(n);
-    if (n >= segment.fields.size()) return FieldView(this, {segment.range.end, segment.range.end}, where);
-    return FieldView(this, segment.fields[n], where);
+    if (n >= segment.fields.size()) return FieldView(this, {segment.range.end, segment.range.end}, place_of(segment.id, n));
+    return FieldView(this, segment.fields[n], place_of(segment.id, n));
 }
 
 std::string Message::message_type() const {

@@ -1,6 +1,8 @@
 // core/hl7/parser.cpp — one pass over the bytes: segments end at CR or LF (neither can be half
 // of a JIS character), fields split at the field separator outside JIS runs.
+#include <array>
 #include <cctype>
+#include <cstring>
 
 #include "core/hl7/detail/shift_state.h"
 #include "core/hl7/field.h"
@@ -28,13 +30,18 @@ public:
     Parsed<Message> run() {
         trim_mllp_bytes();
         if (!read_delimiters()) return std::move(result_);
+        // Bytes that stop the fast scan: segment terminators, ESC, the field separator.
+        stops_.fill(false);
+        stops_['\r'] = stops_['\n'] = stops_[0x1B] = stops_[static_cast<std::uint8_t>(delimiters_.field)] = true;
+        segments_.reserve(32);
         std::uint32_t at = begin_;
         std::uint32_t number = 0;
         while (at < end_) {
-            std::uint32_t stop = at;
-            while (stop < end_ && !is_terminator(bytes_[stop])) ++stop;
-            if (stop > at) split_segment({at, stop}, ++number);
-            at = stop + 1;
+            if (is_terminator(bytes_[at])) {
+                ++at;
+                continue;
+            }
+            at = scan_segment(at, ++number) + 1;
         }
         result_.value.emplace(std::move(bytes_), name_, delimiters_, std::move(segments_));
         return std::move(result_);
@@ -85,49 +92,55 @@ private:
         return true;
     }
 
-    void split_segment(ByteRange range, std::uint32_t number) {
+    // Scans one segment from `start` to its terminator (or the end) in one pass; returns
+    // where it ended.
+    std::uint32_t scan_segment(std::uint32_t start, std::uint32_t number) {
         Segment segment;
         segment.number = number;
-        segment.range = range;
+        segment.fields.reserve(24);
+        const std::uint8_t* p = bytes_.data();
         const auto field_separator = static_cast<std::uint8_t>(delimiters_.field);
         // Only the header (the first segment, at least "MSH|") has the special MSH-1/MSH-2 rule;
         // a stray "MSH" line later in a message is split like any other segment.
-        const bool is_msh = number == 1 && range.end - range.begin >= 4 &&
-                            std::string_view(reinterpret_cast<const char*>(&bytes_[range.begin]), 3) == "MSH";
-        std::uint32_t start = range.begin;
-        std::uint32_t at = range.begin;
+        const bool is_msh = number == 1 && end_ - start >= 4 && std::memcmp(p + start, "MSH", 3) == 0;
+        std::uint32_t field_start = start;
+        std::uint32_t at = start;
         if (is_msh) {
-            // MSH-1 is the separator itself; MSH-2 runs to the next separator.
-            segment.fields.push_back({range.begin, range.begin + 3});
-            segment.fields.push_back({range.begin + 3, range.begin + 4});
-            start = at = range.begin + 4;
+            segment.fields.push_back({start, start + 3});
+            segment.fields.push_back({start + 3, start + 4});
+            field_start = at = start + 4;
         }
         detail::Shift shift = detail::Shift::ascii;
         std::uint32_t jis_started_at = 0;
-        for (; at < range.end; ++at) {
-            const std::uint8_t byte = bytes_[at];
-            if (byte == 0x1B) {
-                const auto change = detail::shift_change(ByteView(bytes_).first(range.end), at);
+        for (;;) {
+            while (at < end_ && !stops_[p[at]]) ++at;
+            if (at >= end_ || is_terminator(p[at])) break;
+            if (p[at] == 0x1B) {
+                const auto change = detail::shift_change(ByteView(p, end_), at);
                 if (change.length) {
                     if (change.shift == detail::Shift::other && shift == detail::Shift::ascii) jis_started_at = at;
                     shift = change.shift;
-                    at += change.length - 1;
+                    at += change.length;
+                    continue;
                 }
-            } else if (byte == field_separator && shift == detail::Shift::ascii) {
-                segment.fields.push_back({start, at});
-                start = at + 1;
+            } else if (p[at] == field_separator && shift == detail::Shift::ascii) {
+                segment.fields.push_back({field_start, at});
+                field_start = at + 1;
             }
+            ++at;
         }
-        segment.fields.push_back({start, range.end});
+        segment.fields.push_back({field_start, at});
+        segment.range = {start, at};
 
         if (shift != detail::Shift::ascii) recover_unclosed_run(segment, jis_started_at);
 
-        const ByteView id_bytes = ByteView(bytes_).subspan(segment.fields[0].begin, segment.fields[0].end - segment.fields[0].begin);
-        segment.id.assign(id_bytes.begin(), id_bytes.end());
+        const ByteRange id = segment.fields[0];
+        segment.id.assign(reinterpret_cast<const char*>(p + id.begin), id.end - id.begin);
         if (!is_segment_id(segment.id))
             add(Severity::error, number, segment.id.size() <= 8 ? segment.id : segment.id.substr(0, 8) + "...",
                 "hl7.segment.id_invalid", "segment id is not three upper-case letters or digits");
         segments_.push_back(std::move(segment));
+        return at;
     }
 
     // The segment ended inside a JIS run: the sender left out ESC ( B. Field separators after
@@ -159,6 +172,7 @@ private:
     std::string name_;
     std::uint32_t begin_ = 0, end_ = 0;
     Delimiters delimiters_;
+    std::array<bool, 256> stops_{};
     std::vector<Segment> segments_;
     Parsed<Message> result_;
 };

@@ -19,15 +19,17 @@ template <class Visit>
 void for_each_delimiter(ByteView all, ByteRange range, char delimiter, Visit visit) {
     Shift shift = Shift::ascii;
     const auto wanted = static_cast<std::uint8_t>(delimiter);
+    const std::uint8_t* p = all.data();
     for (std::uint32_t i = range.begin; i < range.end; ++i) {
-        const std::uint8_t byte = all[i];
-        if (byte == 0x1B) {
+        while (i < range.end && p[i] != wanted && p[i] != 0x1B) ++i;   // the common case: plain bytes
+        if (i >= range.end) return;
+        if (p[i] == 0x1B) {
             const ShiftChange change = shift_change(all.first(range.end), i);
             if (change.length) {
                 shift = change.shift;
                 i += change.length - 1;
             }
-        } else if (byte == wanted && shift == Shift::ascii) {
+        } else if (shift == Shift::ascii) {
             if (!visit(i)) return;
         }
     }

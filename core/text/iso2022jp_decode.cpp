@@ -45,8 +45,11 @@ public:
             } else if (mode_ == Mode::halfwidth_kana) {
                 i = kana(i);
             } else {
-                out_.utf8 += static_cast<char>(b);
-                ++i;
+                // A run of plain ASCII (or JIS Roman) bytes, appended at once.
+                std::size_t end = i + 1;
+                while (end < bytes_.size() && bytes_[end] < 0x80 && bytes_[end] != esc) ++end;
+                out_.utf8.append(reinterpret_cast<const char*>(bytes_.data()) + i, end - i);
+                i = end;
             }
         }
         if (mode_ == Mode::kanji || mode_ == Mode::halfwidth_kana)

@@ -4,21 +4,28 @@
 namespace ssmix::text {
 
 void append_utf8(std::string& out, char32_t cp) {
+    char bytes[4];
+    std::size_t n;
     if (cp < 0x80) {
-        out += static_cast<char>(cp);
+        bytes[0] = static_cast<char>(cp);
+        n = 1;
     } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+        bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
+        bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
+        n = 2;
     } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+        bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
+        bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
+        n = 3;
     } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+        bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
+        bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
+        n = 4;
     }
+    out.append(bytes, n);
 }
 
 char32_t next_code_point(std::string_view text, std::size_t& at) {
