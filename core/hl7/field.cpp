@@ -1,6 +1,8 @@
 // core/hl7/field.cpp — parts of a field, found with the shift state tracked.
 #include "core/hl7/field.h"
 
+#include <cstring>
+
 #include "core/hl7/detail/shift_state.h"
 #include "core/hl7/escape.h"
 #include "core/text/iso2022jp.h"
@@ -79,14 +81,15 @@ std::string FieldView::text() const {
 std::string FieldView::text(std::vector<Diagnostic>& diagnostics) const {
     if (!message_ || empty()) return {};
     const ByteView bytes = raw();
-    // One pass: is there an escape character, and is everything plain ASCII?
-    const auto escape = static_cast<std::uint8_t>(message_->delimiters().escape);
-    bool escaped = false, plain = true;
+    // Is there an escape character (memchr is vectorised), and is everything plain ASCII
+    // (a branch-free loop the compiler vectorises)?
+    const bool escaped = std::memchr(bytes.data(), message_->delimiters().escape, bytes.size()) != nullptr;
+    std::uint8_t high = 0, esc = 0;
     for (const std::uint8_t b : bytes) {
-        escaped = escaped || b == escape;
-        plain = plain && b < 0x80 && b != 0x1B;
+        high |= b;
+        esc |= static_cast<std::uint8_t>(b == 0x1B);
     }
-    if (plain) {
+    if (!(high & 0x80) && !esc) {
         if (!escaped) return std::string(as_text(bytes));
         const Bytes plain = unescape(bytes, message_->delimiters());
         return std::string(plain.begin(), plain.end());

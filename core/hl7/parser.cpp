@@ -98,7 +98,10 @@ private:
         Segment segment;
         segment.number = number;
         segment.fields.reserve(24);
+        // Locals, so the scanning loop keeps them in registers (a byte pointer may alias members).
         const std::uint8_t* p = bytes_.data();
+        const bool* stops = stops_.data();
+        const std::uint32_t end = end_;
         const auto field_separator = static_cast<std::uint8_t>(delimiters_.field);
         // Only the header (the first segment, at least "MSH|") has the special MSH-1/MSH-2 rule;
         // a stray "MSH" line later in a message is split like any other segment.
@@ -113,10 +116,10 @@ private:
         detail::Shift shift = detail::Shift::ascii;
         std::uint32_t jis_started_at = 0;
         for (;;) {
-            while (at < end_ && !stops_[p[at]]) ++at;
-            if (at >= end_ || is_terminator(p[at])) break;
+            while (at < end && !stops[p[at]]) ++at;
+            if (at >= end || is_terminator(p[at])) break;
             if (p[at] == 0x1B) {
-                const auto change = detail::shift_change(ByteView(p, end_), at);
+                const auto change = detail::shift_change(ByteView(p, end), at);
                 if (change.length) {
                     if (change.shift == detail::Shift::other && shift == detail::Shift::ascii) jis_started_at = at;
                     shift = change.shift;
