@@ -18,7 +18,7 @@ start=$(date +%s.%N)
 "$build/bin/ssmix" ingest --storage "$work/storage" --rejected "$work/rejected" "$work/in" > "$work/ingest.out" 2>&1 || true
 ingest=$(echo "$(date +%s.%N) - $start" | bc)
 stored=$(find "$work/storage" -type f | wc -l)
-rejected=$(find "$work/rejected" -name '*.hl7' 2>/dev/null | wc -l)
+rejected=0; [ -d "$work/rejected" ] && rejected=$(find "$work/rejected" -name '*.hl7' | wc -l)
 
 tar -C "$work/storage" -cf "$work/storage.tar" .
 sync
