@@ -36,38 +36,51 @@ int run_ingest(const IngestOptions& options) {
 
     std::map<IngestStatus, std::size_t> counts;
     auto results_json = nlohmann::ordered_json::array();
+    auto report = [&](const IngestResult& result, const std::string& source) {
+        ++counts[result.status];
+        const bool failed = result.status == IngestStatus::unreadable || result.status == IngestStatus::rejected;
+        if (options.json) {
+            nlohmann::ordered_json entry = {{"source", source}, {"status", to_string(result.status)},
+                                            {"dataType", result.data_type}, {"controlId", result.control_id},
+                                            {"path", result.stored_path}, {"renamed", result.renamed},
+                                            {"diagnostics", diagnostics_json(result.diagnostics)}};
+            if (result.rejected_copy) entry["rejectedCopy"] = result.rejected_copy->string();
+            results_json.push_back(std::move(entry));
+        } else {
+            print_diagnostics(result.diagnostics);
+            if (failed)
+                std::cerr << source << ": " << to_string(result.status) << "; kept in "
+                          << (result.rejected_copy ? result.rejected_copy->string() : std::string("(nowhere: see above)")) << "\n";
+        }
+    };
+
+    // Messages are stored in groups (one flush per group, not per message); the files of a
+    // group stay in memory until it is stored.
+    constexpr std::size_t group_messages = 256;
+    std::vector<Bytes> group_files;
+    std::vector<IngestPipeline::Incoming> group;
+    auto store_group = [&] {
+        const auto results = pipeline.ingest_batch(group);
+        for (std::size_t i = 0; i < results.size(); ++i) report(results[i], group[i].source);
+        group.clear();
+        group_files.clear();
+    };
     Progress progress("Ingesting");
     for (std::size_t i = 0; i < input.files.size(); ++i) {
         progress.update(i + 1, input.files.size());
         const fs::path& file = input.files[i];
-        Bytes bytes;
         try {
-            bytes = read_file(file);
+            group_files.push_back(read_file(file));
         } catch (const std::exception& e) {
             problems.push_back(error({file.string(), 0, ""}, "input.unreadable", e.what()));
             continue;
         }
-        const auto messages = split_messages(bytes);
-        for (std::size_t n = 0; n < messages.size(); ++n) {
-            const std::string source = messages.size() == 1 ? file.string() : file.string() + "#" + std::to_string(n + 1);
-            IngestResult result = pipeline.ingest(messages[n], source);
-            ++counts[result.status];
-            const bool failed = result.status == IngestStatus::unreadable || result.status == IngestStatus::rejected;
-            if (options.json) {
-                nlohmann::ordered_json entry = {{"source", source}, {"status", to_string(result.status)},
-                                                {"dataType", result.data_type}, {"controlId", result.control_id},
-                                                {"path", result.stored_path}, {"renamed", result.renamed},
-                                                {"diagnostics", diagnostics_json(result.diagnostics)}};
-                if (result.rejected_copy) entry["rejectedCopy"] = result.rejected_copy->string();
-                results_json.push_back(std::move(entry));
-            } else {
-                print_diagnostics(result.diagnostics);
-                if (failed)
-                    std::cerr << source << ": " << to_string(result.status) << "; kept in "
-                              << (result.rejected_copy ? result.rejected_copy->string() : std::string("(nowhere: see above)")) << "\n";
-            }
-        }
+        const auto messages = split_messages(group_files.back());
+        for (std::size_t n = 0; n < messages.size(); ++n)
+            group.push_back({messages[n], messages.size() == 1 ? file.string() : file.string() + "#" + std::to_string(n + 1), {}});
+        if (group.size() >= group_messages) store_group();
     }
+    if (!group.empty()) store_group();
     const std::size_t failed = counts[IngestStatus::unreadable] + counts[IngestStatus::rejected] + count_errors(problems);
     if (options.json) {
         std::cout << nlohmann::ordered_json{{"ok", failed == 0},

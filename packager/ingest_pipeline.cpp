@@ -112,16 +112,62 @@ void IngestPipeline::finish(Checked& checked, ByteView message, const ssmix2::St
     keep_rejected(message, checked.source, result);
 }
 
-IngestResult IngestPipeline::ingest(ByteView message, const std::string& source) {
-    Checked checked = check(message, source);
-    if (!checked.plan) return std::move(checked.result);
-    try {
-        const auto outcome = storage_.store(*checked.plan, message);
-        finish(checked, message, &outcome, {});
-    } catch (const std::exception& e) {
-        finish(checked, message, nullptr, e.what());
+std::vector<IngestResult> IngestPipeline::ingest_batch(const std::vector<Incoming>& batch) {
+    struct Work {
+        Checked checked;
+        std::optional<ssmix2::StagedMessage> staged;
+        std::optional<ssmix2::StoreOutcome> outcome;
+        std::string failure;
+    };
+    std::vector<Work> work(batch.size());
+    bool any_staged = false;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (batch[i].decided) {
+            work[i].checked.result = *batch[i].decided;
+            continue;
+        }
+        work[i].checked = check(batch[i].message, batch[i].source);
+        if (!work[i].checked.plan) continue;
+        try {
+            work[i].staged = storage_.stage(*work[i].checked.plan, batch[i].message);
+            any_staged = true;
+        } catch (const std::exception& e) {
+            work[i].failure = e.what();
+        }
     }
-    return std::move(checked.result);
+    // One flush makes every staged file durable; the renames follow; a second flush makes the
+    // renames durable. If a flush fails, no message of the batch counts as stored.
+    std::string batch_failure;
+    if (any_staged) {
+        try {
+            storage_.sync();
+            for (auto& w : work) {
+                if (!w.staged) continue;
+                try {
+                    w.outcome = storage_.commit(*w.staged);
+                } catch (const std::exception& e) {
+                    w.failure = e.what();
+                }
+            }
+            storage_.sync();
+        } catch (const std::exception& e) {
+            batch_failure = e.what();
+        }
+    }
+    std::vector<IngestResult> results;
+    results.reserve(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        Work& w = work[i];
+        if (w.checked.plan) {
+            const std::string failure = !batch_failure.empty() ? batch_failure
+                                        : w.outcome             ? std::string()
+                                        : !w.failure.empty()    ? w.failure
+                                                                : std::string("not stored");
+            finish(w.checked, batch[i].message, failure.empty() ? &*w.outcome : nullptr, failure);
+        }
+        results.push_back(std::move(w.checked.result));
+    }
+    return results;
 }
 
 void IngestPipeline::keep_rejected(ByteView message, const std::string& source, IngestResult& result) {

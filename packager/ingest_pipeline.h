@@ -45,26 +45,31 @@ class IngestPipeline {
 public:
     IngestPipeline(std::filesystem::path storage, std::filesystem::path rejected, TransactionOptions transactions = {});
 
-    // `source` names the message in diagnostics ("orders.hl7", "orders.hl7#3", "10.0.0.5:41234").
-    // Throws only for programming errors; I/O problems become a rejected result.
-    [[nodiscard]] IngestResult ingest(ByteView message, const std::string& source);
+    // Messages with one group commit: each is checked, the storable ones are staged,
+    // flushed once, committed in order, flushed again. When this returns, every message with
+    // status stored/cancelled/duplicate is durable. Results are in input order. A message
+    // whose answer is already known (an oversized MLLP frame) passes through with it.
+    // `source` names a message in diagnostics ("orders.hl7", "orders.hl7#3", "10.0.0.5:41234").
+    // Throws only for programming errors; I/O problems become rejected results.
+    struct Incoming {
+        ByteView message;
+        std::string source;
+        std::optional<IngestResult> decided;
+    };
+    [[nodiscard]] std::vector<IngestResult> ingest_batch(const std::vector<Incoming>& batch);
 
-    // The same in steps, for group commit (ssmix listen): check() reads and judges a message;
-    // a storable one comes back with its plan, the others already kept in the rejected folder.
+    [[nodiscard]] const std::filesystem::path& rejected_folder() const { return rejected_; }
+
+private:
+    // check() reads and judges a message: a storable one comes back with its plan, the others
+    // are already kept in the rejected folder. finish() records how storing went.
     struct Checked {
         std::string source;
         IngestResult result;
         std::optional<ssmix2::StoragePlan> plan;   // set when the message may be stored
     };
     [[nodiscard]] Checked check(ByteView message, const std::string& source);
-    // After the storage committed a staged message (or failed to): fill in the result and
-    // append to the transaction storage. A failure keeps the message in the rejected folder.
     void finish(Checked& checked, ByteView message, const ssmix2::StoreOutcome* outcome, const std::string& failure);
-
-    [[nodiscard]] ssmix2::StandardStorage& storage() { return storage_; }
-    [[nodiscard]] const std::filesystem::path& rejected_folder() const { return rejected_; }
-
-private:
     void keep_rejected(ByteView message, const std::string& source, IngestResult& result);
 
     ssmix2::StandardStorage storage_;

@@ -44,8 +44,9 @@ std::vector<StoredVersion> versions_in(const fs::path& folder, const FileName& r
 StagedMessage StandardStorage::stage(const StoragePlan& plan, ByteView message_bytes) {
     static thread_local std::mt19937_64 random{std::random_device{}()};
     StagedMessage staged{plan, Bytes(message_bytes.begin(), message_bytes.end()), {}};
+    // New folders become durable with the sync() that follows staging (no fsync per folder).
     const fs::path folder = root_ / plan.name.folder();
-    create_directories_durable(folder);
+    fs::create_directories(folder);
     staged.temp = folder / (".staged-" + std::to_string(random()) + ".tmp");
     write_file(staged.temp, message_bytes);
     return staged;
@@ -56,9 +57,9 @@ void StandardStorage::sync() { sync_file_system(root_); }
 StoreOutcome StandardStorage::store(const StoragePlan& plan, ByteView message_bytes) {
     StagedMessage staged = stage(plan, message_bytes);
     try {
-        sync_file(staged.temp);
+        sync();
         StoreOutcome outcome = commit(staged);
-        sync_directory(root_ / plan.name.folder());
+        sync();
         return outcome;
     } catch (...) {
         std::error_code ignored;

@@ -248,59 +248,14 @@ void StorageWorker::run() {
 }
 
 void StorageWorker::process(std::vector<Job>& batch) {
-    struct Work {
-        IngestPipeline::Checked checked;
-        std::optional<ssmix2::StagedMessage> staged;
-        std::optional<ssmix2::StoreOutcome> outcome;
-        std::string failure;
-    };
-    std::vector<Work> work(batch.size());
-    bool any_staged = false;
+    std::vector<IngestPipeline::Incoming> incoming;
+    incoming.reserve(batch.size());
+    for (auto& job : batch) incoming.push_back({job.message, job.peer, std::move(job.decided)});
+    // Returns when every stored message of the batch is durable: only then are AAs sent.
+    const std::vector<IngestResult> results = pipeline_.ingest_batch(incoming);
     for (std::size_t i = 0; i < batch.size(); ++i) {
+        const IngestResult& result = results[i];
         Job& job = batch[i];
-        if (job.decided) {
-            work[i].checked.result = std::move(*job.decided);
-            continue;
-        }
-        work[i].checked = pipeline_.check(job.message, job.peer);
-        if (!work[i].checked.plan) continue;
-        try {
-            work[i].staged = pipeline_.storage().stage(*work[i].checked.plan, job.message);
-            any_staged = true;
-        } catch (const std::exception& e) {
-            work[i].failure = e.what();
-        }
-    }
-    // Group commit: one flush makes every staged file durable, the renames follow, a second
-    // flush makes the renames durable. Only then are AAs sent.
-    std::string batch_failure;
-    if (any_staged) {
-        try {
-            pipeline_.storage().sync();
-            for (auto& w : work) {
-                if (!w.staged) continue;
-                try {
-                    w.outcome = pipeline_.storage().commit(*w.staged);
-                } catch (const std::exception& e) {
-                    w.failure = e.what();
-                }
-            }
-            pipeline_.storage().sync();
-        } catch (const std::exception& e) {
-            batch_failure = e.what();   // a flush failed: nothing of this batch may be acknowledged
-        }
-    }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        Work& w = work[i];
-        Job& job = batch[i];
-        if (w.checked.plan) {
-            const std::string failure = !batch_failure.empty() ? batch_failure
-                                        : w.outcome             ? std::string()
-                                        : !w.failure.empty()    ? w.failure
-                                                                : std::string("not stored");
-            pipeline_.finish(w.checked, job.message, failure.empty() ? &*w.outcome : nullptr, failure);
-        }
-        const IngestResult& result = w.checked.result;
         Bytes ack = make_ack(job.message, result, ack_control_id(), hl7_now());
         nlohmann::ordered_json fields = {{"peer", job.peer},
                                          {"controlId", result.control_id},
