@@ -88,18 +88,6 @@ void write_file_atomic(const fs::path& path, ByteView bytes) {
     sync_directory(parent_or_dot(path));
 }
 
-void rename_durable(const fs::path& from, const fs::path& to) {
-    if (::rename(from.c_str(), to.c_str()) != 0) throw_errno("cannot rename " + from.string() + " to", to);
-    sync_directory(parent_or_dot(to));
-    if (parent_or_dot(from) != parent_or_dot(to)) sync_directory(parent_or_dot(from));
-}
-
-void sync_file(const fs::path& path) {
-    Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0) throw_errno("cannot open", path);
-    if (::fsync(fd.get()) != 0) throw_errno("cannot fsync", path);
-}
-
 void sync_file_system(const fs::path& path) {
     Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) throw_errno("cannot open", path);

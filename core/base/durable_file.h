@@ -18,12 +18,6 @@ void write_file_atomic(const std::filesystem::path& path, ByteView bytes);
 // Writes without fsync, for files inside a tree made durable as a whole (sync_file_system).
 void write_file(const std::filesystem::path& path, ByteView bytes);
 
-// Renames durably: rename(2), then fsync of both directories.
-void rename_durable(const std::filesystem::path& from, const std::filesystem::path& to);
-
-// fsync of one file's data (its directory entry needs sync_directory).
-void sync_file(const std::filesystem::path& path);
-
 // Flushes every file of the file system holding `path` to stable storage (syncfs).
 void sync_file_system(const std::filesystem::path& path);
 

@@ -102,7 +102,7 @@ StoreOutcome StandardStorage::commit(StagedMessage& staged) {
         written = folder / name.str();
         fs::rename(staged.temp, written);
     }
-    outcome.path = fs::relative(written, root_).generic_string();
+    outcome.path = name.folder() + "/" + written.filename().string();   // storage-relative, without touching the disk
 
     // Older versions: superseded by a store, deleted by a cancel. Also repairs a run that was
     // interrupted between writing and renaming.
@@ -114,7 +114,7 @@ StoreOutcome StandardStorage::commit(StagedMessage& staged) {
         FileName renamed = v.name;
         renamed.flag = cancel ? Flag::deleted : Flag::superseded;
         fs::rename(v.path, folder / renamed.str());
-        outcome.renamed.push_back(fs::relative(v.path, root_).generic_string() + " -> " + renamed.str());
+        outcome.renamed.push_back(name.folder() + "/" + v.path.filename().string() + " -> " + renamed.str());
     }
     return outcome;
 }
