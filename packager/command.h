@@ -21,5 +21,6 @@ struct Command {
 [[nodiscard]] Command add_listen_command(CLI::App& app);
 [[nodiscard]] Command add_pack_command(CLI::App& app);
 [[nodiscard]] Command add_show_command(CLI::App& app);
+[[nodiscard]] Command add_verify_command(CLI::App& app);
 
 }  // namespace ssmix::packager

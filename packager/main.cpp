@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::vector<Command> commands = {add_ingest_command(app), add_check_command(app), add_show_command(app),
-                                     add_hl7_command(app), add_listen_command(app), add_pack_command(app)};
+                                     add_hl7_command(app), add_listen_command(app), add_pack_command(app),
+                                     add_verify_command(app)};
 
     try {
         app.parse(argc, argv);

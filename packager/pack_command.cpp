@@ -1,19 +1,32 @@
-// packager/pack_command.cpp — `ssmix pack`: one patient's DICOM instances into a disc tree with
-// INDEX.HTM, the viewer (VIEWER/VIEWER.JS) and its data bundle (VIEWER/DATA/).
+// packager/pack_command.cpp — `ssmix pack`: one patient's disc. The SS-MIX2 subset, the DICOM
+// studies (transcoded for STD-GEN-CD) with their DICOMDIR, the viewer and its data bundle,
+// README.TXT and SHA256.TXT, written as a tree and/or an ISO 9660 image (libisofs).
+#include <chrono>
+#include <ctime>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <set>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
-#include "core/bundle/bundle_writer.h"
+#include "core/base/durable_file.h"
+#include "core/base/sha256.h"
+#include "core/clinical/build.h"
+#include "core/ssmix2/patient_files.h"
 #include "packager/command.h"
 #include "packager/console.h"
-#include "packager/dicom_input.h"
-#include "packager/disc_layout.h"
-#include "packager/disc_tree.h"
-#include "core/base/durable_file.h"
+#include "packager/disc/dicom_input.h"
+#include "packager/disc/dicom_transcode.h"
+#include "packager/disc/dicomdir_writer.h"
+#include "packager/disc/disc_layout.h"
+#include "packager/disc/disc_tree.h"
+#include "packager/disc/iso_writer.h"
+#include "packager/disc/checksums.h"
+#include "packager/disc/media.h"
+#include "packager/disc/readme_text.h"
+#include "packager/disc/viewer_bundle.h"
+#include "packager/disk_files.h"
 #include "packager/viewer_resources.h"
 
 namespace ssmix::packager {
@@ -21,108 +34,282 @@ namespace fs = std::filesystem;
 namespace {
 
 struct PackOptions {
+    fs::path storage;
+    std::string patient, from, to, institution, media_name = "cd650";
     std::vector<fs::path> dicom;
-    fs::path tree;
-    fs::path viewer_dir;
-    bool json = false;
+    fs::path iso, tree, viewer_dir;
+    bool no_bundle = false, json = false;
 };
 
-int fail(const PackOptions& options, std::vector<Diagnostic> diagnostics, const std::string& message) {
-    diagnostics.push_back(error({}, "pack.failed", message));
-    if (options.json)
-        std::cout << nlohmann::ordered_json{{"ok", false}, {"diagnostics", diagnostics_json(diagnostics)}}.dump(2) << '\n';
-    else
-        print_diagnostics(diagnostics);
-    return exit_data_problem;
+std::string now_text() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
 }
 
-int run_pack(const PackOptions& options) {
-    std::string problem;
-    const auto viewer = find_viewer(options.viewer_dir, problem);
-    if (!viewer) return fail(options, {}, problem);
+std::string mib(std::uint64_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return text;
+}
 
-    DicomInputs inputs = collect_dicom(options.dicom);
-    std::vector<Diagnostic> diagnostics = std::move(inputs.diagnostics);
-    if (inputs.instances.empty()) return fail(options, diagnostics, "no DICOM images found in the given paths");
+// The patient's messages from the storage, and what the record says about the patient.
+struct StoragePart {
+    std::vector<ssmix2::PatientFile> files;
+    clinical::Patient patient;
+};
 
-    std::set<std::string> patients;
-    for (const auto& input : inputs.instances) patients.insert(input.instance.patient_id);
-    if (patients.size() > 1) {
-        std::string list;
-        for (const auto& id : patients) list += (list.empty() ? "" : ", ") + ("\"" + id + "\"");
-        return fail(options, diagnostics, "the images belong to " + std::to_string(patients.size()) +
-                                              " patients (" + list + "); a disc holds one patient");
+class Packer {
+public:
+    explicit Packer(const PackOptions& options) : options_(options) {}
+
+    int run() {
+        const auto media = parse_media(options_.media_name);
+        if (!media) return usage("--media must be cd650, cd700 or dvd");
+        if (options_.iso.empty() && options_.tree.empty()) return usage("say where the disc goes: -o OUT.iso and/or --tree FOLDER");
+        if (!options_.storage.empty() && options_.patient.empty()) return usage("--storage needs --patient ID");
+        if (options_.storage.empty() && options_.dicom.empty()) return usage("nothing to pack: give --storage and --patient, and/or --dicom");
+        std::string problem;
+        const auto viewer = find_viewer(options_.viewer_dir, problem);
+        if (!viewer) return fail(problem);
+
+        try {
+            StoragePart storage = read_storage();
+            auto inputs = collect_dicom(options_.dicom);
+            diagnostics_.insert(diagnostics_.end(), inputs.diagnostics.begin(), inputs.diagnostics.end());
+            choose_patient(storage, inputs);
+            if (patient_id_.empty()) return fail("no data for a patient: no SS-MIX2 messages and no DICOM images");
+            if (storage.files.empty() && kept_instances_.empty())
+                return fail("no data for patient " + patient_id_ + " in the storage or the DICOM input");
+
+            DiscTreeWriter tree(options_.tree, options_.iso.empty() ? options_.tree.parent_path() : options_.iso.parent_path());
+            write_ssmix2(tree, storage);
+            write_dicom(tree, *media);
+            tree.copy("VIEWER/VIEWER.JS", viewer->viewer_js);
+            tree.copy("INDEX.HTM", viewer->index_htm);
+
+            // The standard files first: if they alone do not fit, nothing is written.
+            const std::uint64_t budget = file_budget_bytes(*media);
+            const std::uint64_t standard = tree.disc_bytes() + 64 * 1024;   // + README.TXT, SHA256.TXT
+            if (standard > budget)
+                return fail("the disc's files need " + mib(standard) + " but a " + media_name(*media) + " holds " + mib(budget) +
+                            " (" + mib(standard - budget) + " too much): use --media " +
+                            (*media == Media::dvd ? std::string("... (already the largest)") : std::string(*media == Media::cd650 ? "cd700 or dvd" : "dvd")) +
+                            ", fewer studies (--dicom), or a shorter period (--from/--to)");
+            ViewerBundle bundle = options_.no_bundle ? ViewerBundle{} : write_viewer_bundle(tree, bundle_units(), budget - standard);
+            if (options_.no_bundle) {
+                tree.write("VIEWER/DATA/MANIFEST.JS", as_bytes(bundle::manifest_script({})));
+                for (const auto& unit : bundle_units()) bundle.left_out.push_back(unit.label);
+            }
+            summary_.media = media_name(*media);
+            summary_.not_in_viewer_bundle = options_.no_bundle ? std::vector<std::string>{} : bundle.left_out;
+            tree.write("README.TXT", as_bytes(readme_text(summary_)));
+            write_checksums(tree);
+
+            const std::uint64_t disc_bytes = tree.disc_bytes();
+            std::uint64_t iso_bytes = 0;
+            if (!options_.iso.empty()) {
+                Progress progress("Writing the image (bytes)");
+                iso_bytes = write_iso_image(tree.root(), options_.iso,
+                                            {volume_id_from("SSMIX_" + patient_id_ + "_" + now_text().substr(0, 10)), "SS-MIX CARRY",
+                                             [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); }});
+            }
+            if (!options_.tree.empty()) tree.commit();
+            return report(bundle, disc_bytes, iso_bytes, *media);
+        } catch (const std::exception& e) {
+            return fail(e.what());
+        }
     }
 
-    std::vector<const dicom::Instance*> instances;
-    for (const auto& input : inputs.instances) instances.push_back(&input.instance);
-    const std::vector<std::string> disc_paths = assign_dicom_paths(instances);
+private:
+    int usage(const std::string& message) {
+        std::cerr << "ssmix pack: " << message << "\n";
+        return exit_usage;
+    }
 
-    std::unique_ptr<DiscTreeWriter> tree;
-    try {
-        tree = std::make_unique<DiscTreeWriter>(options.tree);
-        bundle::BundleWriter bundle([&](std::uint32_t chunk, const std::string& script) {
-            tree->write("VIEWER/DATA/" + bundle::chunk_file_name(chunk), as_bytes(script));
-        });
-        Progress progress("Packing");
-        for (std::size_t i = 0; i < inputs.instances.size(); ++i) {
-            progress.update(i + 1, inputs.instances.size());
-            const Bytes bytes = read_file(inputs.instances[i].source);
-            tree->write(disc_paths[i], bytes);
-            bundle.add(disc_paths[i], bytes);
-        }
-        const bundle::Manifest manifest = bundle.finish();
-        tree->write("VIEWER/DATA/MANIFEST.JS", as_bytes(bundle::manifest_script(manifest)));
-        tree->copy("VIEWER/VIEWER.JS", viewer->viewer_js);
-        tree->copy("INDEX.HTM", viewer->index_htm);
-        const std::uint64_t total = tree->bytes_written();
-        tree->commit();
+    int fail(const std::string& message) {
+        diagnostics_.push_back(error({}, "pack.failed", message));
+        if (options_.json)
+            std::cout << nlohmann::ordered_json{{"ok", false}, {"diagnostics", diagnostics_json(diagnostics_)}}.dump(2) << '\n';
+        else
+            print_diagnostics(diagnostics_);
+        return exit_data_problem;
+    }
 
-        const fs::path root = fs::absolute(options.tree).lexically_normal();
-        std::set<std::string> studies, series;
-        for (const auto* x : instances) {
-            studies.insert(x->study_uid);
-            series.insert(x->series_uid);
+    StoragePart read_storage() {
+        StoragePart part;
+        if (options_.storage.empty()) return part;
+        if (!fs::is_directory(options_.storage)) throw std::runtime_error(options_.storage.string() + " is not a folder");
+        DiskFiles files(options_.storage);
+        part.files = ssmix2::patient_files(files, options_.patient, {"", options_.from, options_.to, false});
+        const auto record = clinical::build_record(files, options_.patient, {"", options_.from, options_.to, false});
+        part.patient = record.patient;
+        diagnostics_.insert(diagnostics_.end(), record.diagnostics.begin(), record.diagnostics.end());
+        return part;
+    }
+
+    // One patient per disc: the one asked for, else the only one in the DICOM input.
+    void choose_patient(const StoragePart& storage, const DicomInputs& inputs) {
+        patient_id_ = options_.patient;
+        if (patient_id_.empty()) {
+            std::set<std::string> patients;
+            for (const auto& input : inputs.instances) patients.insert(input.instance.patient_id);
+            if (patients.size() > 1) {
+                std::string list;
+                for (const auto& id : patients) list += (list.empty() ? "" : ", ") + ("\"" + id + "\"");
+                throw std::runtime_error("the images belong to " + std::to_string(patients.size()) + " patients (" + list +
+                                         "); a disc holds one patient: choose one with --patient");
+            }
+            if (!patients.empty()) patient_id_ = *patients.begin();
         }
-        const std::size_t errors = count_errors(diagnostics);
-        if (options.json) {
-            std::cout << nlohmann::ordered_json{
-                             {"ok", errors == 0},
-                             {"tree", root.string()},
-                             {"index", (root / "INDEX.HTM").string()},
-                             {"patient", *patients.begin()},
-                             {"dicom", {{"instances", instances.size()}, {"studies", studies.size()}, {"series", series.size()}}},
-                             {"bundle", {{"files", manifest.files.size()}, {"chunks", manifest.chunk_sizes.size()}}},
-                             {"bytes", total},
-                             {"diagnostics", diagnostics_json(diagnostics)}}
-                             .dump(2)
-                      << '\n';
+        for (const auto& input : inputs.instances) {
+            if (input.instance.patient_id == patient_id_) kept_instances_.push_back(input);
+            else diagnostics_.push_back(warning({input.source.string(), 0, "(0010,0020)"}, "pack.other_patient",
+                                                "patient \"" + input.instance.patient_id + "\", not " + patient_id_ + ": left out"));
+        }
+        summary_.patient_id = patient_id_;
+        summary_.patient_name = storage.patient.name;
+        summary_.patient_name_kana = storage.patient.name_kana;
+        summary_.birth_date = storage.patient.birth_date;
+        summary_.sex = storage.patient.sex;
+        if (summary_.patient_name.empty() && !kept_instances_.empty()) {
+            const auto& i = kept_instances_.front().instance;
+            summary_.patient_name = i.patient_name;
+            summary_.birth_date = i.patient_birth_date;
+            summary_.sex = i.patient_sex;
+        }
+        summary_.institution = !options_.institution.empty() ? options_.institution : "(記載なし / not stated)";
+        summary_.created = now_text();
+    }
+
+    void write_ssmix2(DiscTreeWriter& tree, const StoragePart& storage) {
+        for (const auto& file : storage.files) {
+            const std::string disc_path = "SSMIX2/" + file.path;
+            tree.copy(disc_path, options_.storage / file.path);
+            ssmix2_paths_.push_back(disc_path);
+        }
+        summary_.ssmix2_files = ssmix2_paths_.size();
+    }
+
+    void write_dicom(DiscTreeWriter& tree, Media media) {
+        std::vector<const dicom::Instance*> instances;
+        for (const auto& input : kept_instances_) instances.push_back(&input.instance);
+        const auto paths = assign_dicom_paths(instances);
+        const bool keep_compressed = media == Media::dvd;
+        Progress progress("Writing DICOM");
+        std::vector<std::string> written;
+        for (std::size_t i = 0; i < kept_instances_.size(); ++i) {
+            progress.update(i + 1, kept_instances_.size());
+            auto result = write_disc_dicom(kept_instances_[i].source, tree.path(paths[i]), keep_compressed);
+            diagnostics_.insert(diagnostics_.end(), result.diagnostics.begin(), result.diagnostics.end());
+            if (!result.value) continue;
+            if (result.value->transcoded) ++transcoded_;
+            written.push_back(paths[i]);
+            const auto& x = kept_instances_[i].instance;
+            auto& series = series_[x.series_uid];
+            if (series.paths.empty())
+                series.label = x.study_date + " " + x.modality + " " + x.series_description + " (" + x.series_uid + ")";
+            series.paths.push_back(paths[i]);
+            auto& study = studies_[x.study_uid];
+            study.date = x.study_date;
+            study.description = x.study_description;
+            if (study.modalities.find(x.modality) == std::string::npos) study.modalities += (study.modalities.empty() ? "" : "/") + x.modality;
+            ++study.images;
+        }
+        for (const auto& [uid, study] : studies_) summary_.studies.push_back(study);
+        dicom_paths_ = written;
+        if (written.empty()) return;
+        auto problems = write_dicomdir(tree.root(), written, keep_compressed ? DicomProfile::dvd_jpeg : DicomProfile::cd_uncompressed,
+                                       "SSMIXCARRY");
+        diagnostics_.insert(diagnostics_.end(), problems.begin(), problems.end());
+    }
+
+    std::vector<BundleUnit> bundle_units() const {
+        std::vector<BundleUnit> units;
+        if (!ssmix2_paths_.empty()) units.push_back({"SS-MIX2", ssmix2_paths_, false});
+        if (!dicom_paths_.empty()) units.push_back({"DICOMDIR", {"DICOMDIR"}, false});
+        for (const auto& [uid, series] : series_) units.push_back({series.label, series.paths, true});
+        return units;
+    }
+
+    void write_checksums(DiscTreeWriter& tree) {
+        std::map<std::string, std::string> digests;
+        for (const auto& entry : fs::recursive_directory_iterator(tree.root())) {
+            if (!entry.is_regular_file()) continue;
+            const std::string path = fs::relative(entry.path(), tree.root()).generic_string();
+            if (path != checksum_file) digests[path] = sha256_hex(read_file(entry.path()));
+        }
+        tree.write(std::string(checksum_file), as_bytes(checksums_text(digests)));
+    }
+
+    int report(const ViewerBundle& bundle, std::uint64_t disc_bytes, std::uint64_t iso_bytes, Media media) {
+        const std::size_t errors = count_errors(diagnostics_);
+        const fs::path tree = options_.tree.empty() ? fs::path() : fs::absolute(options_.tree).lexically_normal();
+        const fs::path iso = options_.iso.empty() ? fs::path() : fs::absolute(options_.iso).lexically_normal();
+        if (options_.json) {
+            nlohmann::ordered_json out = {{"ok", errors == 0}, {"patient", patient_id_}, {"media", options_.media_name}};
+            if (!iso.empty()) out["iso"] = iso.string(), out["isoBytes"] = iso_bytes;
+            if (!tree.empty()) out["tree"] = tree.string(), out["index"] = (tree / "INDEX.HTM").string();
+            out["ssmix2"] = {{"files", ssmix2_paths_.size()}};
+            out["dicom"] = {{"instances", dicom_paths_.size()}, {"studies", studies_.size()}, {"series", series_.size()}, {"transcoded", transcoded_}};
+            out["bundle"] = {{"files", bundle.manifest.files.size()}, {"chunks", bundle.manifest.chunk_sizes.size()},
+                             {"bytes", bundle.disc_bytes}, {"leftOut", bundle.left_out}};
+            out["bytes"] = disc_bytes;
+            out["budget"] = file_budget_bytes(media);
+            out["diagnostics"] = diagnostics_json(diagnostics_);
+            std::cout << out.dump(2) << '\n';
         } else {
-            print_diagnostics(diagnostics);
-            std::cout << "Disc tree written: " << root.string() << "\n"
-                      << "  patient " << *patients.begin() << ": " << instances.size() << " DICOM instances in "
-                      << studies.size() << " studies, " << series.size() << " series\n"
-                      << "  viewer bundle: " << manifest.files.size() << " files in " << manifest.chunk_sizes.size()
-                      << " chunk scripts; " << total / 1024 << " KiB on the disc\n"
-                      << "Open in a browser: " << (root / "INDEX.HTM").string() << "\n";
+            print_diagnostics(diagnostics_);
+            std::cout << "Disc for patient " << patient_id_ << " (" << media_name(media) << ", " << mib(disc_bytes) << " of "
+                      << mib(file_budget_bytes(media)) << "):\n"
+                      << "  SS-MIX2 messages: " << ssmix2_paths_.size() << "\n"
+                      << "  DICOM: " << dicom_paths_.size() << " instances in " << studies_.size() << " studies, " << series_.size()
+                      << " series (" << transcoded_ << " decoded to Explicit VR Little Endian), DICOMDIR\n"
+                      << "  viewer data: " << bundle.manifest.files.size() << " files in " << bundle.manifest.chunk_sizes.size()
+                      << " chunk scripts, " << mib(bundle.disc_bytes) << "\n";
+            for (const auto& label : bundle.left_out) std::cout << "  not in the viewer data (too large for the disc): " << label << "\n";
+            if (!iso.empty()) std::cout << "Image: " << iso.string() << "\n";
+            if (!tree.empty()) std::cout << "Open in a browser: " << (tree / "INDEX.HTM").string() << "\n";
         }
         return errors == 0 ? exit_ok : exit_data_problem;
-    } catch (const std::exception& e) {
-        return fail(options, diagnostics, e.what());
     }
-}
+
+    const PackOptions& options_;
+    std::string patient_id_;
+    std::vector<DicomInput> kept_instances_;
+    std::vector<std::string> ssmix2_paths_, dicom_paths_;
+    struct Series {
+        std::string label;
+        std::vector<std::string> paths;
+    };
+    std::map<std::string, Series> series_;
+    std::map<std::string, DiscSummary::Study> studies_;
+    std::size_t transcoded_ = 0;
+    DiscSummary summary_;
+    std::vector<Diagnostic> diagnostics_;
+};
 
 }  // namespace
 
 Command add_pack_command(CLI::App& app) {
     auto options = std::make_shared<PackOptions>();
-    CLI::App* cli = app.add_subcommand("pack", "Write one patient's disc tree: DICOM images, INDEX.HTM and the viewer");
-    cli->add_option("--dicom", options->dicom, "DICOM file or folder (searched recursively); repeat for more")->required();
-    cli->add_option("--tree", options->tree, "Folder to write the disc tree into (replaced if it is an earlier ssmix tree)")
-        ->required();
+    CLI::App* cli = app.add_subcommand("pack", "Write one patient's disc: SS-MIX2 data, DICOM images, the viewer, as an ISO image and/or a folder");
+    cli->add_option("--storage", options->storage, "SS-MIX2 standardized storage to take the patient's messages from");
+    cli->add_option("--patient", options->patient, "Patient ID (required with --storage; else taken from the DICOM files)");
+    cli->add_option("--from", options->from, "First care date to include (YYYYMMDD)");
+    cli->add_option("--to", options->to, "Last care date to include (YYYYMMDD)");
+    cli->add_option("--dicom", options->dicom, "DICOM file, folder or disc (searched recursively); repeat for more");
+    cli->add_option("-o,--output", options->iso, "ISO 9660 image to write (written to a temporary file, renamed when complete)");
+    cli->add_option("--tree", options->tree, "Folder for the disc tree (replaced if it is an earlier ssmix tree)");
+    cli->add_option("--media", options->media_name, "cd650 (default), cd700 or dvd: the size budget; dvd keeps compressed DICOM");
+    cli->add_option("--institution", options->institution, "Who makes the disc, for README.TXT");
+    cli->add_flag("--no-bundle", options->no_bundle, "Leave out the viewer's data copy (the viewer then asks for the disc folder)");
     cli->add_option("--viewer-dir", options->viewer_dir, "Folder holding VIEWER.JS and INDEX.HTM (default: next to ssmix)");
     cli->add_flag("--json", options->json, "Print the result as JSON");
-    return {cli, [options] { return run_pack(*options); }};
+    return {cli, [options] { return Packer(*options).run(); }};
 }
 
 }  // namespace ssmix::packager

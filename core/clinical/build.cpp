@@ -3,45 +3,20 @@
 #include "core/clinical/build.h"
 
 #include <algorithm>
-#include <tuple>
 
 #include "core/clinical/detail/extract.h"
 #include "core/hl7/parse.h"
-#include "core/ssmix2/naming.h"
+#include "core/ssmix2/patient_files.h"
 
 namespace ssmix::clinical {
-namespace {
-
-struct StoredMessage {
-    std::string path;
-    ssmix2::FileName name;
-};
-
-bool in_range(const std::string& date, const RecordOptions& options) {
-    if (date == ssmix2::no_date) return true;
-    return (options.from.empty() || date >= options.from) && (options.to.empty() || date <= options.to);
-}
-
-}  // namespace
-
 ClinicalRecord build_record(FileSource& storage, const std::string& patient_id, const RecordOptions& options) {
     ClinicalRecord record;
     if (!ssmix2::is_safe_patient_id(patient_id)) {
         record.diagnostics.push_back(error({}, "clinical.patient.invalid", "\"" + patient_id + "\" is not a valid patient ID"));
         return record;
     }
-    const std::string folder = options.prefix + ssmix2::hash_folders(patient_id) + "/" + patient_id + "/";
-    std::vector<StoredMessage> messages;
-    for (const auto& entry : storage.list()) {
-        if (!entry.path.starts_with(folder)) continue;
-        const auto name = ssmix2::parse_file_name(entry.path.substr(entry.path.rfind('/') + 1));
-        if (!name || name->patient_id != patient_id) continue;
-        const bool wanted = name->flag == ssmix2::Flag::current || (options.include_history && name->flag == ssmix2::Flag::superseded);
-        if (wanted && in_range(name->care_date, options)) messages.push_back({entry.path, *name});
-    }
-    std::sort(messages.begin(), messages.end(), [](const StoredMessage& a, const StoredMessage& b) {
-        return std::tie(a.name.care_date, a.name.timestamp, a.path) < std::tie(b.name.care_date, b.name.timestamp, b.path);
-    });
+    const auto messages =
+        ssmix2::patient_files(storage, patient_id, {options.prefix, options.from, options.to, options.include_history});
 
     std::string demographics_timestamp;
     for (const auto& stored : messages) {

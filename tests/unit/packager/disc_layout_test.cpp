@@ -1,7 +1,7 @@
 // tests/unit/packager/disc_layout_test.cpp — tests packager/disc_layout.cpp.
 #include <doctest/doctest.h>
 
-#include "packager/disc_layout.h"
+#include "packager/disc/disc_layout.h"
 
 using namespace ssmix;
 using ssmix::packager::assign_dicom_paths;

@@ -1,4 +1,4 @@
-// packager/dicom_input.h — finds the DICOM instances the user named (files, folders searched
+// packager/disc/dicom_input.h — finds the DICOM instances the user named (files, folders searched
 // recursively), reads their headers, and reports what is not DICOM or not an image.
 #pragma once
 

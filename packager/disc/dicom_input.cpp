@@ -1,6 +1,6 @@
-// packager/dicom_input.cpp — a DICOMDIR in the input is a directory of another file-set, not
+// packager/disc/dicom_input.cpp — a DICOMDIR in the input is a directory of another file-set, not
 // an instance: it is skipped here (its referenced files are found by the folder search).
-#include "packager/dicom_input.h"
+#include "packager/disc/dicom_input.h"
 
 #include <algorithm>
 #include <set>

@@ -1,5 +1,5 @@
-// packager/disc_layout.cpp — deterministic numbering of patients, studies, series, images.
-#include "packager/disc_layout.h"
+// packager/disc/disc_layout.cpp — deterministic numbering of patients, studies, series, images.
+#include "packager/disc/disc_layout.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,5 +1,5 @@
-// packager/disc_tree.cpp — staging folder, syncfs, two renames.
-#include "packager/disc_tree.h"
+// packager/disc/disc_tree.cpp — staging folder, syncfs, two renames.
+#include "packager/disc/disc_tree.h"
 
 #include <fcntl.h>    // AT_FDCWD
 #include <stdio.h>    // renameat2, RENAME_EXCHANGE (glibc)
@@ -18,13 +18,20 @@ bool is_ssmix_disc_tree(const fs::path& folder) {
     return fs::is_regular_file(folder / "INDEX.HTM") && fs::is_regular_file(folder / "VIEWER" / "VIEWER.JS");
 }
 
-DiscTreeWriter::DiscTreeWriter(fs::path target) : target_(fs::absolute(std::move(target)).lexically_normal()) {
-    if (target_.filename().empty()) target_ = target_.parent_path();
-    std::error_code ec;
-    if (fs::exists(target_, ec) && !(fs::is_directory(target_) && (fs::is_empty(target_) || is_ssmix_disc_tree(target_))))
-        throw std::runtime_error(target_.string() + " exists and is not a disc tree made by ssmix; choose another --tree folder");
-    fs::create_directories(target_.parent_path());
-    staging_ = target_.parent_path() / ("." + target_.filename().string() + ".partial-" + std::to_string(::getpid()));
+DiscTreeWriter::DiscTreeWriter(fs::path target, const fs::path& near) {
+    fs::path place;
+    if (!target.empty()) {
+        target_ = fs::absolute(std::move(target)).lexically_normal();
+        if (target_.filename().empty()) target_ = target_.parent_path();
+        std::error_code ec;
+        if (fs::exists(target_, ec) && !(fs::is_directory(target_) && (fs::is_empty(target_) || is_ssmix_disc_tree(target_))))
+            throw std::runtime_error(target_.string() + " exists and is not a disc tree made by ssmix; choose another --tree folder");
+        place = target_.parent_path() / ("." + target_.filename().string());
+    } else {
+        place = fs::absolute(near).lexically_normal() / ".ssmix-disc";
+    }
+    fs::create_directories(place.parent_path());
+    staging_ = place.string() + ".partial-" + std::to_string(::getpid());
     fs::remove_all(staging_);
     fs::create_directory(staging_);
 }
@@ -39,17 +46,25 @@ void DiscTreeWriter::write(const std::string& disc_path, ByteView bytes) {
     const fs::path file = staging_ / disc_path;
     fs::create_directories(file.parent_path());
     write_file(file, bytes);
-    bytes_written_ += bytes.size();
 }
 
 void DiscTreeWriter::copy(const std::string& disc_path, const fs::path& source) {
     const fs::path file = staging_ / disc_path;
     fs::create_directories(file.parent_path());
     fs::copy_file(source, file, fs::copy_options::overwrite_existing);
-    bytes_written_ += fs::file_size(file);
+}
+
+void DiscTreeWriter::remove(const std::string& disc_path) { fs::remove_all(staging_ / disc_path); }
+
+std::uint64_t DiscTreeWriter::disc_bytes() const {
+    std::uint64_t total = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(staging_))
+        if (entry.is_regular_file()) total += (entry.file_size() + 2047) / 2048 * 2048;
+    return total;
 }
 
 void DiscTreeWriter::commit() {
+    if (target_.empty()) throw std::logic_error("DiscTreeWriter::commit without a target folder");
     sync_file_system(staging_);
     if (fs::exists(target_)) {
         // Swap in one step (Linux renameat2), so the target never disappears; the old tree then

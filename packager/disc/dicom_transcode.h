@@ -1,0 +1,25 @@
+// packager/disc/dicom_transcode.h — DICOM files as they go on the disc: Explicit VR Little
+// Endian for the CD profile STD-GEN-CD (DICOM PS3.11 Annex D), which allows no compression.
+// Compressed input (JPEG baseline/extended/lossless, JPEG-LS, RLE, deflated) is decoded with
+// DCMTK; input DCMTK cannot decode (JPEG 2000 ...) is refused with the reason.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/base/diagnostic.h"
+
+namespace ssmix::packager {
+
+struct DiscDicom {
+    std::string input_transfer_syntax;   // name, e.g. "JPEG-LS Lossless"
+    std::string transfer_syntax_uid;     // of the file written
+    bool transcoded = false;
+};
+
+// Writes `input` to `output`, decoded to Explicit VR Little Endian unless keep_compressed
+// (DVD and USB profiles allow JPEG). Nothing is left at `output` when it fails.
+[[nodiscard]] Parsed<DiscDicom> write_disc_dicom(const std::filesystem::path& input, const std::filesystem::path& output,
+                                                 bool keep_compressed);
+
+}  // namespace ssmix::packager

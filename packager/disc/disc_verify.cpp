@@ -1,0 +1,187 @@
+// packager/disc/disc_verify.cpp — four independent checks over one listing of the disc.
+#include "packager/disc/disc_verify.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/base/sha256.h"
+#include "core/bundle/bundle_files.h"
+#include "core/bundle/chunk_script.h"
+#include "core/bundle/manifest.h"
+#include "core/dicom/dataset.h"
+#include "core/dicom/dicomdir.h"
+#include "core/dicom/instance.h"
+#include "packager/disc/checksums.h"
+#include "packager/disc/disc_layout.h"
+
+namespace ssmix::packager {
+namespace {
+
+constexpr std::string_view data_folder = "VIEWER/DATA/";
+
+class Verifier {
+public:
+    Verifier(FileSource& disc, const FileSource* plain, const std::string& name) : disc_(disc), plain_(plain), name_(name) {}
+
+    DiscVerification run() {
+        for (const auto& entry : disc_.list()) paths_.insert(entry.path);
+        result_.files = paths_.size();
+        check_names();
+        check_checksums();
+        check_dicomdir();
+        check_bundle();
+        return std::move(result_);
+    }
+
+private:
+    void add(const std::string& where, std::string code, std::string message) {
+        result_.findings.push_back(error({name_, 0, where}, std::move(code), std::move(message)));
+    }
+
+    Bytes read(const std::string& path) {
+        auto file = disc_.read(path);
+        if (file.status != ReadStatus::ready) {
+            add(path, "verify.unreadable", "cannot read the file");
+            return {};
+        }
+        return std::move(file.bytes);
+    }
+
+    void check_names() {
+        for (const auto& path : paths_) {
+            std::string upper = path;
+            for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            if (upper.starts_with("AUTORUN")) add(path, "verify.autorun", "an AUTORUN file (IHE XDM forbids it; a known trouble source)");
+            if (path.starts_with("SSMIX2/")) continue;   // SS-MIX2 names are kept; Joliet/Rock Ridge carry them
+            if (!is_level1_path(path)) add(path, "verify.name", "not an ISO 9660 level-1 name (8.3, upper case)");
+        }
+        if (!plain_) return;
+        std::set<std::string> plain;
+        for (const auto& entry : plain_->list()) plain.insert(entry.path);
+        for (const auto& path : paths_)
+            if (!path.starts_with("SSMIX2/") && !plain.count(path))
+                add(path, "verify.iso9660_name", "an ISO 9660-only reader does not see this file under this name");
+    }
+
+    void check_checksums() {
+        const std::string list_name(checksum_file);
+        if (!paths_.count(list_name)) {
+            add(list_name, "verify.checksums.missing", "there is no SHA256.TXT");
+            return;
+        }
+        const Bytes text = read(list_name);
+        const auto digests = parse_checksums(as_text(text));
+        if (!digests) {
+            add(list_name, "verify.checksums.format", "a line is not \"<sha256>  <path>\"");
+            return;
+        }
+        for (const auto& [path, digest] : *digests) {
+            if (!paths_.count(path)) {
+                add(path, "verify.checksums.missing_file", "listed in SHA256.TXT but not on the disc");
+                continue;
+            }
+            if (sha256_hex(read(path)) != digest) add(path, "verify.checksums.mismatch", "SHA-256 differs from SHA256.TXT");
+        }
+        for (const auto& path : paths_)
+            if (path != list_name && !digests->count(path)) add(path, "verify.checksums.unlisted", "not listed in SHA256.TXT");
+    }
+
+    void check_dicomdir() {
+        std::set<std::string> dicom_files;
+        for (const auto& path : paths_)
+            if (path.starts_with("DICOM/")) dicom_files.insert(path);
+        if (!paths_.count("DICOMDIR")) {
+            if (!dicom_files.empty()) add("DICOMDIR", "verify.dicomdir.missing", "DICOM files but no DICOMDIR");
+            return;
+        }
+        const Bytes bytes = read("DICOMDIR");
+        auto entries = dicom::read_dicomdir(bytes, "DICOMDIR");
+        for (auto& d : entries.diagnostics) {
+            d.place.file = name_;
+            result_.findings.push_back(d);
+        }
+        if (!entries.value) return;
+        std::set<std::string> referenced;
+        for (const auto& entry : *entries.value) {
+            ++result_.dicom_references;
+            referenced.insert(entry.file);
+            if (!paths_.count(entry.file)) {
+                add(entry.file, "verify.dicomdir.unresolved", "referenced by the DICOMDIR but not on the disc");
+                continue;
+            }
+            auto dataset = dicom::read_dataset(read(entry.file), entry.file);
+            auto instance = dataset.value ? dicom::describe(*dataset.value) : Parsed<dicom::Instance>{};
+            if (!instance.value) add(entry.file, "verify.dicom.unreadable", "not a readable DICOM file");
+            else if (instance.value->sop_instance_uid != entry.sop_instance_uid)
+                add(entry.file, "verify.dicomdir.uid_mismatch",
+                    "SOP Instance UID " + instance.value->sop_instance_uid + " differs from the DICOMDIR's " + entry.sop_instance_uid);
+        }
+        for (const auto& path : dicom_files)
+            if (!referenced.count(path)) add(path, "verify.dicomdir.unreferenced", "a DICOM file the DICOMDIR does not reference");
+    }
+
+    void check_bundle() {
+        const std::string manifest_path = std::string(data_folder) + "MANIFEST.JS";
+        if (!paths_.count(manifest_path)) {
+            add(manifest_path, "verify.bundle.missing", "the viewer's data manifest is missing");
+            return;
+        }
+        const Bytes script = read(manifest_path);
+        const std::string_view text = as_text(script);
+        const auto open = text.find('{'), close = text.rfind('}');
+        auto manifest = open == std::string_view::npos || close == std::string_view::npos
+                            ? Parsed<bundle::Manifest>{}
+                            : bundle::parse_manifest_json(text.substr(open, close - open + 1), manifest_path);
+        if (!manifest.value) {
+            add(manifest_path, "verify.bundle.manifest", "MANIFEST.JS cannot be read");
+            return;
+        }
+        // Chunks as the browser would load them, decoded from their script text.
+        struct Chunks final : bundle::ChunkProvider {
+            Verifier& verifier;
+            std::map<std::uint32_t, Bytes> loaded;
+            explicit Chunks(Verifier& v) : verifier(v) {}
+            const Bytes* payload(std::uint32_t chunk) override {
+                auto it = loaded.find(chunk);
+                if (it != loaded.end()) return &it->second;
+                const std::string path = std::string(data_folder) + bundle::chunk_file_name(chunk);
+                auto parsed = bundle::parse_chunk_script(as_text(verifier.read(path)));
+                if (!parsed || parsed->chunk != chunk) verifier.add(path, "verify.bundle.chunk", "not a chunk script for chunk " + std::to_string(chunk));
+                return &(loaded[chunk] = parsed ? std::move(parsed->payload) : Bytes{});
+            }
+        } chunks(*this);
+        bundle::BundleFiles files(*manifest.value, chunks, manifest_path);
+        for (const auto& entry : manifest.value->files) {
+            ++result_.bundled_files;
+            if (!paths_.count(entry.path)) {
+                add(entry.path, "verify.bundle.no_such_file", "in the viewer's data but not on the disc");
+                continue;
+            }
+            const FileRead bundled = files.read(entry.path);
+            if (bundled.status != ReadStatus::ready) {
+                add(entry.path, "verify.bundle.corrupt", bundled.diagnostics.empty() ? "cannot be read from the chunks" : bundled.diagnostics[0].message);
+                continue;
+            }
+            if (bundled.bytes != read(entry.path)) add(entry.path, "verify.bundle.differs", "the viewer's copy differs from the file on the disc");
+        }
+        for (std::uint32_t chunk = 0; chunk < manifest.value->chunk_sizes.size(); ++chunk)
+            if (!paths_.count(std::string(data_folder) + bundle::chunk_file_name(chunk)))
+                add(std::string(data_folder) + bundle::chunk_file_name(chunk), "verify.bundle.chunk_missing", "a chunk script is missing");
+    }
+
+    FileSource& disc_;
+    const FileSource* plain_;
+    std::string name_;
+    std::set<std::string> paths_;
+    DiscVerification result_;
+};
+
+}  // namespace
+
+DiscVerification verify_disc(FileSource& disc, const FileSource* plain_names, const std::string& display_name) {
+    return Verifier(disc, plain_names, display_name).run();
+}
+
+}  // namespace ssmix::packager

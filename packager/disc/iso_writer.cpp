@@ -1,0 +1,108 @@
+// packager/disc/iso_writer.cpp — libisofs: import the tree, create a burn source, copy its
+// 2048-byte blocks into the file. libisofs types stay in this file.
+#include "packager/disc/iso_writer.h"
+
+// libisofs' own definition of struct burn_source: libburn's C++ header puts its copy in
+// namespace burn, which libisofs' functions do not take.
+#define LIBISOFS_WITHOUT_LIBBURN 1
+#include <libisofs/libisofs.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <random>
+#include <stdexcept>
+
+#include "core/base/durable_file.h"
+
+namespace ssmix::packager {
+namespace fs = std::filesystem;
+namespace {
+
+void check(int status, const char* what) {
+    if (status < 0) {
+        char message[256] = {};
+        std::snprintf(message, sizeof message, "%s failed: %s", what, iso_error_to_msg(status));
+        throw std::runtime_error(message);
+    }
+}
+
+// libisofs needs iso_init() once per process; it is cheap to keep it for the process' life.
+void ensure_initialised() {
+    static const int status = iso_init();
+    check(status, "iso_init");
+}
+
+}  // namespace
+
+std::string volume_id_from(const std::string& text) {
+    std::string id;
+    for (char c : text) {
+        if (id.size() == 32) break;
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        id += (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
+    }
+    return id.empty() ? std::string("SSMIX_CARRY") : id;
+}
+
+std::uint64_t write_iso_image(const fs::path& tree, const fs::path& iso, const IsoOptions& options) {
+    ensure_initialised();
+    IsoImage* image = nullptr;
+    check(iso_image_new(options.volume_id.c_str(), &image), "iso_image_new");
+    std::unique_ptr<IsoImage, decltype(&iso_image_unref)> image_owner(image, iso_image_unref);
+    iso_image_set_publisher_id(image, options.publisher.c_str());
+    iso_image_set_application_id(image, "SS-MIX CARRY (IHE PDI + XDM)");
+    iso_tree_set_follow_symlinks(image, 0);
+    iso_tree_set_ignore_hidden(image, 1);
+    check(iso_tree_add_dir_rec(image, iso_image_get_root(image), tree.c_str()), "adding the disc tree");
+
+    IsoWriteOpts* write_options = nullptr;
+    check(iso_write_opts_new(&write_options, 0), "iso_write_opts_new");
+    std::unique_ptr<IsoWriteOpts, decltype(&iso_write_opts_free)> options_owner(write_options, iso_write_opts_free);
+    check(iso_write_opts_set_iso_level(write_options, 1), "ISO level 1");
+    check(iso_write_opts_set_rockridge(write_options, 1), "Rock Ridge");
+    check(iso_write_opts_set_joliet(write_options, 1), "Joliet");
+    iso_write_opts_set_always_gmt(write_options, 1);
+
+    burn_source* source = nullptr;
+    check(iso_image_create_burn_source(image, write_options, &source), "creating the image");
+    const std::uint64_t total = static_cast<std::uint64_t>(source->get_size(source));
+
+    static thread_local std::mt19937_64 random{std::random_device{}()};
+    const fs::path temp = iso.parent_path() / ("." + iso.filename().string() + ".partial-" + std::to_string(random() % 1000000000));
+    std::FILE* out = std::fopen(temp.c_str(), "wb");
+    if (!out) {
+        source->free_data(source);
+        std::free(source);
+        throw std::runtime_error("cannot create " + temp.string());
+    }
+    // One 2048-byte block per call: libisofs' ring buffer answers EOF, dropping the data, when
+    // the image ends inside a larger request (libisofs/buffer.c, iso_ring_buffer_read).
+    unsigned char block[2048];
+    std::uint64_t done = 0;
+    bool ok = true;
+    for (;;) {
+        const int n = source->read_xt(source, block, sizeof block);
+        if (n == 0) break;
+        if (n != static_cast<int>(sizeof block) || std::fwrite(block, 1, sizeof block, out) != sizeof block) {
+            ok = false;
+            break;
+        }
+        done += sizeof block;
+        if (options.progress && (done % (1 << 20) == 0 || done == total)) options.progress(done, total);
+    }
+    source->free_data(source);
+    std::free(source);
+    ok = ok && std::fflush(out) == 0 && ::fsync(fileno(out)) == 0;
+    ok = std::fclose(out) == 0 && ok;
+    if (!ok || done != total) {
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        throw std::runtime_error("writing the image failed after " + std::to_string(done) + " of " + std::to_string(total) + " bytes");
+    }
+    fs::rename(temp, iso);
+    sync_directory(iso.parent_path().empty() ? fs::path(".") : iso.parent_path());
+    return done;
+}
+
+}  // namespace ssmix::packager
