@@ -1,7 +1,10 @@
 // packager/pack_command.cpp — `ssmix pack`: one patient's disc. The SS-MIX2 subset, the DICOM
 // studies (transcoded for STD-GEN-CD) with their DICOMDIR, the viewer and its data bundle,
 // README.TXT and SHA256.TXT, written as a tree and/or an ISO 9660 image (libisofs).
+#include <unistd.h>
+
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <iostream>
 #include <map>
@@ -77,6 +80,8 @@ public:
         if (!viewer) return fail(problem);
 
         try {
+            if (!options_.iso.empty()) check_output_folder(options_.iso, "-o");
+            if (!options_.tree.empty()) check_output_folder(options_.tree, "--tree");
             StoragePart storage = read_storage();
             auto inputs = collect_dicom(options_.dicom);
             diagnostics_.insert(diagnostics_.end(), inputs.diagnostics.begin(), inputs.diagnostics.end());
@@ -85,7 +90,7 @@ public:
             if (storage.files.empty() && kept_instances_.empty())
                 return fail("no data for patient " + patient_id_ + " in the storage or the DICOM input");
 
-            DiscTreeWriter tree(options_.tree, options_.iso.empty() ? options_.tree.parent_path() : options_.iso.parent_path());
+            DiscTreeWriter tree(options_.tree, fs::absolute(options_.iso.empty() ? options_.tree : options_.iso).parent_path());
             write_ssmix2(tree, storage);
             write_dicom(tree, *media);
             tree.copy("VIEWER/VIEWER.JS", viewer->viewer_js);
@@ -131,12 +136,23 @@ private:
     }
 
     int fail(const std::string& message) {
-        diagnostics_.push_back(error({}, "pack.failed", message));
+        diagnostics_.push_back(error({"ssmix pack", 0, ""}, "pack.failed", message));
         if (options_.json)
             std::cout << nlohmann::ordered_json{{"ok", false}, {"diagnostics", diagnostics_json(diagnostics_)}}.dump(2) << '\n';
         else
             print_diagnostics(diagnostics_);
         return exit_data_problem;
+    }
+
+    // Before any work: the folder that will hold the output exists (or can be made) and is
+    // writable, so a mistyped path fails at once and by name.
+    static void check_output_folder(const fs::path& output, const std::string& option) {
+        const fs::path folder = fs::absolute(output).parent_path();
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+        if (ec || ::access(folder.c_str(), W_OK | X_OK) != 0)
+            throw std::runtime_error("cannot write " + option + " " + output.string() + ": the folder " + folder.string() + " " +
+                                     (ec ? "cannot be created (" + ec.message() + ")" : "is not writable (" + std::string(std::strerror(errno)) + ")"));
     }
 
     StoragePart read_storage() {
@@ -165,11 +181,15 @@ private:
             }
             if (!patients.empty()) patient_id_ = *patients.begin();
         }
+        std::map<std::string, std::vector<const DicomInput*>> others;   // one warning per other patient
         for (const auto& input : inputs.instances) {
             if (input.instance.patient_id == patient_id_) kept_instances_.push_back(input);
-            else diagnostics_.push_back(warning({input.source.string(), 0, "(0010,0020)"}, "pack.other_patient",
-                                                "patient \"" + input.instance.patient_id + "\", not " + patient_id_ + ": left out"));
+            else others[input.instance.patient_id].push_back(&input);
         }
+        for (const auto& [id, files] : others)
+            diagnostics_.push_back(warning({files.front()->source.string(), 0, "(0010,0020)"}, "pack.other_patient",
+                                           std::to_string(files.size()) + " DICOM file(s) of patient \"" + id + "\", not " +
+                                               patient_id_ + ": left out (one patient per disc)"));
         summary_.patient_id = patient_id_;
         summary_.patient_name = storage.patient.name;
         summary_.patient_name_kana = storage.patient.name_kana;
@@ -263,18 +283,26 @@ private:
             std::cout << out.dump(2) << '\n';
         } else {
             print_diagnostics(diagnostics_);
-            std::cout << "Disc for patient " << patient_id_ << " (" << media_name(media) << ", " << mib(disc_bytes) << " of "
+            std::cout << "Disc for patient " << patient_id_ << (summary_.patient_name.empty() ? "" : " " + summary_.patient_name) << " (" << media_name(media) << ", " << mib(disc_bytes) << " of "
                       << mib(file_budget_bytes(media)) << "):\n"
                       << "  SS-MIX2 messages: " << ssmix2_paths_.size() << "\n"
-                      << "  DICOM: " << dicom_paths_.size() << " instances in " << studies_.size() << " studies, " << series_.size()
-                      << " series (" << transcoded_ << " decoded to Explicit VR Little Endian), DICOMDIR\n"
+                      << "  DICOM: " << dicom_summary() << "\n"
                       << "  viewer data: " << bundle.manifest.files.size() << " files in " << bundle.manifest.chunk_sizes.size()
                       << " chunk scripts, " << mib(bundle.disc_bytes) << "\n";
-            for (const auto& label : bundle.left_out) std::cout << "  not in the viewer data (too large for the disc): " << label << "\n";
+            if (options_.no_bundle)
+                std::cout << "  viewer data left out (--no-bundle): the viewer asks the physician to pick the disc folder\n";
+            else
+                for (const auto& label : bundle.left_out) std::cout << "  not in the viewer data (too large for the disc): " << label << "\n";
             if (!iso.empty()) std::cout << "Image: " << iso.string() << "\n";
             if (!tree.empty()) std::cout << "Open in a browser: " << (tree / "INDEX.HTM").string() << "\n";
         }
         return errors == 0 ? exit_ok : exit_data_problem;
+    }
+
+    std::string dicom_summary() const {
+        if (dicom_paths_.empty()) return "none";
+        return std::to_string(dicom_paths_.size()) + " instances in " + std::to_string(studies_.size()) + " studies, " +
+               std::to_string(series_.size()) + " series (" + std::to_string(transcoded_) + " transcoded), with DICOMDIR";
     }
 
     const PackOptions& options_;

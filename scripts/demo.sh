@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# The main job on the bundled sample data: builds everything, then packs the sample patient's
-# images into a disc tree with INDEX.HTM and the viewer, and prints where it is.
+# The main job on the bundled sample data: builds everything, then packs the sample patient
+# (the NHO SS-MIX2 sample storage and the generated DICOM studies) into a CD-R image and a disc
+# tree with INDEX.HTM and the viewer, verifies the image, and prints where they are.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${SSMIX_BUILD_DIR:-$repo/build}
 out=${SSMIX_DEMO_OUT:-$repo/out}
+samples=$repo/tests/data/ssmix2/nhoHQ-SSMIX2DataTestingTool/sampleData
 
 "$repo/scripts/build.sh"
 
-echo "==> Packing the sample patient (ssmix pack)" >&2
-"$build_dir/bin/ssmix" pack --dicom "$build_dir/sample-data/dicom" --tree "$out/disc"
+echo "==> Packing the sample patient 9999013 (ssmix pack)" >&2
+mkdir -p "$out"
+"$build_dir/bin/ssmix" pack --storage "$samples" --patient 9999013 --dicom "$build_dir/sample-data/dicom" \
+  --institution "SS-MIX Carry サンプル病院" -o "$out/disc.iso" --tree "$out/disc"
+echo "==> Checking the image (ssmix verify)" >&2
+"$build_dir/bin/ssmix" verify "$out/disc.iso"

@@ -40,9 +40,9 @@ packages=(
   # browser tests
   chromium firefox-esr xvfb xauth nodejs
   # third-party checkers used by tests
-  libxml2-utils xorriso
+  libxml2-utils xorriso dicom3tools genisoimage
   # baselines the benchmarks compare with
-  python3-hl7 bc
+  python3-hl7 bc pigz
 )
 
 missing=()

@@ -2,6 +2,8 @@
 // read as empty, as everywhere in the core.
 #include "core/dicom/instance.h"
 
+#include "core/dicom/text.h"
+
 #include "dcmtk/config/osconfig.h"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
@@ -53,14 +55,14 @@ Parsed<Instance> describe(const Dataset& dataset) {
     i.transfer_syntax_name = xfer.getXferName();
     i.specific_character_set = text(data, DCM_SpecificCharacterSet);
     i.patient_id = text(data, DCM_PatientID);
-    i.patient_name = text(data, DCM_PatientName);
+    i.patient_name = to_utf8(text(data, DCM_PatientName), i.specific_character_set);
     i.patient_birth_date = text(data, DCM_PatientBirthDate);
     i.patient_sex = text(data, DCM_PatientSex);
     i.study_date = text(data, DCM_StudyDate);
     i.study_time = text(data, DCM_StudyTime);
-    i.study_description = text(data, DCM_StudyDescription);
+    i.study_description = to_utf8(text(data, DCM_StudyDescription), i.specific_character_set);
     i.accession_number = text(data, DCM_AccessionNumber);
-    i.series_description = text(data, DCM_SeriesDescription);
+    i.series_description = to_utf8(text(data, DCM_SeriesDescription), i.specific_character_set);
     i.modality = text(data, DCM_Modality);
     i.series_number = integer(data, DCM_SeriesNumber);
     i.instance_number = integer(data, DCM_InstanceNumber);

@@ -7,10 +7,25 @@
 #include "core/dicom/codecs.h"
 #include "dcmtk/config/osconfig.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcmetinf.h"
+#include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcxfer.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;
+namespace {
+
+bool allowed_on_dvd(E_TransferSyntax syntax) {
+    return syntax == EXS_LittleEndianExplicit || syntax == EXS_JPEGProcess1 || syntax == EXS_JPEGProcess2_4 ||
+           syntax == EXS_JPEGProcess14SV1;
+}
+
+// A Part 10 file: preamble, "DICM" and a meta header naming the transfer syntax.
+bool is_part10(DcmFileFormat& file) {
+    return file.getMetaInfo()->tagExists(DCM_TransferSyntaxUID) && file.getMetaInfo()->tagExists(DCM_MediaStorageSOPInstanceUID);
+}
+
+}  // namespace
 
 Parsed<DiscDicom> write_disc_dicom(const fs::path& input, const fs::path& output, bool keep_compressed) {
     Parsed<DiscDicom> result;
@@ -29,22 +44,26 @@ Parsed<DiscDicom> write_disc_dicom(const fs::path& input, const fs::path& output
     DiscDicom disc{DcmXfer(original).getXferName(), DcmXfer(original).getXferID(), false};
 
     fs::create_directories(output.parent_path());
-    if (keep_compressed || original == EXS_LittleEndianExplicit) {
+    const bool allowed = keep_compressed ? allowed_on_dvd(original) : original == EXS_LittleEndianExplicit;
+    if (allowed && is_part10(file)) {
         std::error_code ec;
         fs::copy_file(input, output, fs::copy_options::overwrite_existing, ec);
         if (ec) return fail("io.write", "cannot copy to " + output.string() + ": " + ec.message());
         result.value = disc;
         return result;
     }
-    status = data.chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
-    if (status.bad() || !data.canWriteXfer(EXS_LittleEndianExplicit))
+    const E_TransferSyntax target = allowed ? original : EXS_LittleEndianExplicit;
+    status = data.chooseRepresentation(target, nullptr);
+    if (status.bad() || !data.canWriteXfer(target))
         return fail("dicom.transcode.unsupported",
                     std::string("cannot decode ") + disc.input_transfer_syntax + " to Explicit VR Little Endian" +
                         (status.bad() ? std::string(": ") + status.text() : std::string(" (no decoder for it)")));
-    status = file.saveFile(output.c_str(), EXS_LittleEndianExplicit, EET_ExplicitLength, EGL_recalcGL, EPD_withoutPadding);
+    // EWM_createNewMeta: a fresh meta header naming the syntax written (and one for input
+    // that had none).
+    status = file.saveFile(output.c_str(), target, EET_ExplicitLength, EGL_recalcGL, EPD_withoutPadding, 0, 0, EWM_createNewMeta);
     if (status.bad()) return fail("dicom.transcode.write_failed", "cannot write " + output.string() + ": " + status.text());
-    disc.transfer_syntax_uid = DcmXfer(EXS_LittleEndianExplicit).getXferID();
-    disc.transcoded = true;
+    disc.transfer_syntax_uid = DcmXfer(target).getXferID();
+    disc.transcoded = target != original;
     result.value = disc;
     return result;
 }

@@ -17,8 +17,11 @@ struct DiscDicom {
     bool transcoded = false;
 };
 
-// Writes `input` to `output`, decoded to Explicit VR Little Endian unless keep_compressed
-// (DVD and USB profiles allow JPEG). Nothing is left at `output` when it fails.
+// Writes `input` to `output` as a DICOM Part 10 file in a transfer syntax the profile allows:
+// Explicit VR Little Endian for STD-GEN-CD; with keep_compressed (STD-GEN-DVD-JPEG, PS3.11
+// H.3) JPEG baseline, extended and lossless SV1 stay as they are and everything else is
+// decoded. Files already right are copied byte for byte. Nothing is left at `output` when it
+// fails.
 [[nodiscard]] Parsed<DiscDicom> write_disc_dicom(const std::filesystem::path& input, const std::filesystem::path& output,
                                                  bool keep_compressed);
 

@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "core/base/durable_file.h"
+#include "packager/disc/partial_files.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;
@@ -26,12 +27,13 @@ DiscTreeWriter::DiscTreeWriter(fs::path target, const fs::path& near) {
         std::error_code ec;
         if (fs::exists(target_, ec) && !(fs::is_directory(target_) && (fs::is_empty(target_) || is_ssmix_disc_tree(target_))))
             throw std::runtime_error(target_.string() + " exists and is not a disc tree made by ssmix; choose another --tree folder");
-        place = target_.parent_path() / ("." + target_.filename().string());
+        place = target_;
     } else {
-        place = fs::absolute(near).lexically_normal() / ".ssmix-disc";
+        place = fs::absolute(near).lexically_normal() / "ssmix-disc";
     }
     fs::create_directories(place.parent_path());
-    staging_ = place.string() + ".partial-" + std::to_string(::getpid());
+    remove_stale_partials(place);
+    staging_ = partial_path(place);
     fs::remove_all(staging_);
     fs::create_directory(staging_);
 }

@@ -27,7 +27,7 @@ public:
 
     DiscVerification run() {
         for (const auto& entry : disc_.list()) paths_.insert(entry.path);
-        result_.files = paths_.size();
+        result_.paths.assign(paths_.begin(), paths_.end());
         check_names();
         check_checksums();
         check_dicomdir();

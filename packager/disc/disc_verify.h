@@ -15,7 +15,8 @@
 namespace ssmix::packager {
 
 struct DiscVerification {
-    std::size_t files = 0, dicom_references = 0, bundled_files = 0;
+    std::vector<std::string> paths;   // every file on the disc, sorted
+    std::size_t dicom_references = 0, bundled_files = 0;
     std::vector<Diagnostic> findings;
 };
 

@@ -10,10 +10,10 @@
 
 #include <cstdio>
 #include <memory>
-#include <random>
 #include <stdexcept>
 
 #include "core/base/durable_file.h"
+#include "packager/disc/partial_files.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;
@@ -62,14 +62,22 @@ std::uint64_t write_iso_image(const fs::path& tree, const fs::path& iso, const I
     check(iso_write_opts_set_iso_level(write_options, 1), "ISO level 1");
     check(iso_write_opts_set_rockridge(write_options, 1), "Rock Ridge");
     check(iso_write_opts_set_joliet(write_options, 1), "Joliet");
+    // SS-MIX2 file names reach ~75 characters; Joliet's 64 would cut them. 103 is what
+    // libisofs allows and Windows reads (libisofs.h, iso_write_opts_set_joliet_long_names).
+    check(iso_write_opts_set_joliet_long_names(write_options, 1), "Joliet long names");
+    check(iso_write_opts_set_joliet_longer_paths(write_options, 1), "Joliet long paths");
+    // Joliet names as Windows shows them ("IM000001", not "IM000001.;1"); the ISO 9660 tree
+    // keeps the dot and ";1" ECMA-119 requires.
+    check(iso_write_opts_set_no_force_dots(write_options, 2), "Joliet names without a forced dot");
+    check(iso_write_opts_set_omit_version_numbers(write_options, 2), "Joliet names without ;1");
     iso_write_opts_set_always_gmt(write_options, 1);
 
     burn_source* source = nullptr;
     check(iso_image_create_burn_source(image, write_options, &source), "creating the image");
     const std::uint64_t total = static_cast<std::uint64_t>(source->get_size(source));
 
-    static thread_local std::mt19937_64 random{std::random_device{}()};
-    const fs::path temp = iso.parent_path() / ("." + iso.filename().string() + ".partial-" + std::to_string(random() % 1000000000));
+    remove_stale_partials(iso);
+    const fs::path temp = partial_path(iso);
     std::FILE* out = std::fopen(temp.c_str(), "wb");
     if (!out) {
         source->free_data(source);

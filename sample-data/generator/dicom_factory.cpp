@@ -58,6 +58,7 @@ void common_modules(DcmDataset& data, const char* sop_class, const std::string& 
     put(data, DCM_SeriesInstanceUID, series.uid);
     put(data, DCM_StudyID, "1");
     put(data, DCM_SeriesNumber, std::to_string(series.number));
+    put(data, DCM_BodyPartExamined, series.body_part);
 }
 
 void save(DcmFileFormat& file, const std::filesystem::path& path, Encoding encoding) {
@@ -87,6 +88,8 @@ void write_ct(const std::filesystem::path& path, const PatientInfo& patient, con
     const std::string sop_instance = uid_for(series.uid + "/" + std::to_string(slice.instance));
     common_modules(data, UID_CTImageStorage, sop_instance, patient, study, series);
     put(data, DCM_ImageType, "ORIGINAL\\PRIMARY\\AXIAL");
+    put(data, DCM_PatientPosition, "HFS");
+    put(data, DCM_AcquisitionNumber, "1");
     put(data, DCM_InstanceNumber, std::to_string(slice.instance));
     put(data, DCM_FrameOfReferenceUID, uid_for(series.uid + "/frame-of-reference"));
     put(data, DCM_PositionReferenceIndicator, "");
@@ -122,7 +125,13 @@ void write_fluoroscopy(const std::filesystem::path& path, const PatientInfo& pat
     DcmFileFormat file;
     DcmDataset& data = *file.getDataset();
     common_modules(data, UID_XRayRadiofluoroscopicImageStorage, uid_for(series.uid + "/1"), patient, study, series);
-    put(data, DCM_ImageType, "ORIGINAL\\PRIMARY");
+    put(data, DCM_ImageType, "ORIGINAL\\PRIMARY\\SINGLE PLANE");
+    put(data, DCM_PatientOrientation, "A\\F");   // lateral view: patient's front to the right, feet down
+    put(data, DCM_KVP, "80");
+    put(data, DCM_RadiationSetting, "GR");
+    put(data, DCM_XRayTubeCurrent, "2");
+    put(data, DCM_ExposureTime, "8");
+    put(data, DCM_Exposure, "0");
     put(data, DCM_InstanceNumber, "1");
     put(data, DCM_SamplesPerPixel, "1");
     put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
@@ -136,7 +145,6 @@ void write_fluoroscopy(const std::filesystem::path& path, const PatientInfo& pat
     put(data, DCM_FrameTime, std::to_string(frame_time_ms));
     put(data, DCM_FrameIncrementPointer, "(0018,1063)");
     put(data, DCM_CineRate, std::to_string(static_cast<int>(1000 / frame_time_ms)));
-    put(data, DCM_PositionerMotion, "STATIC");
     put(data, DCM_ImagerPixelSpacing, "0.3\\0.3");
     std::vector<Uint8> all;
     for (const auto& frame : frames) all.insert(all.end(), frame.begin(), frame.end());

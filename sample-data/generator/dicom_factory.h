@@ -21,6 +21,7 @@ struct StudyInfo {
 struct SeriesInfo {
     std::string uid, modality, description;
     int number = 1;
+    std::string body_part;   // (0018,0015); unpaired parts, so Laterality stays absent
 };
 
 enum class Encoding { explicit_little, jpeg_baseline, jpeg_ls_lossless };

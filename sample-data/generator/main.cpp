@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     const PatientInfo patient{"9999013", "Kanja^Taro=患者^太郎=カンジャ^タロウ", "19480405", "M"};
     try {
         const StudyInfo chest{uid_for("sample/study/chest-ct"), "20111215", "093000", "胸部CT", "A201112150001"};
-        const SeriesInfo chest_series{uid_for("sample/series/chest-ct/1"), "CT", "胸部 5mm", 2};
+        const SeriesInfo chest_series{uid_for("sample/series/chest-ct/1"), "CT", "胸部 5mm", 2, "CHEST"};
         for (int i = 0; i < 24; ++i) {
             CtSlice slice;
             slice.size = 256;
@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
         }
 
         const StudyInfo head{uid_for("sample/study/head-ct"), "20111120", "141500", "頭部CT", "A201111200007"};
-        const SeriesInfo head_series{uid_for("sample/series/head-ct/1"), "CT", "頭部 非造影", 3};
+        const SeriesInfo head_series{uid_for("sample/series/head-ct/1"), "CT", "頭部 非造影", 3, "HEAD"};
         for (int i = 0; i < 8; ++i) {
             CtSlice slice;
             slice.size = 256;
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
         }
 
         const StudyInfo swallow{uid_for("sample/study/swallow"), "20111219", "101000", "嚥下造影検査", "A201112190003"};
-        const SeriesInfo swallow_series{uid_for("sample/series/swallow/1"), "RF", "側面 バリウム", 1};
+        const SeriesInfo swallow_series{uid_for("sample/series/swallow/1"), "RF", "側面 バリウム", 1, "NECK"};
         std::vector<std::vector<std::uint8_t>> frames;
         for (int f = 0; f < 12; ++f) frames.push_back(swallow_frame(256, 256, f, 12));
         write_fluoroscopy(out / "VF" / "IM1", patient, swallow, swallow_series, frames, 256, 256, 66.7, Encoding::jpeg_baseline);

@@ -2,7 +2,7 @@
 # tests/integration/pack_errors_test.sh — bad input to `ssmix pack` gives exit 1, a message
 # naming the problem, and no tree (or the earlier tree untouched).
 set -uo pipefail
-ssmix=$1 dicom=$2 work=$3
+ssmix=$1 storage=$2 dicom=$3 work=$4
 rm -rf "$work"; mkdir -p "$work"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -44,6 +44,64 @@ head -c 300 "$dicom/CT/IM3" > "$work/mixed/IM3"
 [ $? = 1 ] || fail "mixed: exit status"
 grep -q '"instances": 2' "$work/out" || fail "mixed: good files were not packed"
 grep -q 'IM3' "$work/out" || fail "mixed: the corrupt file is not named"
+
+# A patient with no data anywhere: nothing written.
+"$ssmix" pack --storage "$storage" --patient 0000404 -o "$work/none.iso" --tree "$work/t5" >"$work/out" 2>&1
+[ $? = 1 ] || fail "no data: exit status"
+grep -q "no data for patient 0000404" "$work/out" || fail "no data: message"
+[ ! -e "$work/none.iso" ] && [ ! -e "$work/t5" ] || fail "no data: output was written"
+
+# An output folder that cannot be written: named, and nothing half-written.
+mkdir -p "$work/readonly"; chmod 555 "$work/readonly"
+if [ "$(id -u)" = 0 ]; then ro="/proc/ssmix-test"; else ro="$work/readonly"; fi   # root may write anywhere else
+"$ssmix" pack --dicom "$dicom/CT" -o "$ro/out.iso" >"$work/out" 2>&1
+[ $? = 1 ] || fail "unwritable: exit status"
+grep -q "$ro" "$work/out" || fail "unwritable: the place is not named"
+chmod 755 "$work/readonly"
+
+# Standard files larger than the medium: the size plan stops before writing, says by how much
+# and what to do. A sparse 700 MB message stands in for a large record.
+big=$work/big-storage
+mkdir -p "$big"; cp -r "$storage/999" "$big/"
+msg=$(find "$big/999/901/9999013/20111220/OMG-01" -type f | head -1)
+truncate -s 700M "$msg"
+"$ssmix" pack --storage "$big" --patient 9999013 -o "$work/big.iso" --tree "$work/t6" >"$work/out" 2>&1
+[ $? = 1 ] || fail "too big: exit status"
+grep -q "too much" "$work/out" && grep -q "cd700 or dvd" "$work/out" || fail "too big: message: $(cat "$work/out")"
+[ ! -e "$work/big.iso" ] && [ ! -e "$work/t6" ] || fail "too big: output was written"
+[ -z "$(find "$work" -maxdepth 1 -name '.*partial*')" ] || fail "too big: partial files left"
+rm -rf "$big"
+
+# kill -9 at any moment leaves either no image or a complete one, and the next run clears what
+# the killed one left behind. Kills land early (while reading and copying) and at several
+# moments after the image's partial file appears (while libisofs writes it).
+big=$work/kill-storage
+mkdir -p "$big"; cp -r "$storage/999" "$big/"
+msg=$(find "$big/999/901/9999013/20111220/OMG-01" -type f | head -1)
+head -c 100M /dev/urandom >>"$msg"
+pack_big=("$ssmix" pack --storage "$big" --patient 9999013 --dicom "$dicom" -o "$work/kill.iso" --no-bundle)
+partial_iso() { find "$work" -maxdepth 1 -name '.kill.iso.partial-*' | grep -q .; }
+killed_while_writing=0
+for moment in early:0.5 writing:0 writing:0.1 writing:0.3 writing:0.6; do
+  rm -f "$work/kill.iso"
+  "${pack_big[@]}" >/dev/null 2>&1 &   # ssmix itself is the background job, so kill -9 reaches it
+  pid=$!
+  if [ "${moment%%:*}" = writing ]; then
+    while kill -0 "$pid" 2>/dev/null && ! partial_iso; do sleep 0.02; done
+  fi
+  sleep "${moment#*:}"
+  writing=0; partial_iso && writing=1
+  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  [ "$writing" = 1 ] && partial_iso && killed_while_writing=$((killed_while_writing + 1))
+  if [ -e "$work/kill.iso" ]; then
+    "$ssmix" verify "$work/kill.iso" >/dev/null 2>&1 || fail "kill -9 ($moment): kill.iso exists but is not a complete disc"
+  fi
+done
+echo "kill -9: $killed_while_writing of 4 kills landed while the image was being written"
+[ "$killed_while_writing" -gt 0 ] || fail "kill -9: no kill landed while the image was being written"
+"$ssmix" pack --dicom "$dicom/CT" -o "$work/kill.iso" >/dev/null 2>&1 || fail "kill -9: the run after could not pack"
+[ -z "$(find "$work" -maxdepth 1 -name '.*partial*')" ] || fail "kill -9: partial files of killed runs were not cleared"
+rm -rf "$big"
 
 [ "$failures" = 0 ] && echo "pack errors: all passed"
 exit "$failures"

@@ -1,64 +1,142 @@
 #!/usr/bin/env bash
-# tests/integration/pack_sample_test.sh — packs the sample patient's DICOM studies and checks
-# the disc tree: layout, level-1 names, the bundle manifest against the files, --json output.
-# Leaves the tree in OUT for the browser tests.
+# tests/integration/pack_sample_test.sh — packs the sample patient (SS-MIX2 sample storage +
+# the generated DICOM studies) into an ISO image and a tree, then checks them with ssmix
+# verify and with third-party tools: dciodvfy (every DICOM file and the DICOMDIR), dcmdump
+# (transfer syntaxes), xorriso and isoinfo (the image's listing agrees with verify's), plus the
+# bundle manifest against the files. Leaves the tree in OUT for the browser tests.
 set -euo pipefail
-ssmix=$1 dicom=$2 out=$3
-rm -rf "$out"
-mkdir -p "$(dirname "$out")"
+ssmix=$1 storage=$2 dicom=$3 out=$4
+work=$(dirname "$out")/pack-sample
+rm -rf "$out" "$work" "$out.iso"
+mkdir -p "$work"
 
-json=$("$ssmix" pack --dicom "$dicom" --tree "$out" --json)
-python3 - "$out" "$dicom" "$json" <<'PY'
-import hashlib, json, os, re, sys, zlib, base64
-out, dicom, report = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+"$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" -o "$out.iso" --tree "$out" \
+  --institution "テスト病院" --json >"$work/report.json"
+"$ssmix" verify "$out" --json >"$work/verify-tree.json"
+"$ssmix" verify "$out.iso" --json >"$work/verify-iso.json"
+
+# Third-party listings of the image: every file, by the Rock Ridge, Joliet and plain ISO 9660 names.
+xorriso -indev "$out.iso" -find / -type f 2>/dev/null | sed "s/^'\/\(.*\)'$/\1/" | sort >"$work/xorriso.txt"
+isoinfo -i "$out.iso" -R -l >"$work/isoinfo-rr.txt"
+isoinfo -i "$out.iso" -J -l >"$work/isoinfo-joliet.txt"
+isoinfo -i "$out.iso" -l >"$work/isoinfo-plain.txt"
+isoinfo -i "$out.iso" -d >"$work/isoinfo-d.txt"
+
+python3 - "$out" "$storage" "$dicom" "$work" <<'PY'
+import base64, hashlib, json, os, re, subprocess, sys, zlib
+out, storage, dicom, work = sys.argv[1:5]
 def fail(msg):
     print("FAIL:", msg); sys.exit(1)
+def load(name): return json.load(open(os.path.join(work, name)))
 
+report = load("report.json")
 if not report["ok"]: fail("pack reported problems: %s" % report["diagnostics"])
 if report["patient"] != "9999013": fail("patient %r" % report["patient"])
 inputs = sum(len(files) for _, _, files in os.walk(dicom) if files) - (1 if os.path.exists(os.path.join(dicom, ".complete")) else 0)
 if report["dicom"]["instances"] != inputs: fail("%d instances packed, %d in the input" % (report["dicom"]["instances"], inputs))
 if (report["dicom"]["studies"], report["dicom"]["series"]) != (3, 3): fail("studies/series %r" % report["dicom"])
 
-for required in ["INDEX.HTM", "VIEWER/VIEWER.JS", "VIEWER/DATA/MANIFEST.JS"]:
-    if not os.path.isfile(os.path.join(out, required)): fail("missing " + required)
-
+# The tree: every file, level-1 names outside SSMIX2/, no AUTORUN.
+files = sorted(os.path.relpath(os.path.join(r, n), out) for r, _, ns in os.walk(out) for n in ns)
 level1 = re.compile(r"^[A-Z0-9_]{1,8}(\.[A-Z0-9_]{1,3})?$")
-files = []
-for root, dirs, names in os.walk(out):
-    for part in dirs + names:
-        if not level1.match(part): fail("not an ISO 9660 level-1 name: " + os.path.join(root, part))
-    for name in names:
-        files.append(os.path.relpath(os.path.join(root, name), out))
-if any(f.upper().startswith("AUTORUN") for f in files): fail("AUTORUN file on the disc")
+for f in files:
+    if not f.startswith("SSMIX2/") and not all(level1.match(p) for p in f.split("/")): fail("not a level-1 name: " + f)
+if any(os.path.basename(f).upper().startswith("AUTORUN") for f in files): fail("AUTORUN file on the disc")
+for required in ["INDEX.HTM", "README.TXT", "SHA256.TXT", "DICOMDIR", "VIEWER/VIEWER.JS", "VIEWER/DATA/MANIFEST.JS"]:
+    if required not in files: fail("missing " + required)
 
-manifest_text = open(os.path.join(out, "VIEWER/DATA/MANIFEST.JS"), encoding="ascii").read()
-m = re.fullmatch(r"var SSMIX_MANIFEST = (\{.*\});\n", manifest_text, re.S)
+# SS-MIX2: the patient's current messages, original bytes, the storage layout kept.
+patient_dir = os.path.join(storage, "999", "901", "9999013")
+expected = sorted(os.path.relpath(os.path.join(r, n), storage) for r, _, ns in os.walk(patient_dir) for n in ns if n.endswith("_1"))
+packed = sorted(f[len("SSMIX2/"):] for f in files if f.startswith("SSMIX2/"))
+if packed != expected: fail("SS-MIX2 files %s, expected %s" % (packed[:3], expected[:3]))
+for f in packed:
+    if open(os.path.join(out, "SSMIX2", f), "rb").read() != open(os.path.join(storage, f), "rb").read(): fail("bytes of " + f)
+
+# SHA256.TXT names every other file with its digest.
+listed = {}
+for line in open(os.path.join(out, "SHA256.TXT"), encoding="utf-8"):
+    m = re.fullmatch(r"([0-9a-f]{64})  (\S.*)\n", line)
+    if not m: fail("SHA256.TXT line %r" % line)
+    listed[m.group(2)] = m.group(1)
+if sorted(listed) != [f for f in files if f != "SHA256.TXT"]: fail("SHA256.TXT does not list exactly the other files")
+for f, digest in listed.items():
+    if hashlib.sha256(open(os.path.join(out, f), "rb").read()).hexdigest() != digest: fail("digest of " + f)
+
+# README.TXT: UTF-8 with BOM, CRLF, Japanese and English, who made it.
+readme = open(os.path.join(out, "README.TXT"), "rb").read()
+if not readme.startswith(b"\xef\xbb\xbf") or b"\r\n" not in readme or b"\n" in readme.replace(b"\r\n", b""): fail("README.TXT encoding")
+text = readme.decode("utf-8")
+for needed in ["INDEX.HTM", "テスト病院", "9999013", "患者"]:
+    if needed not in text: fail("README.TXT lacks %r" % needed)
+
+# The bundle carries byte-exact copies of DICOMDIR, the DICOM files and the SS-MIX2 messages.
+m = re.fullmatch(r"var SSMIX_MANIFEST = (\{.*\});\n", open(os.path.join(out, "VIEWER/DATA/MANIFEST.JS"), encoding="ascii").read(), re.S)
 if not m: fail("MANIFEST.JS is not a single assignment")
 manifest = json.loads(m.group(1))
 chunks = []
 for i, size in enumerate(manifest["chunks"]):
-    text = open(os.path.join(out, "VIEWER/DATA/D%07d.JS" % i), encoding="ascii").read()
-    cm = re.fullmatch(r'ssmixChunk\(%d,"([A-Za-z0-9+/=]*)"\);\n' % i, text)
-    if not cm: fail("chunk %d is not a single ssmixChunk call" % i)
+    name = "VIEWER/DATA/D%07d.JS" % i
+    cm = re.fullmatch(r'ssmixChunk\(%d,"([A-Za-z0-9+/=]*)"\);\n' % i, open(os.path.join(out, name), encoding="ascii").read())
+    if not cm: fail("%s is not a single ssmixChunk call" % name)
     payload = base64.b64decode(cm.group(1))
     if len(payload) != size: fail("chunk %d has %d bytes, manifest says %d" % (i, len(payload), size))
     chunks.append(payload)
-stream_all = b"".join(chunks)
+stream = b"".join(chunks)
 starts = [sum(manifest["chunks"][:i]) for i in range(len(chunks))]
-dicom_on_disc = sorted(f for f in files if f.startswith("DICOM/"))
 bundled = sorted(e["path"] for e in manifest["files"])
-if bundled != dicom_on_disc: fail("bundle files %s differ from DICOM files on the disc %s" % (bundled[:3], dicom_on_disc[:3]))
+should = sorted(f for f in files if f.startswith(("DICOM/", "SSMIX2/")) or f == "DICOMDIR")
+if bundled != should: fail("bundle holds %d files, the disc %d bundleable ones" % (len(bundled), len(should)))
 for e in manifest["files"]:
     start = starts[e["chunk"]] + e["offset"]
-    data = zlib.decompress(stream_all[start:start + e["stored"]])
-    on_disc = open(os.path.join(out, e["path"]), "rb").read()
-    if data != on_disc: fail("bundle copy of %s differs from the file" % e["path"])
+    data = zlib.decompress(stream[start:start + e["stored"]])
+    if data != open(os.path.join(out, e["path"]), "rb").read(): fail("bundle copy of %s differs" % e["path"])
     if hashlib.sha256(data).hexdigest() != e["sha256"] or len(data) != e["size"]: fail("checksum/size of " + e["path"])
-print("pack sample: %d files, %d chunks, all checks passed" % (len(files), len(chunks)))
+
+# DICOM: every file passes dciodvfy without errors, and is Explicit VR Little Endian (STD-GEN-CD).
+dicom_files = [f for f in files if f.startswith("DICOM/")] + ["DICOMDIR"]
+for f in dicom_files:
+    checked = subprocess.run(["dciodvfy", os.path.join(out, f)], capture_output=True, text=True, errors="replace")
+    errors = [l for l in (checked.stdout + checked.stderr).splitlines() if l.startswith("Error")]
+    if errors: fail("dciodvfy %s: %s" % (f, errors[:3]))
+    dump = subprocess.run(["dcmdump", "-M", "+P", "0002,0010", os.path.join(out, f)], capture_output=True, text=True).stdout
+    if "=LittleEndianExplicit" not in dump: fail("%s transfer syntax: %s" % (f, dump.strip()))
+dicomdir = subprocess.run(["dcmdump", "+P", "0004,1500", os.path.join(out, "DICOMDIR")], capture_output=True, text=True).stdout
+referenced = sorted(re.findall(r"\[([A-Z0-9\\]+)\]", dicomdir))
+if sorted(r.replace("\\", "/") for r in referenced) != sorted(f for f in files if f.startswith("DICOM/")): fail("DICOMDIR references")
+
+# ssmix verify, on the tree and on the image, finds nothing and lists the same files as the tree.
+for name in ["verify-tree.json", "verify-iso.json"]:
+    v = load(name)
+    if not v["ok"] or v["findings"]: fail("%s: %s" % (name, v["findings"]))
+    if sorted(v["files"]) != files: fail("%s lists other files than the tree" % name)
+    if v["dicomReferences"] != len(dicom_files) - 1: fail("%s: %d DICOMDIR references" % (name, v["dicomReferences"]))
+
+# xorriso and isoinfo agree with verify: the same files under Rock Ridge and Joliet names, and
+# every non-SS-MIX2 file under its own name for an ISO 9660-only reader.
+def isoinfo_files(name):
+    found, folder = [], None
+    for line in open(os.path.join(work, name), encoding="utf-8", errors="replace"):
+        d = re.match(r"Directory listing of /(.*)$", line)
+        if d: folder = d.group(1); continue
+        f = re.match(r"-[-rwx]{9}.*\[ *\d+ \d+\]\s+(.+?)\s*$", line)
+        if f: found.append(folder + re.sub(r"\.?;1$", "", f.group(1)))   # ECMA-119 "NAME.;1" reads as NAME
+    return sorted(found)
+xorriso = [l.rstrip("\n") for l in open(os.path.join(work, "xorriso.txt"), encoding="utf-8")]
+if xorriso != files: fail("xorriso lists %d files, verify %d" % (len(xorriso), len(files)))
+if isoinfo_files("isoinfo-rr.txt") != files: fail("isoinfo (Rock Ridge) disagrees: %s" % sorted(set(isoinfo_files("isoinfo-rr.txt")) ^ set(files))[:4])
+if isoinfo_files("isoinfo-joliet.txt") != files: fail("isoinfo (Joliet) disagrees: %s" % sorted(set(isoinfo_files("isoinfo-joliet.txt")) ^ set(files))[:4])
+plain = set(isoinfo_files("isoinfo-plain.txt"))
+missing = [f for f in files if not f.startswith("SSMIX2/") and f not in plain]
+if missing: fail("ISO 9660 names differ for %s" % missing[:3])
+volume = re.search(r"Volume id: (\S+)", open(os.path.join(work, "isoinfo-d.txt")).read())
+if not volume or not re.fullmatch(r"[A-Z0-9_]{1,32}", volume.group(1)) or "9999013" not in volume.group(1): fail("volume id %r" % volume)
+print("pack sample: %d files (%d DICOM, %d SS-MIX2), %d chunks; verify, dciodvfy, dcmdump, xorriso and isoinfo agree"
+      % (len(files), len(dicom_files) - 1, len(packed), len(chunks)))
 PY
 
-# Packing again replaces the earlier tree (same content, no leftovers beside it).
-"$ssmix" pack --dicom "$dicom" --tree "$out" >/dev/null
-leftovers=$(find "$(dirname "$out")" -maxdepth 1 -name ".$(basename "$out").*" | wc -l)
-[ "$leftovers" = 0 ] || { echo "FAIL: staging folders left beside the tree"; exit 1; }
+# Packing again replaces the earlier tree and image; nothing is left beside them.
+"$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" -o "$out.iso" --tree "$out" >/dev/null
+leftovers=$(find "$(dirname "$out")" -maxdepth 1 -name ".$(basename "$out")*" | wc -l)
+[ "$leftovers" = 0 ] || { echo "FAIL: staging files left beside the tree or image"; exit 1; }
+"$ssmix" verify "$out.iso" 2>/dev/null

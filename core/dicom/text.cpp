@@ -1,0 +1,63 @@
+// core/dicom/text.cpp — split the value into runs the ISO-2022-JP decoder reads (7-bit) and
+// runs of G1 katakana bytes (0xA1–0xDF), which map straight to U+FF61–U+FF9F.
+#include "core/dicom/text.h"
+
+#include "core/text/iso2022jp.h"
+#include "core/text/utf8.h"
+
+namespace ssmix::dicom {
+namespace {
+
+bool mentions(std::string_view charset, std::string_view term) { return charset.find(term) != std::string_view::npos; }
+
+bool is_valid_utf8(std::string_view value) {
+    for (std::size_t at = 0; at < value.size();) {
+        const std::size_t before = at;
+        if (text::next_code_point(value, at) == text::replacement_character &&
+            value.substr(before, 3) != "\xEF\xBF\xBD")
+            return false;
+    }
+    return true;
+}
+
+std::string latin1_to_utf8(std::string_view value) {
+    std::string out;
+    for (unsigned char c : value) text::append_utf8(out, c);
+    return out;
+}
+
+std::string japanese_to_utf8(std::string_view value) {
+    std::string out, run;
+    auto flush = [&] {
+        if (run.empty()) return;
+        out += text::decode_iso2022jp(as_bytes(run), {}).utf8;
+        run.clear();
+    };
+    for (std::size_t at = 0; at < value.size(); ++at) {
+        const auto byte = static_cast<unsigned char>(value[at]);
+        if (value.substr(at, 3) == "\x1B)I") {   // designates katakana to G1: nothing to print
+            at += 2;
+        } else if (byte >= 0xA1 && byte <= 0xDF) {
+            flush();
+            text::append_utf8(out, U'\uFF61' + (byte - 0xA1));
+        } else if (byte >= 0x80) {
+            flush();
+            text::append_utf8(out, text::replacement_character);
+        } else {
+            run += value[at];
+        }
+    }
+    flush();
+    return out;
+}
+
+}  // namespace
+
+std::string to_utf8(std::string_view value, std::string_view charset) {
+    if (mentions(charset, "IR 87") || mentions(charset, "IR 13")) return japanese_to_utf8(value);
+    if (mentions(charset, "IR 100")) return latin1_to_utf8(value);
+    if (is_valid_utf8(value)) return std::string(value);   // ISO_IR 192, ASCII, or unlabelled UTF-8
+    return latin1_to_utf8(value);   // unlabelled 8-bit text: Latin-1 is the usual culprit
+}
+
+}  // namespace ssmix::dicom
