@@ -15,6 +15,7 @@ struct Command {
     std::function<int()> run;
 };
 
+[[nodiscard]] Command add_burn_command(CLI::App& app);
 [[nodiscard]] Command add_check_command(CLI::App& app);
 [[nodiscard]] Command add_hl7_command(CLI::App& app);
 [[nodiscard]] Command add_ingest_command(CLI::App& app);

@@ -142,13 +142,17 @@ private:
         struct Chunks final : bundle::ChunkProvider {
             Verifier& verifier;
             std::map<std::uint32_t, Bytes> loaded;
+            std::map<std::uint32_t, std::size_t> broken;   // chunk -> files in it left unchecked
             explicit Chunks(Verifier& v) : verifier(v) {}
             const Bytes* payload(std::uint32_t chunk) override {
                 auto it = loaded.find(chunk);
                 if (it != loaded.end()) return &it->second;
                 const std::string path = std::string(data_folder) + bundle::chunk_file_name(chunk);
                 auto parsed = bundle::parse_chunk_script(as_text(verifier.read(path)));
-                if (!parsed || parsed->chunk != chunk) verifier.add(path, "verify.bundle.chunk", "not a chunk script for chunk " + std::to_string(chunk));
+                if (!parsed || parsed->chunk != chunk) {
+                    verifier.add(path, "verify.bundle.chunk", "not a chunk script for chunk " + std::to_string(chunk));
+                    broken[chunk] = 0;
+                }
                 return &(loaded[chunk] = parsed ? std::move(parsed->payload) : Bytes{});
             }
         } chunks(*this);
@@ -160,12 +164,20 @@ private:
                 continue;
             }
             const FileRead bundled = files.read(entry.path);
+            if (bundled.status != ReadStatus::ready && chunks.broken.count(entry.first_chunk)) {
+                ++chunks.broken[entry.first_chunk];   // one finding for the chunk, not one per file
+                continue;
+            }
             if (bundled.status != ReadStatus::ready) {
                 add(entry.path, "verify.bundle.corrupt", bundled.diagnostics.empty() ? "cannot be read from the chunks" : bundled.diagnostics[0].message);
                 continue;
             }
             if (bundled.bytes != read(entry.path)) add(entry.path, "verify.bundle.differs", "the viewer's copy differs from the file on the disc");
         }
+        for (const auto& [chunk, unchecked] : chunks.broken)
+            if (unchecked > 0)
+                add(std::string(data_folder) + bundle::chunk_file_name(chunk), "verify.bundle.unchecked",
+                    std::to_string(unchecked) + " file(s) of the viewer data start in this broken chunk and cannot be read from it");
         for (std::uint32_t chunk = 0; chunk < manifest.value->chunk_sizes.size(); ++chunk)
             if (!paths_.count(std::string(data_folder) + bundle::chunk_file_name(chunk)))
                 add(std::string(data_folder) + bundle::chunk_file_name(chunk), "verify.bundle.chunk_missing", "a chunk script is missing");

@@ -71,6 +71,9 @@ std::uint64_t write_iso_image(const fs::path& tree, const fs::path& iso, const I
     check(iso_write_opts_set_no_force_dots(write_options, 2), "Joliet names without a forced dot");
     check(iso_write_opts_set_omit_version_numbers(write_options, 2), "Joliet names without ;1");
     iso_write_opts_set_always_gmt(write_options, 1);
+    // 300 KiB of zeros after the file system, as xorriso adds by default: Linux read-ahead on
+    // TAO-written CDs otherwise fails on the last files (xorriso(1), -padding).
+    check(iso_write_opts_set_tail_blocks(write_options, 150), "tail padding");
 
     burn_source* source = nullptr;
     check(iso_image_create_burn_source(image, write_options, &source), "creating the image");
