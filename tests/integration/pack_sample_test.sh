@@ -140,3 +140,10 @@ PY
 leftovers=$(find "$(dirname "$out")" -maxdepth 1 -name ".$(basename "$out")*" | wc -l)
 [ "$leftovers" = 0 ] || { echo "FAIL: staging files left beside the tree or image"; exit 1; }
 "$ssmix" verify "$out.iso" 2>/dev/null
+
+# A period: only messages with a care date in it, plus the undated ("-") ones.
+"$ssmix" pack --storage "$storage" --patient 9999013 --from 20111201 --to 20111231 --tree "$work/period" >/dev/null
+dates=$(find "$work/period/SSMIX2" -type f | sed 's|.*/9999013/\([^/]*\)/.*|\1|' | sort -u | tr '\n' ' ')
+[ "$dates" = "- 20111220 " ] || { echo "FAIL: period 2011-12: care dates on the disc: $dates"; exit 1; }
+[ ! -e "$work/period/DICOMDIR" ] || { echo "FAIL: period: a DICOMDIR without DICOM"; exit 1; }
+"$ssmix" verify "$work/period" 2>/dev/null
