@@ -3,7 +3,10 @@
 // README.TXT and SHA256.TXT, written as a tree and/or an ISO 9660 image (libisofs).
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
+#include <tuple>
 #include <cstring>
 #include <ctime>
 #include <iostream>
@@ -16,6 +19,8 @@
 #include "core/base/durable_file.h"
 #include "core/base/sha256.h"
 #include "core/clinical/build.h"
+#include "core/dicom/dataset.h"
+#include "core/dicom/image.h"
 #include "core/ssmix2/patient_files.h"
 #include "packager/command.h"
 #include "packager/console.h"
@@ -28,6 +33,7 @@
 #include "packager/disc/checksums.h"
 #include "packager/disc/media.h"
 #include "packager/disc/readme_text.h"
+#include "packager/disc/static_page.h"
 #include "packager/disc/viewer_bundle.h"
 #include "packager/disk_files.h"
 #include "packager/viewer_resources.h"
@@ -62,7 +68,7 @@ std::string mib(std::uint64_t bytes) {
 // The patient's messages from the storage, and what the record says about the patient.
 struct StoragePart {
     std::vector<ssmix2::PatientFile> files;
-    clinical::Patient patient;
+    std::optional<clinical::ClinicalRecord> record;
 };
 
 class Packer {
@@ -93,6 +99,7 @@ public:
             DiscTreeWriter tree(options_.tree, fs::absolute(options_.iso.empty() ? options_.tree : options_.iso).parent_path());
             write_ssmix2(tree, storage);
             write_dicom(tree, *media);
+            const auto key_images = write_key_images(tree);
             tree.copy("VIEWER/VIEWER.JS", viewer->viewer_js);
             tree.copy("INDEX.HTM", viewer->index_htm);
 
@@ -112,6 +119,7 @@ public:
             summary_.media = media_name(*media);
             summary_.not_in_viewer_bundle = options_.no_bundle ? std::vector<std::string>{} : bundle.left_out;
             tree.write("README.TXT", as_bytes(readme_text(summary_)));
+            tree.write("IHE_PDI/INDEX.HTM", as_bytes(static_page_html(storage.record ? &*storage.record : nullptr, summary_, key_images)));
             write_checksums(tree);
 
             const std::uint64_t disc_bytes = tree.disc_bytes();
@@ -161,9 +169,8 @@ private:
         if (!fs::is_directory(options_.storage)) throw std::runtime_error(options_.storage.string() + " is not a folder");
         DiskFiles files(options_.storage);
         part.files = ssmix2::patient_files(files, options_.patient, {"", options_.from, options_.to, false});
-        const auto record = clinical::build_record(files, options_.patient, {"", options_.from, options_.to, false});
-        part.patient = record.patient;
-        diagnostics_.insert(diagnostics_.end(), record.diagnostics.begin(), record.diagnostics.end());
+        part.record = clinical::build_record(files, options_.patient, {"", options_.from, options_.to, false});
+        diagnostics_.insert(diagnostics_.end(), part.record->diagnostics.begin(), part.record->diagnostics.end());
         return part;
     }
 
@@ -191,10 +198,13 @@ private:
                                            std::to_string(files.size()) + " DICOM file(s) of patient \"" + id + "\", not " +
                                                patient_id_ + ": left out (one patient per disc)"));
         summary_.patient_id = patient_id_;
-        summary_.patient_name = storage.patient.name;
-        summary_.patient_name_kana = storage.patient.name_kana;
-        summary_.birth_date = storage.patient.birth_date;
-        summary_.sex = storage.patient.sex;
+        if (storage.record) {
+            const auto& patient = storage.record->patient;
+            summary_.patient_name = patient.name;
+            summary_.patient_name_kana = patient.name_kana;
+            summary_.birth_date = patient.birth_date;
+            summary_.sex = patient.sex;
+        }
         if (summary_.patient_name.empty() && !kept_instances_.empty()) {
             const auto& i = kept_instances_.front().instance;
             summary_.patient_name = i.patient_name;
@@ -230,8 +240,10 @@ private:
             written.push_back(paths[i]);
             const auto& x = kept_instances_[i].instance;
             auto& series = series_[x.series_uid];
-            if (series.paths.empty())
+            if (series.paths.empty()) {
                 series.label = x.study_date + " " + x.modality + " " + x.series_description + " (" + x.series_uid + ")";
+                series.first = &x;
+            }
             series.paths.push_back(paths[i]);
             auto& study = studies_[x.study_uid];
             study.date = x.study_date;
@@ -245,6 +257,40 @@ private:
         auto problems = write_dicomdir(tree.root(), written, keep_compressed ? DicomProfile::dvd_jpeg : DicomProfile::cd_uncompressed,
                                        "SSMIXCARRY");
         diagnostics_.insert(diagnostics_.end(), problems.begin(), problems.end());
+    }
+
+    // One key image per series for the static page: the middle image, and the middle frame of
+    // a multi-frame image, with the file's own window.
+    std::vector<KeyImage> write_key_images(DiscTreeWriter& tree) {
+        std::vector<const Series*> order;
+        for (const auto& [uid, series] : series_) order.push_back(&series);
+        std::sort(order.begin(), order.end(), [](const Series* a, const Series* b) {
+            return std::tie(a->first->study_date, a->first->study_uid, a->first->series_number) <
+                   std::tie(b->first->study_date, b->first->study_uid, b->first->series_number);
+        });
+        std::vector<KeyImage> images;
+        for (const Series* series : order) {
+            const std::string& path = series->paths[series->paths.size() / 2];
+            auto dataset = dicom::read_dataset(read_file(tree.path(path)), path);
+            if (!dataset.value) continue;
+            const dicom::Instance& x = *series->first;
+            dicom::FrameRenderer renderer(*dataset.value);
+            const unsigned frames = x.frames > 1 ? x.frames : 1;
+            auto jpeg = renderer.jpeg(frames / 2);
+            if (!jpeg.value) {
+                for (auto& d : jpeg.diagnostics) d.severity = Severity::warning;   // the disc is still complete
+                diagnostics_.insert(diagnostics_.end(), jpeg.diagnostics.begin(), jpeg.diagnostics.end());
+                continue;
+            }
+            char name[32];
+            std::snprintf(name, sizeof name, "IMAGES/I%07zu.JPG", images.size() + 1);
+            tree.write(std::string("IHE_PDI/") + name, *jpeg.value);
+            const bool multi_frame = frames > 1;
+            images.push_back({name, x.study_date, x.study_description, x.modality, x.series_description,
+                              static_cast<unsigned>(multi_frame ? frames / 2 : series->paths.size() / 2),
+                              static_cast<unsigned>(multi_frame ? frames : series->paths.size()), x.columns, x.rows});
+        }
+        return images;
     }
 
     std::vector<BundleUnit> bundle_units() const {
@@ -311,7 +357,8 @@ private:
     std::vector<std::string> ssmix2_paths_, dicom_paths_;
     struct Series {
         std::string label;
-        std::vector<std::string> paths;
+        std::vector<std::string> paths;   // in disc order (instance number)
+        const dicom::Instance* first = nullptr;
     };
     std::map<std::string, Series> series_;
     std::map<std::string, DiscSummary::Study> studies_;

@@ -23,13 +23,16 @@ var Module = typeof Module !== "undefined" ? Module : {};
     root.dataset.ssmixState = state;
     if (message) root.dataset.ssmixError = message;
     var status = document.getElementById("status");
-    if (!status) return;
-    if (state === "ready") status.hidden = true;
-    if (state === "error") {
+    var plain = document.getElementById("plain");   // links to the static pages: kept unless the viewer is up
+    if (state === "ready") {
+      if (status) status.hidden = true;
+      if (plain) plain.hidden = true;
+    }
+    if (state === "error" && status) {
       status.hidden = false;
       status.textContent = message === "no-webgl"
-        ? "このブラウザでは画像を表示できません（WebGL2 が使えません）。下の一覧から文書を開けます。"
-        : "表示中に問題が起きました: " + message;
+        ? "このブラウザでは画像ビューアを開けません（WebGL2 が使えません）。下のリンクから診療情報と代表画像を見られます。"
+        : "表示中に問題が起きました（" + message + "）。下のリンクから診療情報と代表画像を見られます。";
     }
   }
 

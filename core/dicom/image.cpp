@@ -9,6 +9,10 @@
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmimage/diregist.h"   // colour images (RGB, YBR, palette)
 #include "dcmtk/dcmimgle/dcmimage.h"
+#include "dcmtk/dcmjpeg/dipijpeg.h"
+
+#include <cstdio>
+#include <memory>
 
 namespace ssmix::dicom {
 
@@ -68,6 +72,31 @@ Parsed<RenderedFrame> FrameRenderer::render(unsigned frame, std::optional<Window
     if (!image_->getOutputData(out.pixels.data(), size, 8, 0))
         return fail("dicom.image.render_failed", "frame " + std::to_string(frame) + " could not be rendered");
     result.value = std::move(out);
+    return result;
+}
+
+Parsed<Bytes> FrameRenderer::jpeg(unsigned frame, int quality) {
+    Parsed<Bytes> result;
+    auto rendered = render(frame, std::nullopt);
+    result.diagnostics = std::move(rendered.diagnostics);
+    if (!rendered.value) return result;
+    DiJPEGPlugin plugin;
+    plugin.setQuality(static_cast<unsigned>(quality));
+    plugin.setSampling(ESS_444);
+    // DCMTK writes plugin formats to a FILE*; an anonymous temporary file keeps this portable.
+    std::unique_ptr<FILE, decltype(&std::fclose)> file(std::tmpfile(), std::fclose);
+    if (!file || !image_->writePluginFormat(&plugin, file.get(), 0)) {
+        result.diagnostics.push_back(error({dataset_->name(), 0, "(7FE0,0010)"}, "dicom.image.jpeg_failed",
+                                           "frame " + std::to_string(frame) + " could not be written as JPEG"));
+        return result;
+    }
+    Bytes bytes(static_cast<std::size_t>(std::ftell(file.get())));
+    std::rewind(file.get());
+    if (std::fread(bytes.data(), 1, bytes.size(), file.get()) != bytes.size()) {
+        result.diagnostics.push_back(error({dataset_->name(), 0, ""}, "dicom.image.jpeg_failed", "the JPEG could not be read back"));
+        return result;
+    }
+    result.value = std::move(bytes);
     return result;
 }
 

@@ -39,6 +39,10 @@ public:
     // min/max (dcmj2pnm +Wi 1 / +Wl 1 / +Wm).
     [[nodiscard]] Parsed<RenderedFrame> render(unsigned frame, std::optional<Window> window);
 
+    // The frame rendered with its default window (as render(frame, {})) as a baseline JPEG
+    // (DCMTK's DiJPEGPlugin): the key images of the disc's static pages.
+    [[nodiscard]] Parsed<Bytes> jpeg(unsigned frame, int quality = 90);
+
 private:
     const Dataset* dataset_;
     unsigned frame_count_ = 0;

@@ -1,28 +1,19 @@
 // packager/disc/readme_text.cpp — plain sentences, the same facts in both languages.
 #include "packager/disc/readme_text.h"
 
+#include "packager/disc/display_text.h"
+
 namespace ssmix::packager {
-namespace {
-
-std::string date_ja(const std::string& d) {
-    return d.size() == 8 ? d.substr(0, 4) + "年" + d.substr(4, 2) + "月" + d.substr(6, 2) + "日" : d;
-}
-
-std::string date_en(const std::string& d) { return d.size() == 8 ? d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) : d; }
-
-}  // namespace
 
 std::string readme_text(const DiscSummary& s) {
     std::string t = "\xEF\xBB\xBF";   // UTF-8 byte order mark
     auto line = [&](const std::string& text = "") { t += text + "\r\n"; };
-    const std::string sex_ja = s.sex == "M" ? "男" : s.sex == "F" ? "女" : "不明";
-    const std::string sex_en = s.sex == "M" ? "male" : s.sex == "F" ? "female" : "unknown";
 
     line("診療情報・画像 CD（SS-MIX Carry）");
     line("==================================");
     line();
     line("患者: " + s.patient_name + (s.patient_name_kana.empty() ? "" : "（" + s.patient_name_kana + "）") + "  患者ID " +
-         s.patient_id + "  生年月日 " + date_ja(s.birth_date) + "  性別 " + sex_ja);
+         s.patient_id + "  生年月日 " + date_ja(s.birth_date) + "  性別 " + sex_ja(s.sex));
     line("作成: " + s.institution + "  " + s.created);
     line();
     line("この CD は、紹介先の先生に患者さんの診療情報と画像をお届けするためのものです。");
@@ -47,7 +38,7 @@ std::string readme_text(const DiscSummary& s) {
     line("Medical records and images (SS-MIX Carry)");
     line("=========================================");
     line();
-    line("Patient: " + s.patient_id + ", born " + date_en(s.birth_date) + ", " + sex_en);
+    line("Patient: " + s.patient_id + ", born " + date_en(s.birth_date) + ", " + sex_en(s.sex));
     line("Made by: " + s.institution + ", " + s.created + ", for " + s.media);
     line();
     line("This disc carries a patient's records and images to the receiving physician.");

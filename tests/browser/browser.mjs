@@ -13,7 +13,9 @@ const chromiumArgs = [
   "--window-size=1280,800",
 ];
 
-export async function openPage(browserName, url) {
+// options.javaScript === false opens the page with scripts switched off, as some hospitals'
+// locked-down browsers are.
+export async function openPage(browserName, url, options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "ssmix-browser-"));
   const browser = browserName === "firefox"
     ? await puppeteer.launch({
@@ -25,6 +27,7 @@ export async function openPage(browserName, url) {
     : await puppeteer.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs, userDataDir: profile });
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
+  if (options.javaScript === false) await page.setJavaScriptEnabled(false);
   const requests = [];
   const consoleLines = [];
   const pageErrors = [];

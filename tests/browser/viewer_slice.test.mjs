@@ -70,6 +70,7 @@ try {
   check(started.state === "ready", `viewer state ${started.state} ${started.error}`);
   const state = await page.evaluate(() => window.ssmixViewer.state());
   check(state.ready === true, "state().ready");
+  check(await page.$eval("#plain", (nav) => nav.hidden), "the static-page links still cover the viewer once it is ready");
   check(state.language === "ja", "Japanese is the default language");
   check(state.patient.id === "9999013", `patient id ${state.patient.id}`);
   check(state.patient.name === "Kanja^Taro=患者^太郎=カンジャ^タロウ", `patient name ${state.patient.name}`);

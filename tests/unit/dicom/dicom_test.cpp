@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <array>
 #include <fstream>
+#include <optional>
 #include <iterator>
 
 #include "core/dicom/dataset.h"
@@ -124,4 +126,46 @@ TEST_CASE("dicom: truncated and corrupted compressed pixel data fail cleanly") {
         auto frame = renderer.render(0, std::nullopt);
         if (!frame.value) CHECK(frame.diagnostics.at(0).place.file == name);   // no crash, a named problem
     }
+}
+
+namespace {
+
+// Height, width and component count from a baseline JPEG's SOF0 segment; nullopt if none.
+std::optional<std::array<unsigned, 3>> jpeg_frame_header(const Bytes& jpeg) {
+    for (std::size_t at = 2; at + 9 < jpeg.size();) {
+        if (jpeg[at] != 0xFF) return std::nullopt;
+        const unsigned marker = jpeg[at + 1], length = (jpeg[at + 2] << 8) | jpeg[at + 3];
+        if (marker == 0xC0)
+            return std::array<unsigned, 3>{static_cast<unsigned>((jpeg[at + 5] << 8) | jpeg[at + 6]),
+                                           static_cast<unsigned>((jpeg[at + 7] << 8) | jpeg[at + 8]), jpeg[at + 9]};
+        at += 2 + length;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("dicom: a frame as a baseline JPEG (key images of the static page)") {
+    const auto ct = dataset("CT/IM12");
+    dicom::FrameRenderer ct_renderer(ct);
+    auto jpeg = ct_renderer.jpeg(0);
+    REQUIRE(jpeg.value);
+    const Bytes& bytes = *jpeg.value;
+    REQUIRE(bytes.size() > 1000);
+    CHECK(bytes[0] == 0xFF);
+    CHECK(bytes[1] == 0xD8);
+    CHECK(bytes[bytes.size() - 2] == 0xFF);
+    CHECK(bytes[bytes.size() - 1] == 0xD9);
+    const auto header = jpeg_frame_header(bytes);
+    REQUIRE(header);
+    CHECK((*header)[0] == 256);
+    CHECK((*header)[1] == 256);
+    CHECK((*header)[2] == 1);   // grey
+
+    const auto clip = dataset("VF/IM1");
+    dicom::FrameRenderer clip_renderer(clip);
+    auto middle = clip_renderer.jpeg(6);
+    REQUIRE(middle.value);
+    CHECK(*middle.value != *clip_renderer.jpeg(0).value);   // a different frame, a different picture
+    CHECK_FALSE(clip_renderer.jpeg(12).value);               // only 12 frames
 }

@@ -1,0 +1,231 @@
+// packager/disc/static_page.cpp — one self-contained page: inline CSS, tables, <img> for the
+// key images. Sections without data are left out; the lab table pivots results to one row per
+// test and one column per day, the way result sheets in Japanese clinics read.
+#include "packager/disc/static_page.h"
+
+#include <algorithm>
+#include <map>
+
+#include "packager/disc/display_text.h"
+
+namespace ssmix::packager {
+namespace {
+
+std::string html(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string label(const clinical::Code& code) { return html(code.text.empty() ? code.code : code.text); }
+
+constexpr const char* style = R"(body{font-family:"Noto Sans CJK JP","Hiragino Sans","Yu Gothic","Meiryo",sans-serif;margin:1.5em auto;max-width:60em;padding:0 1em;color:#1a1a1a;line-height:1.5}
+h1{font-size:1.5em;margin:0}h1 small{font-size:.6em;color:#555;font-weight:normal}h2{font-size:1.2em;border-bottom:2px solid #2b5797;margin-top:1.8em}
+.patient{font-size:1.15em;font-weight:bold}.made,.note{color:#555;font-size:.9em}
+table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #bbb;padding:.2em .5em;text-align:left;vertical-align:top}th{background:#eef2f8;white-space:nowrap}.d{white-space:nowrap}
+td.num{text-align:right}.high{color:#b00000;font-weight:bold}.low{color:#0040b0;font-weight:bold}
+figure{display:inline-block;margin:.5em 1em .5em 0}figure img{max-width:100%;height:auto;border:1px solid #888;background:#000}figcaption{font-size:.9em}
+nav a{margin-right:1em})";
+
+class PageWriter {
+public:
+    PageWriter(const clinical::ClinicalRecord* record, const DiscSummary& summary, const std::vector<KeyImage>& images)
+        : record_(record), summary_(summary), images_(images) {}
+
+    std::string write() {
+        head();
+        if (record_) {
+            problems();
+            allergies();
+            prescriptions();
+            labs();
+            imaging_orders();
+        }
+        key_images();
+        out_ += "<p class=\"note\">このページは CD に収録したデータ（SS-MIX2 標準化ストレージ、DICOM）から作成した静的表示です。"
+                "画像の詳しい表示（ページ送り、濃度調整）は <a href=\"../INDEX.HTM\">ビューア</a> をお使いください。"
+                " / A static rendering of the data on this disc; the <a href=\"../INDEX.HTM\">viewer</a> shows the images in full.</p>\n"
+                "</body>\n</html>\n";
+        return std::move(out_);
+    }
+
+private:
+    void head() {
+        const std::string name = html(summary_.patient_name.empty() ? summary_.patient_id : summary_.patient_name);
+        out_ += "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'\">\n"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + name +
+                " — 診療情報（静的表示）</title>\n<style>" + style + "</style>\n</head>\n<body>\n"
+                "<h1>診療情報 <small>Medical record (static view)</small></h1>\n<p class=\"patient\">" + name;
+        if (!summary_.patient_name_kana.empty()) out_ += "（" + html(summary_.patient_name_kana) + "）";
+        out_ += "　患者ID " + html(summary_.patient_id) + "　生年月日 " + html(date_ja(summary_.birth_date)) + "　性別 " +
+                sex_ja(summary_.sex) + "</p>\n<p class=\"made\">作成: " + html(summary_.institution) + "　" + html(summary_.created) + "</p>\n";
+        if (record_ && !record_->patient.address.empty())
+            out_ += "<p>住所 〒" + html(record_->patient.postal_code) + " " + html(record_->patient.address) + "</p>\n";
+        out_ += "<nav>";
+        if (record_) {
+            if (!record_->problems.empty()) out_ += "<a href=\"#problems\">病名</a>";
+            if (!record_->allergies.empty()) out_ += "<a href=\"#allergies\">アレルギー</a>";
+            if (!record_->prescriptions.empty()) out_ += "<a href=\"#prescriptions\">処方・注射</a>";
+            if (!record_->lab_results.empty()) out_ += "<a href=\"#labs\">検査結果</a>";
+            if (!record_->imaging.empty()) out_ += "<a href=\"#orders\">画像・生理・内視鏡検査</a>";
+        }
+        if (!images_.empty()) out_ += "<a href=\"#images\">画像</a>";
+        out_ += "</nav>\n";
+    }
+
+    void problems() {
+        if (record_->problems.empty()) return;
+        out_ += "<h2 id=\"problems\">病名</h2>\n<table>\n<tr><th>病名</th><th>ICD-10</th><th>診断日</th><th>転帰</th></tr>\n";
+        for (const auto& p : record_->problems) {
+            out_ += "<tr><td>" + label(p.diagnosis);
+            if (p.suspected) out_ += "（疑い）";
+            if (p.main) out_ += "　<strong>主病名</strong>";
+            out_ += "</td><td>" + html(p.icd10) + "</td><td class=\"d\">" + html(date_time_short(p.diagnosis_date)) + "</td><td>" + html(p.outcome) +
+                    "</td></tr>\n";
+        }
+        out_ += "</table>\n";
+    }
+
+    void allergies() {
+        if (record_->allergies.empty()) return;
+        out_ += "<h2 id=\"allergies\">アレルギー</h2>\n<table>\n<tr><th>種類</th><th>アレルゲン</th><th>重症度</th><th>症状</th></tr>\n";
+        for (const auto& a : record_->allergies)
+            out_ += "<tr><td>" + label(a.type) + "</td><td><strong>" + label(a.allergen) + "</strong></td><td>" + label(a.severity) +
+                    "</td><td>" + html(a.reaction) + "</td></tr>\n";
+        out_ += "</table>\n";
+    }
+
+    void prescriptions() {
+        if (record_->prescriptions.empty()) return;
+        out_ += "<h2 id=\"prescriptions\">処方・注射</h2>\n";
+        for (const auto& order : record_->prescriptions) {
+            out_ += "<h3>" + html(date_time_short(order.date)) + "　" + (order.kind == clinical::OrderKind::injection ? "注射" : "処方");
+            if (!order.department.empty()) out_ += "　" + label(order.department);
+            if (!order.doctor.empty()) out_ += "　" + html(order.doctor);
+            out_ += "</h3>\n<table>\n<tr><th>Rp</th><th>薬剤</th><th>1回量</th><th>1日量</th><th>用法</th><th>日数</th></tr>\n";
+            for (std::size_t i = 0; i < order.rps.size(); ++i) {
+                const auto& rp = order.rps[i];
+                for (std::size_t m = 0; m < rp.medications.size(); ++m) {
+                    const auto& med = rp.medications[m];
+                    out_ += "<tr>";
+                    if (m == 0) out_ += "<td rowspan=\"" + std::to_string(rp.medications.size()) + "\">" + std::to_string(i + 1) + "</td>";
+                    out_ += "<td>" + label(med.drug) + "</td><td class=\"num\">" + html(med.dose) + " " + label(med.dose_unit) +
+                            "</td><td class=\"num\">" + html(med.daily_total) + " " + label(med.daily_total_unit) + "</td>";
+                    if (m == 0) {
+                        const std::string rows = std::to_string(rp.medications.size());
+                        out_ += "<td rowspan=\"" + rows + "\">" + label(rp.usage) + (rp.route.empty() ? "" : "（" + label(rp.route) + "）") +
+                                "</td><td rowspan=\"" + rows + "\" class=\"num\">" + (rp.days.empty() ? "" : html(rp.days) + "日分") + "</td>";
+                    }
+                    out_ += "</tr>\n";
+                }
+            }
+            out_ += "</table>\n";
+        }
+    }
+
+    // One row per test, one column per day; at most 8 days per table so it stays printable.
+    void labs() {
+        const auto& results = record_->lab_results;
+        if (results.empty()) return;
+        std::vector<std::string> days, tests;
+        std::map<std::string, std::string> test_unit, test_range;
+        std::map<std::pair<std::string, std::string>, const clinical::LabResult*> cell;
+        for (const auto& r : results) {
+            const std::string day = r.observed_at.substr(0, 8);
+            const std::string test = r.test.text.empty() ? r.test.code : r.test.text;
+            if (std::find(days.begin(), days.end(), day) == days.end()) days.push_back(day);
+            if (std::find(tests.begin(), tests.end(), test) == tests.end()) tests.push_back(test);
+            if (!r.unit.empty()) test_unit[test] = r.unit;
+            if (!r.reference_range.empty()) test_range[test] = r.reference_range;
+            cell[{test, day}] = &r;   // the latest result of the day
+        }
+        std::sort(days.begin(), days.end());
+        out_ += "<h2 id=\"labs\">検査結果</h2>\n<p class=\"note\"><span class=\"high\">H</span> 基準より高値、"
+                "<span class=\"low\">L</span> 基準より低値</p>\n";
+        constexpr std::size_t days_per_table = 8;
+        for (std::size_t first = 0; first < days.size(); first += days_per_table) {
+            const std::size_t last = std::min(days.size(), first + days_per_table);
+            out_ += "<table>\n<tr><th>検査</th><th>単位</th><th>基準範囲</th>";
+            for (std::size_t d = first; d < last; ++d) out_ += "<th>" + html(date_time_short(days[d])) + "</th>";
+            out_ += "</tr>\n";
+            for (const auto& test : tests) {
+                out_ += "<tr><td>" + html(test) + "</td><td>" + html(test_unit[test]) + "</td><td>" + html(test_range[test]) + "</td>";
+                for (std::size_t d = first; d < last; ++d) {
+                    const auto it = cell.find({test, days[d]});
+                    if (it == cell.end()) {
+                        out_ += "<td></td>";
+                        continue;
+                    }
+                    const std::string& flag = it->second->abnormal_flag;
+                    const char* css = flag.starts_with("H") ? " high" : flag.starts_with("L") ? " low" : "";
+                    out_ += "<td class=\"num" + std::string(css) + "\">" + html(it->second->value);
+                    if (*css) out_ += " " + html(flag);
+                    out_ += "</td>";
+                }
+                out_ += "</tr>\n";
+            }
+            out_ += "</table>\n";
+        }
+    }
+
+    void imaging_orders() {
+        if (record_->imaging.empty()) return;
+        out_ += "<h2 id=\"orders\">画像・生理・内視鏡検査</h2>\n<table>\n<tr><th>日付</th><th>検査</th><th>状態</th><th>所見</th></tr>\n";
+        for (const auto& order : record_->imaging) {
+            out_ += "<tr><td class=\"d\">" + html(date_time_short(order.date)) + "</td><td>" + label(order.procedure) +
+                    "</td><td class=\"d\">" + html(order_state(order.data_type)) + "</td><td>";
+            for (std::size_t i = 0; i < order.findings.size(); ++i) out_ += (i ? "<br>" : "") + html(order.findings[i]);
+            out_ += "</td></tr>\n";
+        }
+        out_ += "</table>\n";
+    }
+
+    static std::string order_state(const std::string& data_type) {
+        if (data_type == "OMG-01" || data_type == "OMG-02" || data_type == "OMG-03") return "依頼";
+        if (data_type == "OMG-11" || data_type == "OMG-12") return "実施";
+        if (data_type == "OMG-13") return "結果";
+        return data_type;
+    }
+
+    void key_images() {
+        if (images_.empty()) return;
+        out_ += "<h2 id=\"images\">画像（各シリーズの代表画像）</h2>\n";
+        std::string study;
+        for (const auto& image : images_) {
+            const std::string heading = date_ja(image.study_date) + "　" + image.study_description;
+            if (heading != study) {
+                out_ += "<h3>" + html(heading) + "</h3>\n";
+                study = heading;
+            }
+            const std::string caption = image.modality + " " + image.series_description + "（" + std::to_string(image.frame + 1) + " / " +
+                                        std::to_string(image.frames) + " 枚目）";
+            out_ += "<figure><img src=\"" + html(image.file) + "\" width=\"" + std::to_string(image.width) + "\" height=\"" +
+                    std::to_string(image.height) + "\" alt=\"" + html(caption) + "\"><figcaption>" + html(caption) +
+                    "</figcaption></figure>\n";
+        }
+    }
+
+    const clinical::ClinicalRecord* record_;
+    const DiscSummary& summary_;
+    const std::vector<KeyImage>& images_;
+    std::string out_;
+};
+
+}  // namespace
+
+std::string static_page_html(const clinical::ClinicalRecord* record, const DiscSummary& summary, const std::vector<KeyImage>& images) {
+    return PageWriter(record, summary, images).write();
+}
+
+}  // namespace ssmix::packager

@@ -1,0 +1,61 @@
+// tests/browser/static_page.test.mjs — the disc without JavaScript: INDEX.HTM links to
+// IHE_PDI/INDEX.HTM, which a browser with JavaScript switched off shows with every section
+// and every key image loaded from the disc.
+// usage: node static_page.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { openPage } from "./browser.mjs";
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) =>
+  (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ""), all[i + 1]]] : pairs), []));
+const tree = resolve(args.tree);
+const browserName = args.browser || "chromium";
+const artifacts = resolve(args.artifacts, browserName);
+mkdirSync(artifacts, { recursive: true });
+
+let failures = 0;
+function check(condition, message) {
+  if (!condition) { failures++; console.error("FAIL: " + message); }
+}
+
+const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href, { javaScript: false });
+const { page } = session;
+try {
+  const links = await page.$$eval("#plain a", (as) => as.map((a) => a.getAttribute("href")));
+  check(links.includes("IHE_PDI/INDEX.HTM"), "INDEX.HTM does not link the static page: " + links);
+  const visible = await page.$eval("#plain", (nav) => !nav.hidden && nav.getBoundingClientRect().height > 0);
+  check(visible, "without JavaScript the links to the static page are not visible");
+
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#plain a[href='IHE_PDI/INDEX.HTM']")]);
+  check(page.url().endsWith("/IHE_PDI/INDEX.HTM"), "the link led to " + page.url());
+  const content = await page.evaluate(() => ({
+    title: document.title,
+    sections: [...document.querySelectorAll("h2[id]")].map((h) => h.id),
+    text: document.body.innerText,
+    images: [...document.images].map((img) => ({ src: img.getAttribute("src"), complete: img.complete,
+      natural: img.naturalWidth, width: Number(img.getAttribute("width")) })),
+    scripts: document.scripts.length,
+  }));
+  check(content.title.includes("患者 太郎"), "title: " + content.title);
+  for (const id of ["problems", "allergies", "prescriptions", "labs", "orders", "images"])
+    check(content.sections.includes(id), `section ${id} missing (have ${content.sections})`);
+  for (const word of ["胃炎", "ペニシリン", "ダーゼン錠", "アルブミン", "胃潰瘍の疑い", "胸部CT", "嚥下造影検査"])
+    check(content.text.includes(word), `"${word}" is not on the page`);
+  check(content.scripts === 0, `${content.scripts} scripts on the static page`);
+  check(content.images.length === 3, `${content.images.length} key images, expected one per series (3)`);
+  for (const image of content.images)
+    check(image.complete && image.natural === image.width && image.natural > 0, "key image not shown: " + JSON.stringify(image));
+  writeFileSync(join(artifacts, "03-static-page.png"), await page.screenshot({ type: "png", fullPage: true }));
+
+  const outside = session.requests.filter((url) => !url.startsWith("file://"));
+  check(outside.length === 0, "requests outside the disc: " + outside.join(", "));
+  check(session.pageErrors.length === 0, "page errors: " + session.pageErrors.join("; "));
+} finally {
+  await session.close();
+}
+if (failures) {
+  console.error(`${failures} check(s) failed; screenshot in ${artifacts}`);
+  process.exit(1);
+}
+console.log(`static page (${browserName}): all checks passed`);
