@@ -36,6 +36,7 @@
 #include "packager/disc/static_page.h"
 #include "packager/disc/viewer_bundle.h"
 #include "packager/disk_files.h"
+#include "packager/parallel.h"
 #include "packager/viewer_resources.h"
 
 namespace ssmix::packager {
@@ -120,7 +121,7 @@ public:
             summary_.not_in_viewer_bundle = options_.no_bundle ? std::vector<std::string>{} : bundle.left_out;
             tree.write("README.TXT", as_bytes(readme_text(summary_)));
             tree.write("IHE_PDI/INDEX.HTM", as_bytes(static_page_html(storage.record ? &*storage.record : nullptr, summary_, key_images)));
-            write_checksums(tree);
+            write_checksums(tree, bundle.manifest);
 
             const std::uint64_t disc_bytes = tree.disc_bytes();
             std::uint64_t iso_bytes = 0;
@@ -233,10 +234,11 @@ private:
         std::vector<std::string> written;
         for (std::size_t i = 0; i < kept_instances_.size(); ++i) {
             progress.update(i + 1, kept_instances_.size());
-            auto result = write_disc_dicom(kept_instances_[i].source, tree.path(paths[i]), keep_compressed);
+            auto result = write_disc_dicom(kept_instances_[i].source, tree.path(paths[i]), keep_compressed, options_.tree.empty());
             diagnostics_.insert(diagnostics_.end(), result.diagnostics.begin(), result.diagnostics.end());
             if (!result.value) continue;
             if (result.value->transcoded) ++transcoded_;
+            else known_digests_[paths[i]] = kept_instances_[i].sha256;
             written.push_back(paths[i]);
             const auto& x = kept_instances_[i].instance;
             auto& series = series_[x.series_uid];
@@ -301,13 +303,20 @@ private:
         return units;
     }
 
-    void write_checksums(DiscTreeWriter& tree) {
-        std::map<std::string, std::string> digests;
+    // SHA256.TXT. DICOM files copied unchanged have their source's digest, and the bundle's
+    // manifest holds those of the files it carries; the rest are hashed on all cores.
+    void write_checksums(DiscTreeWriter& tree, const bundle::Manifest& manifest) {
+        std::map<std::string, std::string> digests = known_digests_;
+        for (const auto& file : manifest.files) digests[file.path] = file.sha256;
+        std::vector<std::string> to_hash;
         for (const auto& entry : fs::recursive_directory_iterator(tree.root())) {
             if (!entry.is_regular_file()) continue;
             const std::string path = fs::relative(entry.path(), tree.root()).generic_string();
-            if (path != checksum_file) digests[path] = sha256_hex(read_file(entry.path()));
+            if (path != checksum_file && !digests.count(path)) to_hash.push_back(path);
         }
+        std::vector<std::string> hashed(to_hash.size());
+        parallel_for(to_hash.size(), [&](std::size_t i) { hashed[i] = sha256_hex(read_file(tree.path(to_hash[i]))); });
+        for (std::size_t i = 0; i < to_hash.size(); ++i) digests[to_hash[i]] = hashed[i];
         tree.write(std::string(checksum_file), as_bytes(checksums_text(digests)));
     }
 
@@ -363,6 +372,7 @@ private:
     std::map<std::string, Series> series_;
     std::map<std::string, DiscSummary::Study> studies_;
     std::size_t transcoded_ = 0;
+    std::map<std::string, std::string> known_digests_;   // disc path -> SHA-256
     DiscSummary summary_;
     std::vector<Diagnostic> diagnostics_;
 };

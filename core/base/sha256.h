@@ -17,7 +17,7 @@ public:
     [[nodiscard]] std::array<std::uint8_t, 32> finish();  // call once; the object is then spent
 
 private:
-    void compress(const std::uint8_t* block);
+    void compress(const std::uint8_t* data, std::size_t blocks);
 
     std::array<std::uint32_t, 8> state_;
     std::array<std::uint8_t, 64> buffer_{};

@@ -13,12 +13,14 @@ BundleWriter::BundleWriter(ChunkSink sink, BundleOptions options) : sink_(std::m
     options_.chunk_bytes = std::max<std::size_t>(options_.chunk_bytes, 1024);
 }
 
-void BundleWriter::add(const std::string& path, ByteView bytes) {
-    const Bytes stream = deflate_bytes(bytes, options_.deflate_level);
+PreparedFile prepare_file(ByteView bytes) { return {bytes.size(), sha256_hex(bytes), deflate_bytes(bytes, bundle_deflate_level)}; }
+
+void BundleWriter::add(const std::string& path, const PreparedFile& file) {
+    const Bytes& stream = file.stream;
     BundledFile entry;
     entry.path = path;
-    entry.size = bytes.size();
-    entry.sha256 = sha256_hex(bytes);
+    entry.size = file.size;
+    entry.sha256 = file.sha256;
     entry.first_chunk = static_cast<std::uint32_t>(manifest_.chunk_sizes.size());
     entry.offset = payload_.size();
     entry.stored_size = stream.size();

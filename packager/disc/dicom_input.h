@@ -14,6 +14,7 @@ namespace ssmix::packager {
 struct DicomInput {
     std::filesystem::path source;   // where the file was found
     dicom::Instance instance;
+    std::string sha256;             // of the source file: the disc file's too when copied unchanged
 };
 
 struct DicomInputs {

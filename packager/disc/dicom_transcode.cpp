@@ -27,7 +27,7 @@ bool is_part10(DcmFileFormat& file) {
 
 }  // namespace
 
-Parsed<DiscDicom> write_disc_dicom(const fs::path& input, const fs::path& output, bool keep_compressed) {
+Parsed<DiscDicom> write_disc_dicom(const fs::path& input, const fs::path& output, bool keep_compressed, bool may_link) {
     Parsed<DiscDicom> result;
     auto fail = [&](std::string code, std::string message) {
         std::error_code ignored;
@@ -47,7 +47,10 @@ Parsed<DiscDicom> write_disc_dicom(const fs::path& input, const fs::path& output
     const bool allowed = keep_compressed ? allowed_on_dvd(original) : original == EXS_LittleEndianExplicit;
     if (allowed && is_part10(file)) {
         std::error_code ec;
-        fs::copy_file(input, output, fs::copy_options::overwrite_existing, ec);
+        if (!may_link || (fs::create_hard_link(input, output, ec), ec)) {
+            ec.clear();   // another file system, or links not allowed: copy
+            fs::copy_file(input, output, fs::copy_options::overwrite_existing, ec);
+        }
         if (ec) return fail("io.write", "cannot copy to " + output.string() + ": " + ec.message());
         result.value = disc;
         return result;

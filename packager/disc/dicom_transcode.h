@@ -20,9 +20,10 @@ struct DiscDicom {
 // Writes `input` to `output` as a DICOM Part 10 file in a transfer syntax the profile allows:
 // Explicit VR Little Endian for STD-GEN-CD; with keep_compressed (STD-GEN-DVD-JPEG, PS3.11
 // H.3) JPEG baseline, extended and lossless SV1 stay as they are and everything else is
-// decoded. Files already right are copied byte for byte. Nothing is left at `output` when it
-// fails.
+// decoded. Files already right are copied byte for byte, or hard-linked with `may_link` (for
+// a staging tree that only feeds the image: no copy of 500 MB). Nothing is left at `output`
+// when it fails.
 [[nodiscard]] Parsed<DiscDicom> write_disc_dicom(const std::filesystem::path& input, const std::filesystem::path& output,
-                                                 bool keep_compressed);
+                                                 bool keep_compressed, bool may_link = false);
 
 }  // namespace ssmix::packager

@@ -8,9 +8,11 @@
 #include <libisofs/libisofs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "core/base/durable_file.h"
 #include "packager/disc/partial_files.h"
@@ -87,20 +89,18 @@ std::uint64_t write_iso_image(const fs::path& tree, const fs::path& iso, const I
         std::free(source);
         throw std::runtime_error("cannot create " + temp.string());
     }
-    // One 2048-byte block per call: libisofs' ring buffer answers EOF, dropping the data, when
-    // the image ends inside a larger request (libisofs/buffer.c, iso_ring_buffer_read).
-    unsigned char block[2048];
+    // libisofs' ring buffer answers EOF, dropping the data, when a request crosses the end of
+    // the image (libisofs/buffer.c, iso_ring_buffer_read); get_size() is the exact size, so
+    // the last request asks for exactly what is left.
+    std::vector<unsigned char> buffer(1 << 20);
     std::uint64_t done = 0;
     bool ok = true;
-    for (;;) {
-        const int n = source->read_xt(source, block, sizeof block);
-        if (n == 0) break;
-        if (n != static_cast<int>(sizeof block) || std::fwrite(block, 1, sizeof block, out) != sizeof block) {
-            ok = false;
-            break;
-        }
-        done += sizeof block;
-        if (options.progress && (done % (1 << 20) == 0 || done == total)) options.progress(done, total);
+    while (ok && done < total) {
+        const auto want = static_cast<int>(std::min<std::uint64_t>(buffer.size(), total - done));
+        const int n = source->read_xt(source, buffer.data(), want);
+        ok = n == want && std::fwrite(buffer.data(), 1, static_cast<std::size_t>(n), out) == static_cast<std::size_t>(n);
+        if (ok) done += static_cast<std::uint64_t>(n);
+        if (ok && options.progress) options.progress(done, total);
     }
     source->free_data(source);
     std::free(source);

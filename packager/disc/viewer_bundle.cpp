@@ -9,12 +9,15 @@
 #include "core/base/durable_file.h"
 #include "core/bundle/bundle_writer.h"
 #include "packager/disc/media.h"
+#include "packager/parallel.h"
 
 namespace ssmix::packager {
 namespace {
 
 constexpr const char* data_folder = "VIEWER/DATA/";
 
+// Files are read, hashed and deflated on all cores in batches of about 64 MiB (so memory stays
+// flat however large the disc), then added to the chunks in order.
 ViewerBundle write_units(DiscTreeWriter& tree, const std::vector<const BundleUnit*>& units) {
     tree.remove(data_folder);
     ViewerBundle result;
@@ -22,8 +25,18 @@ ViewerBundle write_units(DiscTreeWriter& tree, const std::vector<const BundleUni
         tree.write(std::string(data_folder) + bundle::chunk_file_name(chunk), as_bytes(script));
         result.disc_bytes += sectors_bytes(script.size());
     });
-    for (const auto* unit : units)
-        for (const auto& path : unit->paths) writer.add(path, read_file(tree.path(path)));
+    std::vector<std::string> paths;
+    for (const auto* unit : units) paths.insert(paths.end(), unit->paths.begin(), unit->paths.end());
+    constexpr std::uintmax_t batch_bytes = 64u << 20;
+    for (std::size_t first = 0; first < paths.size();) {
+        std::size_t last = first;
+        for (std::uintmax_t bytes = 0; last < paths.size() && (last == first || bytes < batch_bytes); ++last)
+            bytes += std::filesystem::file_size(tree.path(paths[last]));
+        std::vector<bundle::PreparedFile> prepared(last - first);
+        parallel_for(prepared.size(), [&](std::size_t i) { prepared[i] = bundle::prepare_file(read_file(tree.path(paths[first + i]))); });
+        for (std::size_t i = 0; i < prepared.size(); ++i) writer.add(paths[first + i], prepared[i]);
+        first = last;
+    }
     result.manifest = writer.finish();
     const std::string manifest = bundle::manifest_script(result.manifest);
     tree.write(std::string(data_folder) + "MANIFEST.JS", as_bytes(manifest));

@@ -3,21 +3,60 @@
 //   CT/    chest CT, 24 slices 256x256, Explicit VR Little Endian (uncompressed)
 //   HEAD/  head CT, 8 slices 256x256, JPEG-LS lossless
 //   VF/    swallowing study (嚥下造影), 12-frame fluoroscopy clip, JPEG baseline
+// `ssmix-sample-dicom --thin-ct SLICES OUTDIR`: for benchmarks, one thin-slice chest CT study
+// of SLICES 512x512 uncompressed slices (512 KiB each), in series of 500 (S1/, S2/, ...).
 #include <filesystem>
+#include <algorithm>
 #include <iostream>
+#include <string>
 
 #include "sample-data/generator/dicom_factory.h"
 #include "sample-data/generator/phantom.h"
 #include "sample-data/generator/uid.h"
 
+namespace {
+
+using namespace ssmix::sample;
+
+const PatientInfo sample_patient{"9999013", "Kanja^Taro=患者^太郎=カンジャ^タロウ", "19480405", "M"};
+
+void write_thin_ct(const std::filesystem::path& out, int slices) {
+    const StudyInfo study{uid_for("bench/study/thin-ct"), "20111216", "100000", "胸部CT 薄層", "A201112160001"};
+    constexpr int per_series = 500;
+    for (int i = 0; i < slices; ++i) {
+        const int series_number = i / per_series + 1;
+        const SeriesInfo series{uid_for("bench/series/thin-ct/" + std::to_string(series_number)), "CT",
+                                "胸部 0.5mm 第" + std::to_string(series_number) + "部", series_number, "CHEST"};
+        CtSlice slice;
+        slice.size = 512;
+        slice.pixel_mm = 0.7;
+        slice.z_mm = -170 + 340.0 * i / std::max(1, slices - 1);
+        slice.thickness_mm = 0.5;
+        slice.instance = i % per_series + 1;
+        slice.hu = chest_ct_slice(slice.size, slice.size * slice.pixel_mm, slice.z_mm);
+        write_ct(out / ("S" + std::to_string(series_number)) / ("IM" + std::to_string(slice.instance)), sample_patient, study, series,
+                 slice, Encoding::explicit_little);
+    }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    using namespace ssmix::sample;
+    if (argc == 4 && std::string(argv[1]) == "--thin-ct") {
+        try {
+            write_thin_ct(argv[3], std::stoi(argv[2]));
+            return 0;
+        } catch (const std::exception& e) {
+            std::cerr << "ssmix-sample-dicom: " << e.what() << '\n';
+            return 1;
+        }
+    }
     if (argc != 2) {
-        std::cerr << "usage: ssmix-sample-dicom OUTDIR\n";
+        std::cerr << "usage: ssmix-sample-dicom OUTDIR | ssmix-sample-dicom --thin-ct SLICES OUTDIR\n";
         return 2;
     }
     const std::filesystem::path out = argv[1];
-    const PatientInfo patient{"9999013", "Kanja^Taro=患者^太郎=カンジャ^タロウ", "19480405", "M"};
+    const PatientInfo& patient = sample_patient;
     try {
         const StudyInfo chest{uid_for("sample/study/chest-ct"), "20111215", "093000", "胸部CT", "A201112150001"};
         const SeriesInfo chest_series{uid_for("sample/series/chest-ct/1"), "CT", "胸部 5mm", 2, "CHEST"};

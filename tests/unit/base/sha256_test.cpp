@@ -1,9 +1,12 @@
 // tests/unit/base/sha256_test.cpp — tests core/base/sha256.cpp against FIPS 180-4 examples.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/base/sha256.h"
+#include "core/base/sha256_blocks.h"
 
 using ssmix::as_bytes;
 using ssmix::sha256_hex;
@@ -33,4 +36,32 @@ TEST_CASE("sha256: lengths around the 55/56/64-byte padding boundaries differ fr
     }
     // Known value for 64 bytes (a whole block plus a padding-only block).
     CHECK(sha256_hex(as_bytes(std::string(64, 'a'))) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+}
+
+TEST_CASE("sha256: the processor's SHA instructions and the portable code agree, block by block") {
+    std::uint32_t seed = 12345;
+    std::vector<std::uint8_t> data(64 * 257);
+    for (auto& byte : data) byte = static_cast<std::uint8_t>((seed = seed * 1103515245 + 12345) >> 16);
+    for (std::size_t blocks : {std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{257}}) {
+        std::uint32_t portable[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+        std::uint32_t cpu[8];
+        std::copy(std::begin(portable), std::end(portable), cpu);
+        ssmix::detail::sha256_blocks_portable(portable, data.data(), blocks);
+        if (!ssmix::detail::sha256_blocks_cpu(cpu, data.data(), blocks)) {
+            MESSAGE("this processor has no SHA extensions; only the portable code runs here");
+            return;
+        }
+        CHECK(std::equal(std::begin(portable), std::end(portable), cpu));
+    }
+}
+
+TEST_CASE("sha256: a million 'a' (FIPS 180-4 long message), fed in uneven pieces") {
+    const std::string million(1000000, 'a');
+    ssmix::Sha256 hash;
+    for (std::size_t at = 0; at < million.size();) {
+        const std::size_t take = std::min<std::size_t>(million.size() - at, 1 + (at * 7919) % 1000);
+        hash.update(as_bytes(std::string_view(million).substr(at, take)));
+        at += take;
+    }
+    CHECK(ssmix::to_hex(hash.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }

@@ -52,7 +52,7 @@ Written write_bundle(std::size_t chunk_bytes) {
                {"DICOM/P0000001/ST000001/SE000002/IM000001", Bytes(20000, 0)},
                {"EMPTY", {}}};
     BundleWriter writer([&](std::uint32_t chunk, const std::string& script) { w.chunks.scripts[chunk] = script; },
-                        {chunk_bytes, 6});
+                        {chunk_bytes});
     for (const auto& [path, bytes] : w.files) writer.add(path, bytes);
     w.manifest = writer.finish();
     return w;
