@@ -100,6 +100,8 @@ public:
             DiscTreeWriter tree(options_.tree, fs::absolute(options_.iso.empty() ? options_.tree : options_.iso).parent_path());
             write_ssmix2(tree, storage);
             write_dicom(tree, *media);
+            if (ssmix2_paths_.empty() && dicom_paths_.empty())
+                return fail("nothing could be written for patient " + patient_id_ + ": see the problems above");
             const auto key_images = write_key_images(tree);
             tree.copy("VIEWER/VIEWER.JS", viewer->viewer_js);
             tree.copy("INDEX.HTM", viewer->index_htm);

@@ -59,8 +59,9 @@ Parsed<DiscDicom> write_disc_dicom(const fs::path& input, const fs::path& output
     status = data.chooseRepresentation(target, nullptr);
     if (status.bad() || !data.canWriteXfer(target))
         return fail("dicom.transcode.unsupported",
-                    std::string("cannot decode ") + disc.input_transfer_syntax + " to Explicit VR Little Endian" +
-                        (status.bad() ? std::string(": ") + status.text() : std::string(" (no decoder for it)")));
+                    "cannot decode " + disc.input_transfer_syntax + ": DCMTK has no decoder for it" +
+                        (status.bad() ? std::string(" (") + status.text() + ")" : std::string()) +
+                        "; left out. Export it uncompressed from the modality or PACS to put it on the disc");
     // EWM_createNewMeta: a fresh meta header naming the syntax written (and one for input
     // that had none).
     status = file.saveFile(output.c_str(), target, EET_ExplicitLength, EGL_recalcGL, EPD_withoutPadding, 0, 0, EWM_createNewMeta);
