@@ -14,7 +14,7 @@ const chromiumArgs = [
 ];
 
 // options.javaScript === false opens the page with scripts switched off, as some hospitals'
-// locked-down browsers are.
+// locked-down browsers are (Chromium only: Firefox's BiDi cannot inspect such a page).
 export async function openPage(browserName, url, options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "ssmix-browser-"));
   const browser = browserName === "firefox"
@@ -27,7 +27,10 @@ export async function openPage(browserName, url, options = {}) {
     : await puppeteer.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs, userDataDir: profile });
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
-  if (options.javaScript === false) await page.setJavaScriptEnabled(false);
+  if (options.javaScript === false) {
+    if (browserName === "firefox") throw new Error("JavaScript cannot be switched off for Firefox here");
+    await page.setJavaScriptEnabled(false);
+  }
   const requests = [];
   const consoleLines = [];
   const pageErrors = [];

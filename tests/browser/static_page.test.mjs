@@ -19,15 +19,21 @@ function check(condition, message) {
   if (!condition) { failures++; console.error("FAIL: " + message); }
 }
 
-const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href, { javaScript: false });
+// Chromium runs with JavaScript switched off and follows the link from INDEX.HTM. Firefox's
+// WebDriver BiDi cannot inspect a page when JavaScript is off, so there the static page
+// (which has no script anyway) is opened directly.
+const scriptsOff = browserName !== "firefox";
+const start = scriptsOff ? "INDEX.HTM" : "IHE_PDI/INDEX.HTM";
+const session = await openPage(browserName, pathToFileURL(join(tree, start)).href, { javaScript: !scriptsOff });
 const { page } = session;
 try {
-  const links = await page.$$eval("#plain a", (as) => as.map((a) => a.getAttribute("href")));
-  check(links.includes("IHE_PDI/INDEX.HTM"), "INDEX.HTM does not link the static page: " + links);
-  const visible = await page.$eval("#plain", (nav) => !nav.hidden && nav.getBoundingClientRect().height > 0);
-  check(visible, "without JavaScript the links to the static page are not visible");
-
-  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#plain a[href='IHE_PDI/INDEX.HTM']")]);
+  if (scriptsOff) {
+    const links = await page.$$eval("#plain a", (as) => as.map((a) => a.getAttribute("href")));
+    check(links.includes("IHE_PDI/INDEX.HTM"), "INDEX.HTM does not link the static page: " + links);
+    const visible = await page.$eval("#plain", (nav) => !nav.hidden && nav.getBoundingClientRect().height > 0);
+    check(visible, "without JavaScript the links to the static page are not visible");
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("#plain a[href='IHE_PDI/INDEX.HTM']")]);
+  }
   check(page.url().endsWith("/IHE_PDI/INDEX.HTM"), "the link led to " + page.url());
   const content = await page.evaluate(() => ({
     title: document.title,
