@@ -3,7 +3,7 @@
 // all its chunks within one frame.
 #include "viewer-wasm/bundle_chunks.h"
 
-#include "core/bundle/base64.h"
+#include "core/base/base64.h"
 
 namespace ssmix::viewer {
 
@@ -21,7 +21,7 @@ const Bytes* BundleChunks::payload(std::uint32_t chunk) {
 
 void BundleChunks::arrived(std::uint32_t chunk, std::string_view base64) {
     if (!requested_.erase(chunk)) return;   // not asked for (a stray or repeated script)
-    auto decoded = bundle::decode_base64(base64);
+    auto decoded = decode_base64(base64);
     Cached& slot = cache_[chunk];
     slot.payload = decoded ? std::move(*decoded) : Bytes{};   // empty: BundleFiles reports a size mismatch
     slot.last_used = generation_;

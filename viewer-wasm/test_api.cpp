@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/bundle/base64.h"
+#include "core/base/base64.h"
 
 namespace ssmix::viewer {
 namespace {
@@ -66,7 +66,7 @@ std::string frame_json(App& app) {
     if (!frame) return "{}";
     const nlohmann::ordered_json out = {
         {"width", frame->width}, {"height", frame->height}, {"channels", frame->channels},
-        {"data", bundle::encode_base64(frame->pixels)}, {"window", window_json(frame->window)}};
+        {"data", encode_base64(frame->pixels)}, {"window", window_json(frame->window)}};
     return out.dump();
 }
 

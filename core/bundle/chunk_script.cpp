@@ -3,7 +3,7 @@
 
 #include <charconv>
 
-#include "core/bundle/base64.h"
+#include "core/base/base64.h"
 #include "core/bundle/manifest.h"
 
 namespace ssmix::bundle {

@@ -1,5 +1,6 @@
-// core/bundle/base64.h — base64 (RFC 4648 §4, with padding): how the viewer data bundle
-// carries binary chunks inside classic <script> files, the one thing file:// pages may load.
+// core/base/base64.h — base64 (RFC 4648 §4, with padding): how the viewer data bundle
+// carries binary chunks inside classic <script> files (the one thing file:// pages may load),
+// and how CDA carries inline media (B64).
 #pragma once
 
 #include <optional>
@@ -8,11 +9,11 @@
 
 #include "core/base/bytes.h"
 
-namespace ssmix::bundle {
+namespace ssmix {
 
 [[nodiscard]] std::string encode_base64(ByteView bytes);
 
 // Empty when the text is not canonical padded base64 (wrong length or alphabet).
 [[nodiscard]] std::optional<Bytes> decode_base64(std::string_view text);
 
-}  // namespace ssmix::bundle
+}  // namespace ssmix

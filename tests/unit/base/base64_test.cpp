@@ -1,10 +1,9 @@
-// tests/unit/bundle/base64_test.cpp — tests core/bundle/base64.cpp (RFC 4648 §10 vectors).
+// tests/unit/base/base64_test.cpp — tests core/base/base64.cpp (RFC 4648 §10 vectors).
 #include <doctest/doctest.h>
 
-#include "core/bundle/base64.h"
+#include "core/base/base64.h"
 
 using namespace ssmix;
-using namespace ssmix::bundle;
 
 TEST_CASE("base64: RFC 4648 test vectors encode and decode") {
     const char* plain[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar"};

@@ -1,9 +1,9 @@
-// core/bundle/base64.cpp — RFC 4648 base64 with the standard alphabet and '=' padding.
-#include "core/bundle/base64.h"
+// core/base/base64.cpp — RFC 4648 base64 with the standard alphabet and '=' padding.
+#include "core/base/base64.h"
 
 #include <array>
 
-namespace ssmix::bundle {
+namespace ssmix {
 namespace {
 
 constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -68,4 +68,4 @@ std::optional<Bytes> decode_base64(std::string_view text) {
     return bytes;
 }
 
-}  // namespace ssmix::bundle
+}  // namespace ssmix
