@@ -50,10 +50,17 @@ std::vector<pugi::xml_node> children(const pugi::xml_node& node, std::string_vie
     return out;
 }
 
-// /ClinicalDocument/component/structuredBody/component[2]/section/text
+// /ClinicalDocument/component/structuredBody/component[2]/section/text; in very deep
+// documents the middle is elided: /ClinicalDocument/…/content/content/content.
 std::string xpath(pugi::xml_node node) {
+    constexpr int shown_steps = 10;
     std::string path;
+    int steps = 0;
     for (; node && node.type() == pugi::node_element; node = node.parent()) {
+        if (++steps > shown_steps && node.parent().type() == pugi::node_element) {
+            if (!path.starts_with("/…")) path = "/…" + path;
+            continue;
+        }
         std::size_t index = 0, same = 0;
         for (auto s : node.parent().children())
             if (s.type() == pugi::node_element && std::string_view(s.name()) == node.name()) {

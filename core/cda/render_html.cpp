@@ -191,7 +191,7 @@ private:
         }
         if (!n.children.empty()) {
             out_ += "<figcaption>";
-            nodes(n.children);
+            for (const auto& c : n.children) nodes(c.kind == NodeKind::caption ? c.children : std::vector<NarrativeNode>{c});
             out_ += "</figcaption>";
         }
         out_ += "</figure>\n";
