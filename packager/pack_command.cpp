@@ -18,6 +18,10 @@
 
 #include "core/base/durable_file.h"
 #include "core/base/sha256.h"
+#include "core/base/sha1.h"
+#include "core/cda/reader.h"
+#include "core/cda/render.h"
+#include "core/cda/render_common.h"
 #include "core/clinical/build.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/image.h"
@@ -35,6 +39,7 @@
 #include "packager/disc/readme_text.h"
 #include "packager/disc/static_page.h"
 #include "packager/disc/viewer_bundle.h"
+#include "packager/disc/xdm_metadata.h"
 #include "packager/disk_files.h"
 #include "packager/parallel.h"
 #include "packager/viewer_resources.h"
@@ -46,7 +51,7 @@ namespace {
 struct PackOptions {
     fs::path storage;
     std::string patient, from, to, institution, media_name = "cd650";
-    std::vector<fs::path> dicom;
+    std::vector<fs::path> dicom, documents;
     fs::path iso, tree, viewer_dir;
     bool no_bundle = false, json = false;
 };
@@ -66,6 +71,12 @@ std::string mib(std::uint64_t bytes) {
     return text;
 }
 
+struct LoadedDocument {
+    fs::path source;
+    Bytes bytes;
+    cda::Document document;
+};
+
 // The patient's messages from the storage, and what the record says about the patient.
 struct StoragePart {
     std::vector<ssmix2::PatientFile> files;
@@ -81,7 +92,8 @@ public:
         if (!media) return usage("--media must be cd650, cd700 or dvd");
         if (options_.iso.empty() && options_.tree.empty()) return usage("say where the disc goes: -o OUT.iso and/or --tree FOLDER");
         if (!options_.storage.empty() && options_.patient.empty()) return usage("--storage needs --patient ID");
-        if (options_.storage.empty() && options_.dicom.empty()) return usage("nothing to pack: give --storage and --patient, and/or --dicom");
+        if (options_.storage.empty() && options_.dicom.empty() && options_.documents.empty())
+            return usage("nothing to pack: give --storage and --patient, --dicom and/or --document");
         std::string problem;
         const auto viewer = find_viewer(options_.viewer_dir, problem);
         if (!viewer) return fail(problem);
@@ -92,15 +104,20 @@ public:
             StoragePart storage = read_storage();
             auto inputs = collect_dicom(options_.dicom);
             diagnostics_.insert(diagnostics_.end(), inputs.diagnostics.begin(), inputs.diagnostics.end());
-            choose_patient(storage, inputs);
-            if (patient_id_.empty()) return fail("no data for a patient: no SS-MIX2 messages and no DICOM images");
-            if (storage.files.empty() && kept_instances_.empty())
-                return fail("no data for patient " + patient_id_ + " in the storage or the DICOM input");
+            auto documents = read_documents();
+            if (!documents) return fail("a document cannot be put on the disc: see the problem above; nothing was written");
+            choose_patient(storage, inputs, *documents);
+            if (patient_id_.empty()) return fail("no data for a patient: no SS-MIX2 messages, no DICOM images, no documents");
+            if (storage.files.empty() && kept_instances_.empty() && documents->empty())
+                return fail("no data for patient " + patient_id_ + " in the storage, the DICOM input or the documents");
+            if (!documents_match_patient(*documents))
+                return fail("a document is about another patient: see the problem above; nothing was written");
 
             DiscTreeWriter tree(options_.tree, fs::absolute(options_.iso.empty() ? options_.tree : options_.iso).parent_path());
             write_ssmix2(tree, storage);
+            const auto document_links = write_documents(tree, *documents);
             write_dicom(tree, *media);
-            if (ssmix2_paths_.empty() && dicom_paths_.empty())
+            if (ssmix2_paths_.empty() && dicom_paths_.empty() && documents->empty())
                 return fail("nothing could be written for patient " + patient_id_ + ": see the problems above");
             const auto key_images = write_key_images(tree);
             tree.copy("VIEWER/VIEWER.JS", viewer->viewer_js);
@@ -122,7 +139,8 @@ public:
             summary_.media = media_name(*media);
             summary_.not_in_viewer_bundle = options_.no_bundle ? std::vector<std::string>{} : bundle.left_out;
             tree.write("README.TXT", as_bytes(readme_text(summary_)));
-            tree.write("IHE_PDI/INDEX.HTM", as_bytes(static_page_html(storage.record ? &*storage.record : nullptr, summary_, key_images)));
+            tree.write("IHE_PDI/INDEX.HTM",
+                       as_bytes(static_page_html(storage.record ? &*storage.record : nullptr, summary_, key_images, document_links)));
             write_checksums(tree, bundle.manifest);
 
             const std::uint64_t disc_bytes = tree.disc_bytes();
@@ -177,8 +195,79 @@ private:
         return part;
     }
 
-    // One patient per disc: the one asked for, else the only one in the DICOM input.
-    void choose_patient(const StoragePart& storage, const DicomInputs& inputs) {
+    // Each --document, read and checked before anything is written: a letter that cannot be
+    // read stops the disc (it is usually the reason for the disc).
+    std::optional<std::vector<LoadedDocument>> read_documents() {
+        std::vector<LoadedDocument> documents;
+        for (const auto& path : options_.documents) {
+            LoadedDocument loaded;
+            try {
+                loaded.bytes = read_file(path);
+            } catch (const std::exception& e) {
+                diagnostics_.push_back(error({path.string(), 0, ""}, "pack.document.unreadable", std::string("cannot read the document: ") + e.what()));
+                return std::nullopt;
+            }
+            auto parsed = cda::read_document(loaded.bytes, path.string());
+            diagnostics_.insert(diagnostics_.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+            if (!parsed.value) return std::nullopt;
+            loaded.source = path;
+            loaded.document = std::move(*parsed.value);
+            documents.push_back(std::move(loaded));
+        }
+        return documents;
+    }
+
+    bool documents_match_patient(const std::vector<LoadedDocument>& documents) {
+        bool all = true;
+        for (const auto& d : documents) {
+            const auto& ids = d.document.patient.ids;
+            if (std::any_of(ids.begin(), ids.end(), [&](const cda::Identifier& id) { return id.extension == patient_id_; })) continue;
+            std::string found;
+            for (const auto& id : ids) found += (found.empty() ? "" : ", ") + id.extension;
+            diagnostics_.push_back(error({d.source.string(), 0, "/ClinicalDocument/recordTarget/patientRole/id"}, "pack.document.other_patient",
+                                         "the document is about patient " + (found.empty() ? std::string("(no id)") : found) + ", not " +
+                                             patient_id_ + " (one patient per disc)"));
+            all = false;
+        }
+        return all;
+    }
+
+    // IHE_XDM/SUBSET01: the documents' original bytes and METADATA.XML; IHE_PDI: each as a
+    // print-ready page.
+    std::vector<DocumentLink> write_documents(DiscTreeWriter& tree, const std::vector<LoadedDocument>& documents) {
+        std::vector<DocumentLink> links;
+        if (documents.empty()) return links;
+        std::vector<XdmDocument> entries;
+        std::string patient_root;
+        for (std::size_t i = 0; i < documents.size(); ++i) {
+            const auto& d = documents[i];
+            char name[32];
+            std::snprintf(name, sizeof name, "DOC%05zu", (i + 1) % 100000);
+            const std::string xdm_path = std::string("IHE_XDM/SUBSET01/") + name + ".XML";
+            tree.write(xdm_path, d.bytes);
+            document_paths_.push_back(xdm_path);
+            entries.push_back({std::string(name) + ".XML", &d.document, d.bytes.size(), sha1_hex(d.bytes)});
+            tree.write(std::string("IHE_PDI/") + name + ".HTM", as_bytes(cda::render_html_page(d.document)));
+            const std::string author = d.document.authors.empty() ? "" : cda::detail::party_text(d.document.authors.front());
+            links.push_back({std::string(name) + ".HTM", cda::detail::document_title(d.document), d.document.effective_time, author});
+            summary_.documents.push_back({links.back().title, d.document.effective_time, author});
+            for (const auto& id : d.document.patient.ids)
+                if (id.extension == patient_id_ && patient_root.empty()) patient_root = id.root;
+        }
+        const std::time_t now = std::time(nullptr);
+        std::tm utc{};
+        gmtime_r(&now, &utc);
+        char submitted[16];
+        std::strftime(submitted, sizeof submitted, "%Y%m%d%H%M%S", &utc);
+        tree.write("IHE_XDM/SUBSET01/METADATA.XML",
+                   as_bytes(xdm_metadata_xml({patient_id_, patient_root, summary_.institution, submitted}, entries)));
+        document_paths_.push_back("IHE_XDM/SUBSET01/METADATA.XML");
+        return links;
+    }
+
+    // One patient per disc: the one asked for, else the only one in the DICOM input, else the
+    // documents' patient.
+    void choose_patient(const StoragePart& storage, const DicomInputs& inputs, const std::vector<LoadedDocument>& documents) {
         patient_id_ = options_.patient;
         if (patient_id_.empty()) {
             std::set<std::string> patients;
@@ -190,6 +279,8 @@ private:
                                          "); a disc holds one patient: choose one with --patient");
             }
             if (!patients.empty()) patient_id_ = *patients.begin();
+            for (const auto& d : documents)
+                if (patient_id_.empty() && !d.document.patient.ids.empty()) patient_id_ = d.document.patient.ids.front().extension;
         }
         std::map<std::string, std::vector<const DicomInput*>> others;   // one warning per other patient
         for (const auto& input : inputs.instances) {
@@ -207,6 +298,13 @@ private:
             summary_.patient_name_kana = patient.name_kana;
             summary_.birth_date = patient.birth_date;
             summary_.sex = patient.sex;
+        }
+        if (summary_.patient_name.empty() && !documents.empty()) {
+            const auto& patient = documents.front().document.patient;
+            summary_.patient_name = patient.name.best();
+            summary_.patient_name_kana = patient.name.syllabic;
+            summary_.birth_date = patient.birth_time.substr(0, 8);
+            summary_.sex = patient.gender;
         }
         if (summary_.patient_name.empty() && !kept_instances_.empty()) {
             const auto& i = kept_instances_.front().instance;
@@ -299,6 +397,7 @@ private:
 
     std::vector<BundleUnit> bundle_units() const {
         std::vector<BundleUnit> units;
+        if (!document_paths_.empty()) units.push_back({"IHE_XDM", document_paths_, false});
         if (!ssmix2_paths_.empty()) units.push_back({"SS-MIX2", ssmix2_paths_, false});
         if (!dicom_paths_.empty()) units.push_back({"DICOMDIR", {"DICOMDIR"}, false});
         for (const auto& [uid, series] : series_) units.push_back({series.label, series.paths, true});
@@ -331,6 +430,7 @@ private:
             if (!iso.empty()) out["iso"] = iso.string(), out["isoBytes"] = iso_bytes;
             if (!tree.empty()) out["tree"] = tree.string(), out["index"] = (tree / "INDEX.HTM").string();
             out["ssmix2"] = {{"files", ssmix2_paths_.size()}};
+            out["documents"] = summary_.documents.size();
             out["dicom"] = {{"instances", dicom_paths_.size()}, {"studies", studies_.size()}, {"series", series_.size()}, {"transcoded", transcoded_}};
             out["bundle"] = {{"files", bundle.manifest.files.size()}, {"chunks", bundle.manifest.chunk_sizes.size()},
                              {"bytes", bundle.disc_bytes}, {"leftOut", bundle.left_out}};
@@ -342,6 +442,7 @@ private:
             print_diagnostics(diagnostics_);
             std::cout << "Disc for patient " << patient_id_ << (summary_.patient_name.empty() ? "" : " " + summary_.patient_name) << " (" << media_name(media) << ", " << mib(disc_bytes) << " of "
                       << mib(file_budget_bytes(media)) << "):\n"
+                      << "  documents (CDA, IHE XDM): " << summary_.documents.size() << "\n"
                       << "  SS-MIX2 messages: " << ssmix2_paths_.size() << "\n"
                       << "  DICOM: " << dicom_summary() << "\n"
                       << "  viewer data: " << bundle.manifest.files.size() << " files in " << bundle.manifest.chunk_sizes.size()
@@ -365,7 +466,7 @@ private:
     const PackOptions& options_;
     std::string patient_id_;
     std::vector<DicomInput> kept_instances_;
-    std::vector<std::string> ssmix2_paths_, dicom_paths_;
+    std::vector<std::string> ssmix2_paths_, dicom_paths_, document_paths_;
     struct Series {
         std::string label;
         std::vector<std::string> paths;   // in disc order (instance number)
@@ -389,6 +490,7 @@ Command add_pack_command(CLI::App& app) {
     cli->add_option("--from", options->from, "First care date to include (YYYYMMDD)");
     cli->add_option("--to", options->to, "Last care date to include (YYYYMMDD)");
     cli->add_option("--dicom", options->dicom, "DICOM file, folder or disc (searched recursively); repeat for more");
+    cli->add_option("--document", options->documents, "A CDA R2 document (e.g. the referral letter); repeat for more");
     cli->add_option("-o,--output", options->iso, "ISO 9660 image to write (written to a temporary file, renamed when complete)");
     cli->add_option("--tree", options->tree, "Folder for the disc tree (replaced if it is an earlier ssmix tree)");
     cli->add_option("--media", options->media_name, "cd650 (default), cd700 or dvd: the size budget; dvd keeps compressed DICOM");

@@ -46,14 +46,15 @@ int run_verify(const VerifyOptions& options) {
     const bool ok = count_errors(result.findings) == 0;
     if (options.json) {
         std::cout << nlohmann::ordered_json{{"ok", ok}, {"disc", options.disc.string()}, {"kind", kind}, {"files", result.paths},
-                                            {"dicomReferences", result.dicom_references}, {"bundledFiles", result.bundled_files},
+                                            {"dicomReferences", result.dicom_references}, {"xdmDocuments", result.xdm_documents},
+                                            {"bundledFiles", result.bundled_files},
                                             {"findings", diagnostics_json(result.findings)}}
                          .dump(2)
                   << '\n';
     } else {
         for (const auto& f : result.findings) std::cout << to_string(f) << '\n';
         std::cerr << (ok ? "OK: " : "PROBLEMS: ") << kind << " with " << result.paths.size() << " files, " << result.dicom_references
-                  << " DICOMDIR references, " << result.bundled_files << " files in the viewer data; " << result.findings.size()
+                  << " DICOMDIR references, " << result.xdm_documents << " XDM documents, " << result.bundled_files << " files in the viewer data; " << result.findings.size()
                   << " findings\n";
     }
     return ok ? exit_ok : exit_data_problem;

@@ -6,6 +6,9 @@
 #include <map>
 #include <set>
 
+#include <pugixml.hpp>
+
+#include "core/base/sha1.h"
 #include "core/base/sha256.h"
 #include "core/bundle/bundle_files.h"
 #include "core/bundle/chunk_script.h"
@@ -31,6 +34,7 @@ public:
         check_names();
         check_checksums();
         check_dicomdir();
+        check_xdm();
         check_bundle();
         return std::move(result_);
     }
@@ -120,6 +124,43 @@ private:
         }
         for (const auto& path : dicom_files)
             if (!referenced.count(path)) add(path, "verify.dicomdir.unreferenced", "a DICOM file the DICOMDIR does not reference");
+    }
+
+    // Each IHE_XDM submission set: METADATA.XML is well-formed, and every DocumentEntry's URI
+    // names a file beside it whose size and SHA-1 are those the entry states.
+    void check_xdm() {
+        std::set<std::string> folders;
+        for (const auto& path : paths_)
+            if (path.starts_with("IHE_XDM/") && std::count(path.begin(), path.end(), '/') == 2) folders.insert(path.substr(0, path.rfind('/') + 1));
+        for (const auto& folder : folders) {
+            const std::string metadata_path = folder + "METADATA.XML";
+            if (!paths_.count(metadata_path)) {
+                add(metadata_path, "verify.xdm.no_metadata", "a submission set folder without METADATA.XML");
+                continue;
+            }
+            const Bytes metadata = read(metadata_path);
+            pugi::xml_document xml;
+            const auto parsed = xml.load_buffer(metadata.data(), metadata.size());
+            if (!parsed) {
+                add(metadata_path, "verify.xdm.xml", std::string("not well-formed XML: ") + parsed.description());
+                continue;
+            }
+            for (const auto& found : xml.select_nodes("//*[local-name()='ExtrinsicObject']")) {
+                std::map<std::string, std::string> slots;
+                for (const auto& slot : found.node().select_nodes("*[local-name()='Slot']"))
+                    slots[slot.node().attribute("name").value()] = slot.node().select_node(".//*[local-name()='Value']").node().text().get();
+                const std::string file = folder + slots["URI"];
+                if (slots["URI"].empty() || !paths_.count(file)) {
+                    add(metadata_path, "verify.xdm.unresolved", "a DocumentEntry's URI \"" + slots["URI"] + "\" names no file beside it");
+                    continue;
+                }
+                const Bytes document = read(file);
+                if (slots["size"] != std::to_string(document.size()))
+                    add(file, "verify.xdm.size", "size " + std::to_string(document.size()) + ", METADATA.XML says " + slots["size"]);
+                if (slots["hash"] != sha1_hex(document)) add(file, "verify.xdm.hash", "SHA-1 differs from METADATA.XML's hash");
+                ++result_.xdm_documents;
+            }
+        }
     }
 
     void check_bundle() {

@@ -3,7 +3,8 @@
 // is listed; every DICOMDIR reference resolves to a file with the same SOP Instance UID and
 // every DICOM file is referenced; every name outside SSMIX2/ is ISO 9660 level 1 (and, in an
 // image, the plain ISO 9660 name is that same name); the viewer bundle's manifest matches the
-// files it carries; there is no AUTORUN file. One finding per problem.
+// files it carries; every IHE_XDM document is where METADATA.XML says, with its size and
+// hash; there is no AUTORUN file. One finding per problem.
 #pragma once
 
 #include <string>
@@ -16,7 +17,7 @@ namespace ssmix::packager {
 
 struct DiscVerification {
     std::vector<std::string> paths;   // every file on the disc, sorted
-    std::size_t dicom_references = 0, bundled_files = 0;
+    std::size_t dicom_references = 0, bundled_files = 0, xdm_documents = 0;
     std::vector<Diagnostic> findings;
 };
 

@@ -24,6 +24,9 @@ std::string readme_text(const DiscSummary& s) {
     line("PACS に取り込めます。");
     line();
     line("収録内容:");
+    for (const auto& d : s.documents)
+        line("  文書: " + d.title + (d.date.empty() ? "" : "（" + date_ja(d.date.substr(0, 8)) + (d.author.empty() ? "" : "、" + d.author) + "）") +
+             "  IHE_XDM フォルダ（IHE_PDI フォルダに表示用）");
     line("  SS-MIX2 標準化ストレージ（SSMIX2 フォルダ）: " + std::to_string(s.ssmix2_files) + " ファイル");
     for (const auto& study : s.studies)
         line("  画像: " + date_ja(study.date) + " " + study.description + "（" + study.modalities + "、" +
@@ -49,6 +52,9 @@ std::string readme_text(const DiscSummary& s) {
     line("  INDEX.HTM, VIEWER/        the viewer (HTML + WebAssembly) and its data");
     line("  DICOMDIR, DICOM/          images, DICOM Part 10, STD-GEN-CD (IHE PDI)");
     line("  SSMIX2/                   the patient's SS-MIX2 standardized storage (HL7 v2.5)");
+    if (!s.documents.empty())
+        line("  IHE_XDM/SUBSET01/         " + std::to_string(s.documents.size()) + " clinical document(s), HL7 CDA R2, with XDS metadata (IHE XDM)");
+    line("  IHE_PDI/INDEX.HTM         the record as a plain web page (no JavaScript needed)");
     line("  SHA256.TXT                SHA-256 of every file (sha256sum -c SHA256.TXT)");
     line("  README.TXT                this file");
     line("  " + std::to_string(s.studies.size()) + " image studies, " + std::to_string(s.ssmix2_files) + " SS-MIX2 messages.");

@@ -18,6 +18,10 @@ struct DiscSummary {
         std::size_t images = 0;
     };
     std::vector<Study> studies;
+    struct Document {
+        std::string title, date, author;
+    };
+    std::vector<Document> documents;  // CDA documents in IHE_XDM/
     std::vector<std::string> not_in_viewer_bundle;   // series left out of the bundle (too large)
     std::string media;                // "CD-R 650 MiB"
 };

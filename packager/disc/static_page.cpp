@@ -39,11 +39,13 @@ nav a{margin-right:1em})";
 
 class PageWriter {
 public:
-    PageWriter(const clinical::ClinicalRecord* record, const DiscSummary& summary, const std::vector<KeyImage>& images)
-        : record_(record), summary_(summary), images_(images) {}
+    PageWriter(const clinical::ClinicalRecord* record, const DiscSummary& summary, const std::vector<KeyImage>& images,
+               const std::vector<DocumentLink>& documents)
+        : record_(record), summary_(summary), images_(images), documents_(documents) {}
 
     std::string write() {
         head();
+        document_list();
         if (record_) {
             problems();
             allergies();
@@ -73,6 +75,7 @@ private:
         if (record_ && !record_->patient.address.empty())
             out_ += "<p>住所 〒" + html(record_->patient.postal_code) + " " + html(record_->patient.address) + "</p>\n";
         out_ += "<nav>";
+        if (!documents_.empty()) out_ += "<a href=\"#documents\">紹介状・文書</a>";
         if (record_) {
             if (!record_->problems.empty()) out_ += "<a href=\"#problems\">病名</a>";
             if (!record_->allergies.empty()) out_ += "<a href=\"#allergies\">アレルギー</a>";
@@ -82,6 +85,16 @@ private:
         }
         if (!images_.empty()) out_ += "<a href=\"#images\">画像</a>";
         out_ += "</nav>\n";
+    }
+
+    // The letters and other documents, each on its own print-ready page beside this one.
+    void document_list() {
+        if (documents_.empty()) return;
+        out_ += "<h2 id=\"documents\">紹介状・文書</h2>\n<table>\n<tr><th>文書</th><th>作成日</th><th>作成者</th></tr>\n";
+        for (const auto& d : documents_)
+            out_ += "<tr><td><a href=\"" + html(d.file) + "\">" + html(d.title) + "</a></td><td class=\"d\">" + html(date_time_short(d.date)) +
+                    "</td><td>" + html(d.author) + "</td></tr>\n";
+        out_ += "</table>\n";
     }
 
     void problems() {
@@ -219,13 +232,15 @@ private:
     const clinical::ClinicalRecord* record_;
     const DiscSummary& summary_;
     const std::vector<KeyImage>& images_;
+    const std::vector<DocumentLink>& documents_;
     std::string out_;
 };
 
 }  // namespace
 
-std::string static_page_html(const clinical::ClinicalRecord* record, const DiscSummary& summary, const std::vector<KeyImage>& images) {
-    return PageWriter(record, summary, images).write();
+std::string static_page_html(const clinical::ClinicalRecord* record, const DiscSummary& summary, const std::vector<KeyImage>& images,
+                             const std::vector<DocumentLink>& documents) {
+    return PageWriter(record, summary, images, documents).write();
 }
 
 }  // namespace ssmix::packager

@@ -20,8 +20,13 @@ struct KeyImage {
     unsigned width = 0, height = 0;
 };
 
+struct DocumentLink {
+    std::string file;                 // relative to IHE_PDI/, e.g. "DOC00001.HTM"
+    std::string title, date, author;
+};
+
 // `record` may be null (a disc made from DICOM only).
 [[nodiscard]] std::string static_page_html(const clinical::ClinicalRecord* record, const DiscSummary& summary,
-                                           const std::vector<KeyImage>& images);
+                                           const std::vector<KeyImage>& images, const std::vector<DocumentLink>& documents = {});
 
 }  // namespace ssmix::packager

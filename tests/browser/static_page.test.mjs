@@ -44,7 +44,7 @@ try {
     scripts: document.scripts.length,
   }));
   check(content.title.includes("患者 太郎"), "title: " + content.title);
-  for (const id of ["problems", "allergies", "prescriptions", "labs", "orders", "images"])
+  for (const id of ["documents", "problems", "allergies", "prescriptions", "labs", "orders", "images"])
     check(content.sections.includes(id), `section ${id} missing (have ${content.sections})`);
   for (const word of ["胃炎", "ペニシリン", "ダーゼン錠", "アルブミン", "胃潰瘍の疑い", "胸部CT", "嚥下造影検査"])
     check(content.text.includes(word), `"${word}" is not on the page`);
@@ -54,7 +54,24 @@ try {
     check(image.complete && image.natural === image.width && image.natural > 0, "key image not shown: " + JSON.stringify(image));
   writeFileSync(join(artifacts, "03-static-page.png"), await page.screenshot({ type: "png", fullPage: true }));
 
-  const outside = session.requests.filter((url) => !url.startsWith("file://"));
+  // The referral letter, on its own page: sections, the inline image, struck-through deletion.
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click("a[href='DOC00001.HTM']")]);
+  const letter = await page.evaluate(() => ({
+    title: document.title,
+    headings: [...document.querySelectorAll("h2")].map((h) => h.textContent),
+    deleted: [...document.querySelectorAll("del")].map((d) => d.textContent),
+    images: [...document.images].map((img) => ({ complete: img.complete, natural: img.naturalWidth })),
+    scripts: document.scripts.length,
+  }));
+  check(letter.title === "診療情報提供書", "letter title: " + letter.title);
+  check(letter.headings.includes("紹介目的") && letter.headings.includes("検査結果"), "letter sections: " + letter.headings);
+  check(letter.deleted.length === 1, "struck-through text: " + letter.deleted);
+  check(letter.images.length === 1 && letter.images[0].complete && letter.images[0].natural === 16, "letter image: " + JSON.stringify(letter.images));
+  check(letter.scripts === 0, "scripts on the letter page");
+  writeFileSync(join(artifacts, "04-letter.png"), await page.screenshot({ type: "png", fullPage: true }));
+
+  // data: URLs carry their bytes inline (the letter's image; Firefox also loads a font of its own).
+  const outside = session.requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"));
   check(outside.length === 0, "requests outside the disc: " + outside.join(", "));
   check(session.pageErrors.length === 0, "page errors: " + session.pageErrors.join("; "));
 } finally {

@@ -73,10 +73,10 @@ findings=$(json "$work/check.json" '" ".join(sorted(set(f["code"] for f in d["fi
 "$ssmix" show --storage "$work/storage" --patient 9999013 --json > "$work/show.json" || fail "show: exit status"
 [ "$(json "$work/show.json" 'd["patient"]["name"]')" = "患者 太郎" ] || fail "show: patient name"
 [ "$(json "$work/show.json" 'd["prescriptions"][0]["rps"][0]["medications"][0]["drug"]["text"]')" = "ダーゼン錠（５mg)" ] || fail "show: first drug"
-"$ssmix" show --storage "$work/storage" --patient 9999013 | grep -q "内服・経口・１日３回朝昼夕食後" || fail "show: text output"
+"$ssmix" show --storage "$work/storage" --patient 9999013 | grep "内服・経口・１日３回朝昼夕食後" >/dev/null || fail "show: text output"
 "$ssmix" show --storage "$work/storage" --patient NOBODY > /dev/null 2>&1
 [ $? = 1 ] || fail "show: unknown patient should exit 1"
-"$ssmix" hl7 dump "$samples/999/901/9999013/-/ADT-00/9999013_-_ADT-00_999999999999999_20111220224447339_-_1" | grep -qP "^3\tPID-5\[1\]\.1 = 患者$" \
+"$ssmix" hl7 dump "$samples/999/901/9999013/-/ADT-00/9999013_-_ADT-00_999999999999999_20111220224447339_-_1" | grep -P "^3\tPID-5\[1\]\.1 = 患者$" >/dev/null \
   || fail "hl7 dump: PID-5[1].1"
 
 [ "$failures" = 0 ] && echo "ingest: all passed"

@@ -2,7 +2,7 @@
 # tests/integration/pack_errors_test.sh — bad input to `ssmix pack` gives exit 1, a message
 # naming the problem, and no tree (or the earlier tree untouched).
 set -uo pipefail
-ssmix=$1 storage=$2 dicom=$3 work=$4
+ssmix=$1 storage=$2 dicom=$3 work=$4 cda=$5
 rm -rf "$work"; mkdir -p "$work"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -45,6 +45,17 @@ head -c 300 "$dicom/CT/IM3" > "$work/mixed/IM3"
 grep -q '"instances": 2' "$work/out" || fail "mixed: good files were not packed"
 grep -q 'IM3' "$work/out" || fail "mixed: the corrupt file is not named"
 
+# A letter that is not well-formed XML, or is about another patient: named, nothing written.
+"$ssmix" pack --storage "$storage" --patient 9999013 --document "$cda/hostile/not-well-formed.xml" -o "$work/doc.iso" \
+  --tree "$work/t7" >"$work/out" 2>&1
+[ $? = 1 ] || fail "broken letter: exit status"
+grep -q "not-well-formed.xml:5: error: not well-formed XML" "$work/out" || fail "broken letter: message: $(cat "$work/out")"
+[ ! -e "$work/doc.iso" ] && [ ! -e "$work/t7" ] || fail "broken letter: output was written"
+"$ssmix" pack --storage "$storage" --patient 0001000052 --document "$cda/jp-referral-valid.xml" -o "$work/doc.iso" >"$work/out" 2>&1
+[ $? = 1 ] || fail "other patient's letter: exit status"
+grep -q "about patient 9999013, not 0001000052" "$work/out" || fail "other patient's letter: message: $(cat "$work/out")"
+[ ! -e "$work/doc.iso" ] || fail "other patient's letter: output was written"
+
 # A patient with no data anywhere: nothing written.
 "$ssmix" pack --storage "$storage" --patient 0000404 -o "$work/none.iso" --tree "$work/t5" >"$work/out" 2>&1
 [ $? = 1 ] || fail "no data: exit status"
@@ -80,7 +91,7 @@ mkdir -p "$big"; cp -r "$storage/999" "$big/"
 msg=$(find "$big/999/901/9999013/20111220/OMG-01" -type f | head -1)
 head -c 100M /dev/urandom >>"$msg"
 pack_big=("$ssmix" pack --storage "$big" --patient 9999013 --dicom "$dicom" -o "$work/kill.iso" --no-bundle)
-partial_iso() { find "$work" -maxdepth 1 -name '.kill.iso.partial-*' | grep -q .; }
+partial_iso() { find "$work" -maxdepth 1 -name '.kill.iso.partial-*' | grep . >/dev/null; }
 killed_while_writing=0
 for moment in early:0.5 writing:0 writing:0.1 writing:0.3 writing:0.6; do
   rm -f "$work/kill.iso"

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # tests/integration/pack_sample_test.sh — packs the sample patient (SS-MIX2 sample storage +
-# the generated DICOM studies) into an ISO image and a tree, then checks them with ssmix
-# verify and with third-party tools: dciodvfy (every DICOM file and the DICOMDIR), dcmdump
-# (transfer syntaxes), xorriso and isoinfo (the image's listing agrees with verify's), plus the
-# bundle manifest against the files. Leaves the tree in OUT for the browser tests.
+# the generated DICOM studies + a referral letter) into an ISO image and a tree, then checks
+# them with ssmix verify and with third-party tools: dciodvfy (every DICOM file and the
+# DICOMDIR), dcmdump (transfer syntaxes), xorriso and isoinfo (the image's listing agrees with
+# verify's), xmllint (METADATA.XML well-formed, every CDA valid against the CDA R2 schema), plus
+# the bundle manifest against the files. Leaves the tree in OUT for the browser tests.
 set -euo pipefail
-ssmix=$1 storage=$2 dicom=$3 out=$4
+ssmix=$1 storage=$2 dicom=$3 out=$4 letter=$5 schema=$6
 work=$(dirname "$out")/pack-sample
 rm -rf "$out" "$work" "$out.iso"
 mkdir -p "$work"
 
-"$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" -o "$out.iso" --tree "$out" \
+"$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" --document "$letter" -o "$out.iso" --tree "$out" \
   --institution "テスト病院" --json >"$work/report.json"
 "$ssmix" verify "$out" --json >"$work/verify-tree.json"
 "$ssmix" verify "$out.iso" --json >"$work/verify-iso.json"
@@ -22,9 +23,16 @@ isoinfo -i "$out.iso" -J -l >"$work/isoinfo-joliet.txt"
 isoinfo -i "$out.iso" -l >"$work/isoinfo-plain.txt"
 isoinfo -i "$out.iso" -d >"$work/isoinfo-d.txt"
 
-python3 - "$out" "$storage" "$dicom" "$work" <<'PY'
+# XDM: METADATA.XML well-formed; every CDA on the disc valid against the CDA R2 schema.
+xmllint --nonet --noout "$out/IHE_XDM/SUBSET01/METADATA.XML" || { echo "FAIL: METADATA.XML is not well-formed"; exit 1; }
+for doc in "$out"/IHE_XDM/SUBSET01/DOC*.XML; do
+  xmllint --nonet --noout --schema "$schema" "$doc" 2>"$work/xmllint.err" || { echo "FAIL: $doc: $(tail -2 "$work/xmllint.err")"; exit 1; }
+done
+
+python3 - "$out" "$storage" "$dicom" "$work" "$letter" <<'PY'
 import base64, hashlib, json, os, re, subprocess, sys, zlib
-out, storage, dicom, work = sys.argv[1:5]
+import xml.etree.ElementTree as ET
+out, storage, dicom, work, letter = sys.argv[1:6]
 def fail(msg):
     print("FAIL:", msg); sys.exit(1)
 def load(name): return json.load(open(os.path.join(work, name)))
@@ -42,7 +50,8 @@ level1 = re.compile(r"^[A-Z0-9_]{1,8}(\.[A-Z0-9_]{1,3})?$")
 for f in files:
     if not f.startswith("SSMIX2/") and not all(level1.match(p) for p in f.split("/")): fail("not a level-1 name: " + f)
 if any(os.path.basename(f).upper().startswith("AUTORUN") for f in files): fail("AUTORUN file on the disc")
-for required in ["INDEX.HTM", "README.TXT", "SHA256.TXT", "DICOMDIR", "VIEWER/VIEWER.JS", "VIEWER/DATA/MANIFEST.JS"]:
+for required in ["INDEX.HTM", "README.TXT", "SHA256.TXT", "DICOMDIR", "VIEWER/VIEWER.JS", "VIEWER/DATA/MANIFEST.JS",
+                 "IHE_XDM/SUBSET01/METADATA.XML", "IHE_XDM/SUBSET01/DOC00001.XML", "IHE_PDI/INDEX.HTM", "IHE_PDI/DOC00001.HTM"]:
     if required not in files: fail("missing " + required)
 
 # SS-MIX2: the patient's current messages, original bytes, the storage layout kept.
@@ -52,6 +61,25 @@ packed = sorted(f[len("SSMIX2/"):] for f in files if f.startswith("SSMIX2/"))
 if packed != expected: fail("SS-MIX2 files %s, expected %s" % (packed[:3], expected[:3]))
 for f in packed:
     if open(os.path.join(out, "SSMIX2", f), "rb").read() != open(os.path.join(storage, f), "rb").read(): fail("bytes of " + f)
+
+# XDM: the letter byte for byte; METADATA.XML's DocumentEntry states its URI, size, SHA-1, patient.
+if open(os.path.join(out, "IHE_XDM/SUBSET01/DOC00001.XML"), "rb").read() != open(letter, "rb").read(): fail("the letter was changed")
+rim = "{urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0}"
+metadata = ET.parse(os.path.join(out, "IHE_XDM/SUBSET01/METADATA.XML"))
+entries = metadata.findall(".//" + rim + "ExtrinsicObject")
+if len(entries) != 1: fail("%d DocumentEntries" % len(entries))
+slots = {s.get("name"): [v.text for v in s.iter(rim + "Value")] for s in entries[0].findall(rim + "Slot")}
+doc = open(os.path.join(out, "IHE_XDM/SUBSET01/DOC00001.XML"), "rb").read()
+if slots["URI"] != ["DOC00001.XML"] or slots["size"] != [str(len(doc))] or slots["hash"] != [hashlib.sha1(doc).hexdigest()]:
+    fail("DocumentEntry slots %r" % {k: slots[k] for k in ("URI", "size", "hash")})
+if not slots["sourcePatientId"][0].startswith("9999013^^^&"): fail("sourcePatientId %r" % slots["sourcePatientId"])
+if slots["creationTime"] != ["20111221013000"]: fail("creationTime (UTC) %r" % slots["creationTime"])
+schemes = {c.get("classificationScheme"): c.get("nodeRepresentation") for c in entries[0].findall(rim + "Classification")}
+if schemes.get("urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a") != "57133-1": fail("classCode %r" % schemes)
+if len(metadata.findall(".//" + rim + "RegistryPackage")) != 1 or len(metadata.findall(".//" + rim + "Association")) != 1: fail("submission set")
+page = open(os.path.join(out, "IHE_PDI/DOC00001.HTM"), encoding="utf-8").read()
+if "<script" in page.lower() or "診療情報提供書" not in page: fail("the letter's page")
+if 'href="DOC00001.HTM"' not in open(os.path.join(out, "IHE_PDI/INDEX.HTM"), encoding="utf-8").read(): fail("the static page does not link the letter")
 
 # SHA256.TXT names every other file with its digest.
 listed = {}
@@ -67,7 +95,7 @@ for f, digest in listed.items():
 readme = open(os.path.join(out, "README.TXT"), "rb").read()
 if not readme.startswith(b"\xef\xbb\xbf") or b"\r\n" not in readme or b"\n" in readme.replace(b"\r\n", b""): fail("README.TXT encoding")
 text = readme.decode("utf-8")
-for needed in ["INDEX.HTM", "テスト病院", "9999013", "患者"]:
+for needed in ["INDEX.HTM", "テスト病院", "9999013", "患者", "診療情報提供書", "IHE_XDM"]:
     if needed not in text: fail("README.TXT lacks %r" % needed)
 
 # The bundle carries byte-exact copies of DICOMDIR, the DICOM files and the SS-MIX2 messages.
@@ -85,7 +113,7 @@ for i, size in enumerate(manifest["chunks"]):
 stream = b"".join(chunks)
 starts = [sum(manifest["chunks"][:i]) for i in range(len(chunks))]
 bundled = sorted(e["path"] for e in manifest["files"])
-should = sorted(f for f in files if f.startswith(("DICOM/", "SSMIX2/")) or f == "DICOMDIR")
+should = sorted(f for f in files if f.startswith(("DICOM/", "SSMIX2/", "IHE_XDM/")) or f == "DICOMDIR")
 if bundled != should: fail("bundle holds %d files, the disc %d bundleable ones" % (len(bundled), len(should)))
 for e in manifest["files"]:
     start = starts[e["chunk"]] + e["offset"]
@@ -111,6 +139,7 @@ for name in ["verify-tree.json", "verify-iso.json"]:
     if not v["ok"] or v["findings"]: fail("%s: %s" % (name, v["findings"]))
     if sorted(v["files"]) != files: fail("%s lists other files than the tree" % name)
     if v["dicomReferences"] != len(dicom_files) - 1: fail("%s: %d DICOMDIR references" % (name, v["dicomReferences"]))
+    if v["xdmDocuments"] != 1: fail("%s: %d XDM documents checked" % (name, v["xdmDocuments"]))
 
 # xorriso and isoinfo agree with verify: the same files under Rock Ridge and Joliet names, and
 # every non-SS-MIX2 file under its own name for an ISO 9660-only reader.
@@ -135,8 +164,10 @@ print("pack sample: %d files (%d DICOM, %d SS-MIX2), %d chunks; verify, dciodvfy
       % (len(files), len(dicom_files) - 1, len(packed), len(chunks)))
 PY
 
-# Packing again replaces the earlier tree and image; nothing is left beside them.
-"$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" -o "$out.iso" --tree "$out" >/dev/null
+# Packing again replaces the earlier tree and image; nothing is left beside them. (The same
+# inputs: the browser tests read this tree.)
+"$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" --document "$letter" -o "$out.iso" --tree "$out" \
+  --institution "テスト病院" >/dev/null
 leftovers=$(find "$(dirname "$out")" -maxdepth 1 -name ".$(basename "$out")*" | wc -l)
 [ "$leftovers" = 0 ] || { echo "FAIL: staging files left beside the tree or image"; exit 1; }
 "$ssmix" verify "$out.iso" 2>/dev/null

@@ -1,4 +1,4 @@
-// tests/unit/base/sha256_test.cpp — tests core/base/sha256.cpp against FIPS 180-4 examples.
+// tests/unit/base/sha256_test.cpp — tests core/base/sha256.cpp and sha1.cpp against FIPS 180-4 examples.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/base/sha256.h"
+#include "core/base/sha1.h"
 #include "core/base/sha256_blocks.h"
 
 using ssmix::as_bytes;
@@ -64,4 +65,12 @@ TEST_CASE("sha256: a million 'a' (FIPS 180-4 long message), fed in uneven pieces
         at += take;
     }
     CHECK(ssmix::to_hex(hash.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("sha1: the FIPS 180-4 examples (for XDS document hashes)") {
+    CHECK(ssmix::sha1_hex(as_bytes("")) == "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+    CHECK(ssmix::sha1_hex(as_bytes("abc")) == "a9993e364706816aba3e25717850c26c9cd0d89d");
+    CHECK(ssmix::sha1_hex(as_bytes("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==
+          "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+    CHECK(ssmix::sha1_hex(as_bytes(std::string(1000000, 'a'))) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
 }
