@@ -22,6 +22,8 @@ struct Command {
 [[nodiscard]] Command add_ingest_command(CLI::App& app);
 [[nodiscard]] Command add_listen_command(CLI::App& app);
 [[nodiscard]] Command add_pack_command(CLI::App& app);
+[[nodiscard]] Command add_provide_command(CLI::App& app);
+[[nodiscard]] Command add_referral_command(CLI::App& app);
 [[nodiscard]] Command add_show_command(CLI::App& app);
 [[nodiscard]] Command add_verify_command(CLI::App& app);
 

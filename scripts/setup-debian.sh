@@ -30,7 +30,7 @@ packages=(
   # native build
   build-essential cmake ninja-build pkg-config git dpkg-dev
   libdcmtk-dev dcmtk libpugixml-dev zlib1g-dev doctest-dev libisofs-dev libburn-dev
-  libcli11-dev nlohmann-json3-dev libasio-dev
+  libcli11-dev nlohmann-json3-dev libasio-dev libtomlplusplus-dev
   # sanitizers and fuzzing (clang's runtime)
   clang lld libclang-rt-14-dev
   # WebAssembly build

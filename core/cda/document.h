@@ -41,6 +41,7 @@ struct Party {                 // an author, authenticator or recipient: a perso
     std::vector<Identifier> ids;
     PersonName person;
     std::string organization;
+    std::string department;    // organization/asOrganizationPartOf/code (text), as Japanese documents write 診療科
 };
 
 struct Section {

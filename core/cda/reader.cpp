@@ -259,6 +259,9 @@ private:
         if (!person.empty()) p.person = person_name(child(holder, person));
         const auto org = child(holder, organization);
         p.organization = text_of(child(org, "name"));
+        const auto department = child(child(org, "asOrganizationPartOf"), "code");
+        p.department = department.attribute("displayName").value();
+        if (p.department.empty()) p.department = text_of(child(department, "originalText"));
         if (p.ids.empty())
             for (auto id : children(org, "id")) p.ids.push_back(identifier(id));
         return p;

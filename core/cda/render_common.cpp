@@ -16,6 +16,7 @@ std::string display_sex(const std::string& gender) {
 
 std::string party_text(const Party& party) {
     std::string out = party.organization;
+    if (!party.department.empty()) out += (out.empty() ? "" : "　") + party.department;
     const std::string& person = party.person.best();
     if (!person.empty()) out += (out.empty() ? "" : "　") + person;
     return out;

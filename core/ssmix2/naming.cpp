@@ -38,6 +38,17 @@ std::string hash_folders(std::string_view patient_id) {
     return padded.substr(0, 3) + "/" + padded.substr(3, 3);
 }
 
+std::string next_millisecond(std::string digits) {
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        if (*it != '9') {
+            ++*it;
+            return digits;
+        }
+        *it = '0';
+    }
+    return digits;
+}
+
 std::string FileName::str() const {
     return patient_id + "_" + care_date + "_" + data_type + "_" + order_number + "_" + timestamp + "_" + department + "_" +
            static_cast<char>(flag);

@@ -40,4 +40,7 @@ struct FileName {
 [[nodiscard]] std::string sanitize_name_part(std::string_view part);
 [[nodiscard]] std::string hash_folders(std::string_view patient_id);   // "999/901"
 
+// A YYYYMMDDHHMMSSFFF timestamp plus 1 ms, as digits (a record's versions need distinct ones).
+[[nodiscard]] std::string next_millisecond(std::string digits);
+
 }  // namespace ssmix::ssmix2

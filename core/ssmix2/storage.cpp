@@ -9,21 +9,6 @@
 
 namespace ssmix::ssmix2 {
 namespace fs = std::filesystem;
-namespace {
-
-// YYYYMMDDHHMMSSFFF + 1 ms, as digits (the file-name timestamp must be unique per record).
-std::string next_millisecond(std::string digits) {
-    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-        if (*it != '9') {
-            ++*it;
-            return digits;
-        }
-        *it = '0';
-    }
-    return digits;
-}
-
-}  // namespace
 
 StandardStorage::StandardStorage(fs::path root) : root_(std::move(root)) {}
 

@@ -1,0 +1,151 @@
+// core/cda/clinical_sections.cpp — element order in the entries follows POCD_MT000040.xsd
+// (Observation: code, text, statusCode, effectiveTime, value, interpretationCode, ...,
+// entryRelationship, referenceRange; SubstanceAdministration: text, statusCode, effectiveTime,
+// routeCode, doseQuantity, consumable, entryRelationship). Section codes are LOINC, as C-CDA
+// uses them; the HL7 Japan table for the CDA letter was not available (README, "CDA").
+#include "core/cda/clinical_sections.h"
+
+#include <string>
+
+#include "core/cda/code_systems.h"
+#include "core/cda/header.h"
+#include "core/cda/xml_build.h"
+
+namespace ssmix::cda {
+namespace {
+
+using build::add;
+using build::add_text;
+
+const std::string& label(const clinical::Code& c) { return c.text.empty() ? c.code : c.text; }
+
+void nothing_recorded(pugi::xml_node text) { add_text(text, "paragraph", "記載なし"); }
+
+pugi::xml_node add_entry_observation(pugi::xml_node section) {
+    return add(section.append_child("entry"), "observation", {{"classCode", "OBS"}, {"moodCode", "EVN"}});
+}
+
+// PQ's value is an xs:decimal-like real: the number as the laboratory wrote it, trimmed.
+std::string decimal_text(const clinical::LabResult& r) {
+    const auto first = r.value.find_first_not_of(" \t"), last = r.value.find_last_not_of(" \t");
+    std::string text = first == std::string::npos ? "" : r.value.substr(first, last - first + 1);
+    if (!text.empty() && text[0] == '+') text.erase(0, 1);
+    const bool plain = !text.empty() && text.find_first_not_of("-0123456789.") == std::string::npos;
+    return plain ? text : std::to_string(*r.number);
+}
+
+void add_reference(pugi::xml_node parent, const std::string& row_id) {
+    add(parent.append_child("text"), "reference", {{"value", "#" + row_id}});
+}
+
+std::string problem_state(const clinical::Problem& p) {
+    std::string state = p.main ? "主病名" : "";
+    if (p.suspected) state += state.empty() ? "疑い" : "・疑い";
+    return state;
+}
+
+}  // namespace
+
+void add_problems_section(pugi::xml_node body, const std::vector<clinical::Problem>& problems) {
+    pugi::xml_node text = add_section(body, "11450-4", "Problem list", "傷病名");
+    if (problems.empty()) return nothing_recorded(text);
+    pugi::xml_node rows = build::add_table(text, {"傷病名", "区分", "ICD-10", "発症日", "診断日", "転帰", "転帰日"});
+    pugi::xml_node section = text.parent();
+    for (std::size_t i = 0; i < problems.size(); ++i) {
+        const auto& p = problems[i];
+        const std::string id = "problem-" + std::to_string(i + 1);
+        build::add_row(rows,
+                       {label(p.diagnosis), problem_state(p), p.icd10, build::display_date(p.onset_date), build::display_date(p.diagnosis_date),
+                        p.outcome, build::display_date(p.resolved_date)},
+                       id);
+        pugi::xml_node observation = add_entry_observation(section);
+        add(observation, "code", {{"code", "75326-9"}, {"codeSystem", loinc_oid}, {"codeSystemName", "LOINC"}, {"displayName", "Problem"}});
+        add_reference(observation, id);
+        add(observation, "statusCode", {{"code", "completed"}});
+        pugi::xml_node time = observation.append_child("effectiveTime");
+        const std::string& onset = p.onset_date.empty() ? p.diagnosis_date : p.onset_date;
+        add(time, "low", onset.empty() ? build::Attributes{{"nullFlavor", "UNK"}} : build::Attributes{{"value", onset}});
+        if (!p.resolved_date.empty()) add(time, "high", {{"value", p.resolved_date}});
+        pugi::xml_node value = build::add_code(observation, "value", p.diagnosis, "CD");
+        if (!p.icd10.empty() && value.attribute("code"))
+            add(value, "translation", {{"code", p.icd10}, {"codeSystem", "2.16.840.1.113883.6.3"}, {"codeSystemName", "ICD-10"}});
+    }
+}
+
+void add_allergies_section(pugi::xml_node body, const std::vector<clinical::Allergy>& allergies) {
+    pugi::xml_node text = add_section(body, "48765-2", "Allergies and adverse reactions", "アレルギー・副作用");
+    if (allergies.empty()) return nothing_recorded(text);
+    pugi::xml_node rows = build::add_table(text, {"種類", "原因", "重症度", "症状"});
+    for (const auto& a : allergies) build::add_row(rows, {label(a.type), label(a.allergen), label(a.severity), a.reaction});
+}
+
+void add_medications_section(pugi::xml_node body, const std::vector<clinical::PrescriptionOrder>& orders, const char* title) {
+    pugi::xml_node text = add_section(body, "10160-0", "History of Medication use", title);
+    if (orders.empty()) return nothing_recorded(text);
+    pugi::xml_node rows = build::add_table(text, {"処方日", "区分", "Rp", "薬剤", "1回量", "1日量", "用法", "日数", "処方医"});
+    pugi::xml_node section = text.parent();
+    for (std::size_t o = 0; o < orders.size(); ++o) {
+        const auto& order = orders[o];
+        const char* kind = order.kind == clinical::OrderKind::injection ? "注射" : "処方";
+        for (std::size_t r = 0; r < order.rps.size(); ++r) {
+            const auto& rp = order.rps[r];
+            const std::string days = rp.days.empty() ? "" : rp.days + "日";
+            for (std::size_t m = 0; m < rp.medications.size(); ++m) {
+                const auto& med = rp.medications[m];
+                const std::string id = "rx-" + std::to_string(o + 1) + "-" + std::to_string(r + 1) + "-" + std::to_string(m + 1);
+                const std::string daily = med.daily_total.empty() ? "" : med.daily_total + label(med.daily_total_unit);
+                build::add_row(rows,
+                               {build::display_date(order.date), kind, rp.number.empty() ? std::to_string(r + 1) : rp.number, label(med.drug),
+                                med.dose + label(med.dose_unit), daily, label(rp.usage), days, order.doctor},
+                               id);
+                pugi::xml_node administration =
+                    add(section.append_child("entry"), "substanceAdministration", {{"classCode", "SBADM"}, {"moodCode", "INT"}});
+                add_reference(administration, id);
+                add(administration, "statusCode", {{"code", "completed"}});
+                pugi::xml_node time = add(administration, "effectiveTime", {{"xsi:type", "IVL_TS"}});
+                const std::string start = rp.start.empty() ? order.date : rp.start;
+                add(time, "low", start.empty() ? build::Attributes{{"nullFlavor", "UNK"}} : build::Attributes{{"value", start}});
+                if (!rp.days.empty()) add(time, "width", {{"value", rp.days}, {"unit", "d"}});
+                if (!rp.route.empty()) build::add_code(administration, "routeCode", rp.route);
+                if (!med.dose.empty())
+                    add(administration, "doseQuantity", {{"value", med.dose}, {"unit", build::quantity_unit(med.dose_unit.text, med.dose_unit.code)}});
+                pugi::xml_node drug = administration.append_child("consumable").append_child("manufacturedProduct").append_child("manufacturedLabeledDrug");
+                build::add_code(drug, "code", med.drug);
+                if (!rp.usage.empty()) {   // 用法 (JAMI usage code) as an observation the administration refers to
+                    pugi::xml_node usage = add(add(administration, "entryRelationship", {{"typeCode", "COMP"}}), "observation",
+                                               {{"classCode", "OBS"}, {"moodCode", "INT"}});
+                    build::add_code(usage, "code", rp.usage);
+                }
+            }
+        }
+    }
+}
+
+void add_results_section(pugi::xml_node body, const std::vector<clinical::LabResult>& results) {
+    pugi::xml_node text = add_section(body, "30954-2", "Relevant diagnostic tests/laboratory data", "検査結果");
+    if (results.empty()) return nothing_recorded(text);
+    pugi::xml_node rows = build::add_table(text, {"検査日時", "検査項目", "結果", "単位", "基準値", "判定", "材料"});
+    pugi::xml_node section = text.parent();
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const auto& r = results[i];
+        const std::string id = "lab-" + std::to_string(i + 1);
+        build::add_row(rows, {build::display_date(r.observed_at), label(r.test), r.value, r.unit, r.reference_range, r.abnormal_flag, label(r.specimen)},
+                       id);
+        pugi::xml_node observation = add_entry_observation(section);
+        build::add_code(observation, "code", r.test);
+        add_reference(observation, id);
+        add(observation, "statusCode", {{"code", "completed"}});
+        add(observation, "effectiveTime", r.observed_at.empty() ? build::Attributes{{"nullFlavor", "UNK"}} : build::Attributes{{"value", r.observed_at}});
+        if (r.number) {
+            add(observation, "value", {{"xsi:type", "PQ"}, {"value", decimal_text(r)}, {"unit", build::quantity_unit(r.unit)}});
+        } else {
+            add_text(observation, "value", r.value).append_attribute("xsi:type").set_value("ST");
+        }
+        static constexpr std::string_view flags[] = {"H", "L", "HH", "LL", "N", "A", "AA"};
+        for (const auto flag : flags)
+            if (r.abnormal_flag == flag) add(observation, "interpretationCode", {{"code", flag}, {"codeSystem", interpretation_oid}});
+        if (!r.reference_range.empty()) add_text(observation.append_child("referenceRange").append_child("observationRange"), "text", r.reference_range);
+    }
+}
+
+}  // namespace ssmix::cda

@@ -1,0 +1,65 @@
+// core/cda/header.h — the CDA R2 header as Japanese documents write it (shared/research/cda.md
+// §1.3): realmCode JP, the international typeId (the Japanese POCD_HD000040JP00 fails the CDA
+// R2 schema that receivers validate against), ja-JP, patient and doctor ids on the MHLW
+// 1.2.392.100495.20.3.x roots built from the 10-digit 医療機関コード, kanji (IDE) and kana (SYL)
+// names, and the institution's prefecture / fee-table / 7-digit number ids.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "core/cda/document.h"
+#include "core/clinical/record.h"
+
+namespace ssmix::cda {
+
+struct Institution {
+    std::string name;
+    std::string code;           // 医療機関コード: 都道府県 2 + 点数表 1 + 医療機関 7 digits
+    std::string department;
+    std::string address, phone;
+};
+
+struct Clinician {
+    std::string name;           // "姓 名"
+    std::string id;             // the institution's own staff id, if any
+};
+
+struct Recipient {
+    Institution institution;
+    std::string doctor;
+};
+
+struct DocumentType {
+    std::string code, system, system_name, display;
+    std::string loinc, loinc_display;   // a LOINC translation, when `system` is not LOINC
+    std::string title;
+};
+
+struct Header {
+    std::string id;             // this document's OID (a UUID under 2.25)
+    std::string time;           // TS with zone, e.g. 20261126093000+0900
+    Identifier set_id;          // empty: the document's own id (a first version)
+    int version = 1;
+    Identifier replaces;        // the earlier version this one replaces (relatedDocument RPLC)
+    DocumentType type;
+    Institution sender;         // author's organization and custodian
+    Clinician author;           // empty name: the document was assembled by the sender's system
+    std::vector<Recipient> recipients;
+};
+
+// True for a 10-digit 医療機関コード; the ids of the header are built from it.
+[[nodiscard]] bool is_institution_code(const std::string& code);
+
+// Writes <ClinicalDocument> with the header into `document`; returns its structuredBody.
+pugi::xml_node write_header(pugi::xml_document& document, const Header& header, const clinical::Patient& patient);
+
+// Appends a section coded in LOINC with a Japanese title; returns the section's <text>.
+pugi::xml_node add_section(pugi::xml_node body, const char* loinc_code, const char* loinc_display, const char* title);
+
+// The document as UTF-8 XML text with a declaration, indented.
+[[nodiscard]] std::string to_xml(const pugi::xml_document& document);
+
+}  // namespace ssmix::cda

@@ -1,0 +1,32 @@
+// core/cda/provision.cpp
+#include "core/cda/provision.h"
+
+#include "core/cda/clinical_sections.h"
+#include "core/cda/code_systems.h"
+#include "core/cda/xml_build.h"
+
+namespace ssmix::cda {
+
+std::string write_provision(const clinical::ClinicalRecord& record, const Provision& provision, const WriteContext& context) {
+    Header header;
+    header.id = context.document_id;
+    header.time = context.time;
+    header.set_id = context.set_id;
+    header.version = context.version;
+    header.replaces = context.replaces;
+    header.type = {"34133-9", loinc_oid, "LOINC", "Summary of episode note", "", "", "診療データ提供書"};
+    header.sender = provision.from;
+
+    pugi::xml_document document;
+    pugi::xml_node body = write_header(document, header, record.patient);
+    const std::string from = provision.period_from.empty() ? "（最初）" : build::display_date(provision.period_from);
+    const std::string to = provision.period_to.empty() ? "（最新）" : build::display_date(provision.period_to);
+    pugi::xml_node period = add_section(body, "48767-8", "Annotation comment", "対象期間");
+    build::add_text(period, "paragraph", from + " 〜 " + to + "（処方 " + std::to_string(record.prescriptions.size()) + " 件、検査結果 " +
+                                              std::to_string(record.lab_results.size()) + " 件）");
+    add_medications_section(body, record.prescriptions, "処方・注射");
+    add_results_section(body, record.lab_results);
+    return to_xml(document);
+}
+
+}  // namespace ssmix::cda

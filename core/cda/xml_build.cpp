@@ -1,0 +1,125 @@
+// core/cda/xml_build.cpp
+#include "core/cda/xml_build.h"
+
+#include "core/cda/code_systems.h"
+
+namespace ssmix::cda::build {
+
+pugi::xml_node add(pugi::xml_node parent, const char* name, Attributes attributes) {
+    pugi::xml_node node = parent.append_child(name);
+    for (const auto& [key, value] : attributes)
+        if (!value.empty()) node.append_attribute(key).set_value(xml_text(value).c_str());
+    return node;
+}
+
+pugi::xml_node add_text(pugi::xml_node parent, const char* name, std::string_view text) {
+    pugi::xml_node node = parent.append_child(name);
+    node.text().set(xml_text(text).c_str());
+    return node;
+}
+
+std::string xml_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+        out += c;
+    }
+    return out;
+}
+
+pugi::xml_node add_code(pugi::xml_node parent, const char* name, const clinical::Code& code, const char* xsi_type) {
+    pugi::xml_node node = parent.append_child(name);
+    if (xsi_type) node.append_attribute("xsi:type").set_value(xsi_type);
+    const auto system = code.code.empty() ? std::nullopt : code_system_for(code.system, code.code);
+    if (system) {
+        node.append_attribute("code").set_value(xml_text(code.code).c_str());
+        node.append_attribute("codeSystem").set_value(system->oid.c_str());
+        node.append_attribute("codeSystemName").set_value(system->name.c_str());
+        if (!code.text.empty()) node.append_attribute("displayName").set_value(xml_text(code.text).c_str());
+        return node;
+    }
+    node.append_attribute("nullFlavor").set_value("OTH");
+    const std::string& text = code.text.empty() ? code.code : code.text;
+    if (!text.empty()) add_text(node, "originalText", text);
+    return node;
+}
+
+void add_person_name(pugi::xml_node parent, std::string_view name, const char* use) {
+    pugi::xml_node node = add(parent, "name", {{"use", use}});
+    // Either an ASCII space or an ideographic space (U+3000) separates family and given names.
+    std::size_t split = name.find(' '), width = 1;
+    if (const auto wide = name.find("\u3000"); wide != std::string_view::npos && wide < split) split = wide, width = 3;
+    if (split == std::string_view::npos) {
+        node.text().set(xml_text(name).c_str());
+        return;
+    }
+    add_text(node, "family", name.substr(0, split));
+    add_text(node, "given", name.substr(split + width));
+}
+
+void add_paragraphs(pugi::xml_node text, std::string_view free_text) {
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start <= free_text.size();) {
+        std::size_t end = free_text.find('\n', start);
+        if (end == std::string_view::npos) end = free_text.size();
+        std::string_view line = free_text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        lines.push_back(line);
+        start = end + 1;
+    }
+    pugi::xml_node paragraph;
+    for (const auto line : lines) {
+        if (line.find_first_not_of(" \t") == std::string_view::npos) {
+            paragraph = {};
+            continue;
+        }
+        if (!paragraph) {
+            paragraph = text.append_child("paragraph");
+        } else {
+            paragraph.append_child("br");
+        }
+        paragraph.append_child(pugi::node_pcdata).set_value(xml_text(line).c_str());
+    }
+}
+
+pugi::xml_node add_table(pugi::xml_node text, const std::vector<std::string_view>& headers) {
+    pugi::xml_node table = text.append_child("table");
+    pugi::xml_node row = table.append_child("thead").append_child("tr");
+    for (const auto h : headers) add_text(row, "th", h);
+    return table.append_child("tbody");
+}
+
+pugi::xml_node add_row(pugi::xml_node tbody, const std::vector<std::string>& cells, std::string_view id) {
+    pugi::xml_node row = add(tbody, "tr", {{"ID", id}});
+    for (const auto& cell : cells) add_text(row, "td", cell);
+    return row;
+}
+
+namespace {
+bool printable_ascii(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7f || c == '{' || c == '}') return false;
+    return true;
+}
+}  // namespace
+
+std::string quantity_unit(std::string_view unit, std::string_view code) {
+    std::string ascii(unit);
+    for (const std::string_view micro : {"\u03bc", "\u00b5"})
+        for (std::size_t at; (at = ascii.find(micro)) != std::string::npos;) ascii.replace(at, micro.size(), "u");
+    if (printable_ascii(ascii)) return ascii;
+    if (printable_ascii(code)) return "{" + std::string(code) + "}";
+    return "1";
+}
+
+std::string display_date(std::string_view t) {
+    if (t.size() < 8) return std::string(t);
+    std::string out = std::string(t.substr(0, 4)) + "/" + std::string(t.substr(4, 2)) + "/" + std::string(t.substr(6, 2));
+    if (t.size() >= 12) out += " " + std::string(t.substr(8, 2)) + ":" + std::string(t.substr(10, 2));
+    return out;
+}
+
+}  // namespace ssmix::cda::build
