@@ -32,8 +32,10 @@ public:
         }
     }
 
-    void require(const std::string& value, const std::string& path, const char* what) {
-        if (value.empty()) diagnostics.push_back(error({file_, 0, path}, "letter.key.missing", std::string("missing ") + what + " ('" + path + "')"));
+    // A required key left out or empty (a key of the wrong type is already reported).
+    void require(const toml::table& root, const std::string& value, const std::string& path, const char* what) {
+        const toml::node_view node = root.at_path(path);
+        if (value.empty() && (!node || node.is_string())) diagnostics.push_back(error({file_, 0, path}, "letter.key.missing", std::string("missing ") + what + " ('" + path + "')"));
     }
 
     void problem(const toml::node& node, const std::string& path, const char* code, std::string message) {
@@ -87,11 +89,11 @@ Parsed<cda::ReferralLetter> read_letter_file(const std::filesystem::path& path) 
         reader.read_table(*to, "to",
                           {{"institution", &letter.to.institution.name}, {"department", &letter.to.institution.department},
                            {"doctor", &letter.to.doctor}, {"address", &letter.to.institution.address}, {"phone", &letter.to.institution.phone}});
-    reader.require(letter.purpose, "purpose", "the purpose of the referral (紹介目的)");
-    reader.require(letter.from.name, "from.institution", "the sending institution (紹介元医療機関)");
-    reader.require(letter.from.code, "from.code", "the sending institution's 10-digit code (医療機関コード)");
-    reader.require(letter.doctor.name, "from.doctor", "the sending doctor (紹介元医師)");
-    reader.require(letter.to.institution.name, "to.institution", "the receiving institution (紹介先医療機関)");
+    reader.require(root, letter.purpose, "purpose", "the purpose of the referral (紹介目的)");
+    reader.require(root, letter.from.name, "from.institution", "the sending institution (紹介元医療機関)");
+    reader.require(root, letter.from.code, "from.code", "the sending institution's 10-digit code (医療機関コード)");
+    reader.require(root, letter.doctor.name, "from.doctor", "the sending doctor (紹介元医師)");
+    reader.require(root, letter.to.institution.name, "to.institution", "the receiving institution (紹介先医療機関)");
     if (!letter.from.code.empty() && !cda::is_institution_code(letter.from.code))
         reader.diagnostics.push_back(error({file, 0, "from.code"}, "letter.code.invalid",
                                            "from.code '" + letter.from.code + "' is not a 医療機関コード: 10 digits (都道府県 2 + 点数表 1 + 医療機関 7)"));
