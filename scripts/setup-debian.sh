@@ -42,7 +42,7 @@ packages=(
   # third-party checkers used by tests
   libxml2-utils xorriso dicom3tools genisoimage
   # baselines the benchmarks compare with
-  python3-hl7 bc pigz
+  python3-hl7 bc pigz xsltproc
 )
 
 missing=()
