@@ -117,6 +117,7 @@ public:
             write_ssmix2(tree, storage);
             const auto document_links = write_documents(tree, *documents);
             write_dicom(tree, *media);
+            link_studies_to_orders(storage.record ? &*storage.record : nullptr);
             if (ssmix2_paths_.empty() && dicom_paths_.empty() && documents->empty())
                 return fail("nothing could be written for patient " + patient_id_ + ": see the problems above");
             const auto key_images = write_key_images(tree);
@@ -353,12 +354,28 @@ private:
             if (study.modalities.find(x.modality) == std::string::npos) study.modalities += (study.modalities.empty() ? "" : "/") + x.modality;
             ++study.images;
         }
-        for (const auto& [uid, study] : studies_) summary_.studies.push_back(study);
         dicom_paths_ = written;
         if (written.empty()) return;
         auto problems = write_dicomdir(tree.root(), written, keep_compressed ? DicomProfile::dvd_jpeg : DicomProfile::cd_uncompressed,
                                        "SSMIXCARRY");
         diagnostics_.insert(diagnostics_.end(), problems.begin(), problems.end());
+    }
+
+    // A study whose Study Instance UID an SS-MIX2 imaging order names (IPC-3) gets that order's
+    // procedure (the order reporting it done, when there are several), for README.TXT and the report.
+    void link_studies_to_orders(const clinical::ClinicalRecord* record) {
+        static const std::vector<clinical::ImagingOrder> no_orders;
+        const auto& orders = record ? record->imaging : no_orders;
+        for (auto& [uid, study] : studies_) {
+            std::string data_type;
+            for (const auto& order : orders)
+                if (order.study_uid == uid && order.data_type >= data_type) {
+                    study.order = order.procedure.text.empty() ? order.procedure.code : order.procedure.text;
+                    data_type = order.data_type;
+                }
+            if (!study.order.empty()) ++linked_studies_;
+            summary_.studies.push_back(study);
+        }
     }
 
     // One key image per series for the static page: the middle image, and the middle frame of
@@ -390,7 +407,7 @@ private:
             const bool multi_frame = frames > 1;
             images.push_back({name, x.study_date, x.study_description, x.modality, x.series_description,
                               static_cast<unsigned>(multi_frame ? frames / 2 : series->paths.size() / 2),
-                              static_cast<unsigned>(multi_frame ? frames : series->paths.size()), x.columns, x.rows});
+                              static_cast<unsigned>(multi_frame ? frames : series->paths.size()), x.columns, x.rows, x.study_uid});
         }
         return images;
     }
@@ -431,7 +448,8 @@ private:
             if (!tree.empty()) out["tree"] = tree.string(), out["index"] = (tree / "INDEX.HTM").string();
             out["ssmix2"] = {{"files", ssmix2_paths_.size()}};
             out["documents"] = summary_.documents.size();
-            out["dicom"] = {{"instances", dicom_paths_.size()}, {"studies", studies_.size()}, {"series", series_.size()}, {"transcoded", transcoded_}};
+            out["dicom"] = {{"instances", dicom_paths_.size()}, {"studies", studies_.size()}, {"series", series_.size()}, {"transcoded", transcoded_},
+                           {"linkedToOrders", linked_studies_}};
             out["bundle"] = {{"files", bundle.manifest.files.size()}, {"chunks", bundle.manifest.chunk_sizes.size()},
                              {"bytes", bundle.disc_bytes}, {"leftOut", bundle.left_out}};
             out["bytes"] = disc_bytes;
@@ -460,7 +478,8 @@ private:
     std::string dicom_summary() const {
         if (dicom_paths_.empty()) return "none";
         return std::to_string(dicom_paths_.size()) + " instances in " + std::to_string(studies_.size()) + " studies, " +
-               std::to_string(series_.size()) + " series (" + std::to_string(transcoded_) + " transcoded), with DICOMDIR";
+               std::to_string(series_.size()) + " series (" + std::to_string(transcoded_) + " transcoded), with DICOMDIR" +
+               (linked_studies_ ? ", " + std::to_string(linked_studies_) + " linked to imaging orders" : "");
     }
 
     const PackOptions& options_;
@@ -474,6 +493,7 @@ private:
     };
     std::map<std::string, Series> series_;
     std::map<std::string, DiscSummary::Study> studies_;
+    std::size_t linked_studies_ = 0;
     std::size_t transcoded_ = 0;
     std::map<std::string, std::string> known_digests_;   // disc path -> SHA-256
     DiscSummary summary_;

@@ -30,7 +30,7 @@ std::string readme_text(const DiscSummary& s) {
     line("  SS-MIX2 標準化ストレージ（SSMIX2 フォルダ）: " + std::to_string(s.ssmix2_files) + " ファイル");
     for (const auto& study : s.studies)
         line("  画像: " + date_ja(study.date) + " " + study.description + "（" + study.modalities + "、" +
-             std::to_string(study.images) + " 枚）");
+             std::to_string(study.images) + " 枚" + (study.order.empty() ? "" : "、オーダ: " + study.order) + "）");
     if (!s.not_in_viewer_bundle.empty()) {
         line("  ※ 次のシリーズは容量のためブラウザ表示用データに含めていません。表示するときは、");
         line("    ビューアの「フォルダを開く」で CD のフォルダを選んでください:");

@@ -16,6 +16,7 @@ struct DiscSummary {
     struct Study {
         std::string date, description, modalities;
         std::size_t images = 0;
+        std::string order;            // the SS-MIX2 imaging order naming it (IPC-3), if any
     };
     std::vector<Study> studies;
     struct Document {

@@ -194,14 +194,36 @@ private:
 
     void imaging_orders() {
         if (record_->imaging.empty()) return;
-        out_ += "<h2 id=\"orders\">画像・生理・内視鏡検査</h2>\n<table>\n<tr><th>日付</th><th>検査</th><th>状態</th><th>所見</th></tr>\n";
+        out_ += "<h2 id=\"orders\">画像・生理・内視鏡検査</h2>\n<table>\n<tr><th>日付</th><th>検査</th><th>状態</th><th>所見</th><th>画像</th></tr>\n";
         for (const auto& order : record_->imaging) {
             out_ += "<tr><td class=\"d\">" + html(date_time_short(order.date)) + "</td><td>" + label(order.procedure) +
                     "</td><td class=\"d\">" + html(order_state(order.data_type)) + "</td><td>";
             for (std::size_t i = 0; i < order.findings.size(); ++i) out_ += (i ? "<br>" : "") + html(order.findings[i]);
+            out_ += "</td><td class=\"d\">";
+            if (const auto anchor = study_anchor(order.study_uid); !anchor.empty()) out_ += "<a href=\"#" + anchor + "\">画像を見る</a>";
             out_ += "</td></tr>\n";
         }
         out_ += "</table>\n";
+    }
+
+    // "study-N" for the Nth study with key images on this disc; empty when the UID has none.
+    std::string study_anchor(const std::string& study_uid) const {
+        if (study_uid.empty()) return {};
+        std::vector<std::string> seen;
+        for (const auto& image : images_) {
+            if (std::find(seen.begin(), seen.end(), image.study_uid) == seen.end()) seen.push_back(image.study_uid);
+            if (image.study_uid == study_uid) return "study-" + std::to_string(seen.size());
+        }
+        return {};
+    }
+
+    // The imaging order that names this study, preferring the one that reports it done.
+    const clinical::ImagingOrder* order_of(const std::string& study_uid) const {
+        if (!record_ || study_uid.empty()) return nullptr;
+        const clinical::ImagingOrder* found = nullptr;
+        for (const auto& order : record_->imaging)
+            if (order.study_uid == study_uid && (!found || order.data_type > found->data_type)) found = &order;
+        return found;
     }
 
     static std::string order_state(const std::string& data_type) {
@@ -217,9 +239,15 @@ private:
         std::string study;
         for (const auto& image : images_) {
             const std::string heading = date_ja(image.study_date) + "　" + image.study_description;
-            if (heading != study) {
-                out_ += "<h3>" + html(heading) + "</h3>\n";
-                study = heading;
+            if (image.study_uid + heading != study) {
+                out_ += "<h3 id=\"" + study_anchor(image.study_uid) + "\">" + html(heading) + "</h3>\n";
+                if (const auto* order = order_of(image.study_uid)) {
+                    out_ += "<p class=\"order\">オーダ: " + label(order->procedure) + "（" + html(date_time_short(order->date)) + " " +
+                            html(order_state(order->data_type)) + "、オーダ番号 " + html(order->order_number) + "）";
+                    for (const auto& finding : order->findings) out_ += "<br>" + html(finding);
+                    out_ += "</p>\n";
+                }
+                study = image.study_uid + heading;
             }
             const std::string caption = image.modality + " " + image.series_description + "（" + std::to_string(image.frame + 1) + " / " +
                                         std::to_string(image.frames) + " 枚目）";

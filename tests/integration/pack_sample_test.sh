@@ -172,6 +172,19 @@ leftovers=$(find "$(dirname "$out")" -maxdepth 1 -name ".$(basename "$out")*" | 
 [ "$leftovers" = 0 ] || { echo "FAIL: staging files left beside the tree or image"; exit 1; }
 "$ssmix" verify "$out.iso" 2>/dev/null
 
+# A study whose Study Instance UID the storage's OMG-11 names (IPC-3 of 経皮的超音波検査) is
+# linked to that order: in the report, on the static page both ways, and in README.TXT.
+mkdir -p "$work/us"
+for f in $(find "$dicom" -type f | grep -v '.complete' | head -40); do
+  if dcmdump +P 0008,0060 "$f" 2>/dev/null | grep -F '[RF]' >/dev/null; then cp "$f" "$work/us/IM1"; fi
+done
+dcmodify -q -nb -m "(0020,000D)=1.2.392.1114.20045.43233.5.300001" "$work/us/IM1"
+"$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$work/us" --tree "$work/linked" --json >"$work/linked.json"
+grep -F '"linkedToOrders": 1' "$work/linked.json" >/dev/null || { echo "FAIL: the study is not linked to its order: $(grep -A6 '"dicom"' "$work/linked.json")"; exit 1; }
+grep -F '<a href="#study-1">画像を見る</a>' "$work/linked/IHE_PDI/INDEX.HTM" >/dev/null || { echo "FAIL: the order does not link to its images"; exit 1; }
+grep -F 'オーダ: 経皮的超音波検査' "$work/linked/IHE_PDI/INDEX.HTM" >/dev/null || { echo "FAIL: the images do not show their order"; exit 1; }
+grep -F 'オーダ: 経皮的超音波検査' "$work/linked/README.TXT" >/dev/null || { echo "FAIL: README.TXT does not name the order"; exit 1; }
+
 # A period: only messages with a care date in it, plus the undated ("-") ones.
 "$ssmix" pack --storage "$storage" --patient 9999013 --from 20111201 --to 20111231 --tree "$work/period" >/dev/null
 dates=$(find "$work/period/SSMIX2" -type f | sed 's|.*/9999013/\([^/]*\)/.*|\1|' | sort -u | tr '\n' ' ')

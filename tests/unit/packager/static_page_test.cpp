@@ -89,9 +89,40 @@ TEST_CASE("static page: more than 8 days split into several tables") {
 }
 
 TEST_CASE("static page: key images with caption and size; DICOM-only discs have no record") {
-    const std::vector<KeyImage> images = {{"IMAGES/I0000001.JPG", "20111215", "胸部CT", "CT", "胸部 5mm", 12, 24, 256, 256}};
+    const std::vector<KeyImage> images = {{"IMAGES/I0000001.JPG", "20111215", "胸部CT", "CT", "胸部 5mm", 12, 24, 256, 256, "1.2.3"}};
     const std::string page = static_page_html(nullptr, summary(), images);
     CHECK(page.find("<img src=\"IMAGES/I0000001.JPG\" width=\"256\" height=\"256\"") != std::string::npos);
     CHECK(page.find("2011年12月15日　胸部CT") != std::string::npos);
     CHECK(page.find("13 / 24 枚目") != std::string::npos);
+}
+
+TEST_CASE("static page: a study and the imaging order naming it (IPC-3) link to each other") {
+    clinical::ClinicalRecord record;
+    clinical::ImagingOrder requested, done, other;
+    requested.data_type = "OMG-01";
+    requested.study_uid = "1.2.392.1";
+    requested.procedure = {"99A", "経皮的超音波検査", "JJ1017"};
+    requested.date = "20111220";
+    done = requested;
+    done.data_type = "OMG-11";
+    done.order_number = "2011122000300";
+    done.findings = {"肝に異常なし"};
+    other.data_type = "OMG-11";
+    other.study_uid = "9.9.9";   // no such study on the disc
+    other.procedure = {"", "胸部単純", ""};
+    record.imaging = {requested, done, other};
+    const std::vector<KeyImage> images = {{"IMAGES/I0000001.JPG", "20111215", "胸部CT", "CT", "胸部", 0, 1, 64, 64, "1.2.3"},
+                                          {"IMAGES/I0000002.JPG", "20111220", "腹部US", "US", "肝", 0, 1, 64, 64, "1.2.392.1"}};
+    const std::string page = static_page_html(&record, summary(), images);
+    CHECK(count(page, "<a href=\"#study-2\">画像を見る</a>") == 2);   // both the request and the report
+    CHECK(count(page, "画像を見る") == 2);                             // not the order without images
+    CHECK(page.find("<h3 id=\"study-2\">") != std::string::npos);
+    CHECK(page.find("<h3 id=\"study-1\">") != std::string::npos);
+    // Under the images: the order that reports the study done, with its findings.
+    const auto heading = page.find("<h3 id=\"study-2\">");
+    const auto order = page.find("オーダ: 経皮的超音波検査", heading);
+    REQUIRE(order != std::string::npos);
+    CHECK(page.find("実施、オーダ番号 2011122000300", order) != std::string::npos);
+    CHECK(page.find("肝に異常なし", order) != std::string::npos);
+    CHECK(page.find("オーダ:", page.find("<h3 id=\"study-1\">")) == order);   // the CT has no order
 }
