@@ -20,6 +20,7 @@
 #include "core/base/sha256.h"
 #include "core/base/sha1.h"
 #include "core/cda/reader.h"
+#include "core/ssmix2/extended_storage.h"
 #include "core/cda/render.h"
 #include "core/cda/render_common.h"
 #include "core/clinical/build.h"
@@ -49,7 +50,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct PackOptions {
-    fs::path storage;
+    fs::path storage, extended;
     std::string patient, from, to, institution, media_name = "cd650";
     std::vector<fs::path> dicom, documents;
     fs::path iso, tree, viewer_dir;
@@ -92,8 +93,11 @@ public:
         if (!media) return usage("--media must be cd650, cd700 or dvd");
         if (options_.iso.empty() && options_.tree.empty()) return usage("say where the disc goes: -o OUT.iso and/or --tree FOLDER");
         if (!options_.storage.empty() && options_.patient.empty()) return usage("--storage needs --patient ID");
-        if (options_.storage.empty() && options_.dicom.empty() && options_.documents.empty())
-            return usage("nothing to pack: give --storage and --patient, --dicom and/or --document");
+        if (!options_.extended.empty() && options_.patient.empty()) return usage("--extended needs --patient ID");
+        if (!options_.extended.empty() && !fs::is_directory(options_.extended))
+            return usage("--extended " + options_.extended.string() + " is not a folder");
+        if (options_.storage.empty() && options_.extended.empty() && options_.dicom.empty() && options_.documents.empty())
+            return usage("nothing to pack: give --storage and --patient, --extended, --dicom and/or --document");
         std::string problem;
         const auto viewer = find_viewer(options_.viewer_dir, problem);
         if (!viewer) return fail(problem);
@@ -200,7 +204,7 @@ private:
     // read stops the disc (it is usually the reason for the disc).
     std::optional<std::vector<LoadedDocument>> read_documents() {
         std::vector<LoadedDocument> documents;
-        for (const auto& path : options_.documents) {
+        for (const auto& path : document_inputs()) {
             LoadedDocument loaded;
             try {
                 loaded.bytes = read_file(path);
@@ -216,6 +220,23 @@ private:
             documents.push_back(std::move(loaded));
         }
         return documents;
+    }
+
+    // --document files, then the patient's current CDA documents in the --extended storage
+    // (in the period). Other content there (PDF, images) is named and left out: XDM on this
+    // disc carries CDA only.
+    std::vector<fs::path> document_inputs() {
+        std::vector<fs::path> paths = options_.documents;
+        if (options_.extended.empty()) return paths;
+        for (auto& path : ssmix2::current_documents(options_.extended, options_.patient, options_.from, options_.to)) {
+            if (path.extension() == ".xml") {
+                paths.push_back(std::move(path));
+            } else {
+                diagnostics_.push_back(warning({path.string(), 0, ""}, "pack.extended.not_cda",
+                                               "not a CDA document: left off the disc (the extended storage keeps it)"));
+            }
+        }
+        return paths;
     }
 
     bool documents_match_patient(const std::vector<LoadedDocument>& documents) {
@@ -511,6 +532,7 @@ Command add_pack_command(CLI::App& app) {
     cli->add_option("--to", options->to, "Last care date to include (YYYYMMDD)");
     cli->add_option("--dicom", options->dicom, "DICOM file, folder or disc (searched recursively); repeat for more");
     cli->add_option("--document", options->documents, "A CDA R2 document (e.g. the referral letter); repeat for more");
+    cli->add_option("--extended", options->extended, "SS-MIX2 extended storage: also put the patient's current CDA documents (in the period) on the disc");
     cli->add_option("-o,--output", options->iso, "ISO 9660 image to write (written to a temporary file, renamed when complete)");
     cli->add_option("--tree", options->tree, "Folder for the disc tree (replaced if it is an earlier ssmix tree)");
     cli->add_option("--media", options->media_name, "cd650 (default), cd700 or dvd: the size budget; dvd keeps compressed DICOM");

@@ -90,6 +90,26 @@ std::vector<fs::path> document_versions(const fs::path& root, const StoredDocume
     return paths;
 }
 
+std::vector<fs::path> current_documents(const fs::path& root, const std::string& patient_id, const std::string& from, const std::string& to) {
+    std::vector<fs::path> found;
+    if (!is_safe_patient_id(patient_id)) return found;
+    std::error_code ec;
+    for (const auto& date : fs::directory_iterator(root / hash_folders(patient_id) / patient_id, ec)) {
+        const std::string day = date.path().filename().string();
+        if (day != no_date && ((!from.empty() && day < from) || (!to.empty() && day > to))) continue;
+        for (const auto& type : fs::directory_iterator(date.path(), ec)) {
+            for (const auto& content : fs::directory_iterator(type.path(), ec)) {
+                const auto name = parse_file_name(content.path().filename().string());
+                if (!name || name->flag != Flag::current || name->patient_id != patient_id || !content.is_directory()) continue;
+                for (const auto& file : fs::directory_iterator(content.path(), ec))
+                    if (file.path().filename().string().rfind("main_document", 0) == 0) found.push_back(file.path());
+            }
+        }
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
 DocumentOutcome ExtendedStorage::store(const StoredDocument& d, const std::string& main_file_name, ByteView bytes) {
     check(d);
     const fs::path patient = root_ / hash_folders(d.patient_id) / d.patient_id;

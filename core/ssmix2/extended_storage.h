@@ -59,6 +59,12 @@ private:
     std::filesystem::path root_;
 };
 
+// The main file ("main_document.*") of the current version (flag 1) of each of a patient's
+// documents whose care date is in [from, to] (YYYYMMDD, inclusive, empty = open; undated
+// documents, "-", always), sorted by path, i.e. by care date.
+[[nodiscard]] std::vector<std::filesystem::path> current_documents(const std::filesystem::path& root, const std::string& patient_id,
+                                                                   const std::string& from = {}, const std::string& to = {});
+
 // Content folders of one document (patient, data type, key) in every care-date folder, oldest first.
 [[nodiscard]] std::vector<std::filesystem::path> document_versions(const std::filesystem::path& root, const StoredDocument& document);
 

@@ -56,6 +56,19 @@ has "$work/provide.txt" "総蛋白"
 "$ssmix" provide --storage "$storage" --patient 9999013 --institution 登呂病院 --institution-code 123 -o "$work/x.xml" >/dev/null 2>&1
 [ $? = 2 ] || fail "provide: a 3-digit institution code is a usage error"
 
+# A disc from the extended storage: the current letter (version 2, not the superseded one) and
+# the data-provision document go to IHE_XDM; a period before them leaves them out.
+"$ssmix" pack --storage "$storage" --patient 9999013 --extended "$ext" --tree "$work/disc" --json >"$work/pack.json" 2>&1 \
+  || fail "pack --extended: exit status: $(cat "$work/pack.json")"
+grep -F '"documents": 2' "$work/pack.json" >/dev/null || fail "pack --extended: $(grep documents "$work/pack.json")"
+on_disc=$(grep -l 'versionNumber value="2"' "$work"/disc/IHE_XDM/SUBSET01/DOC*.XML)
+cmp -s "$on_disc" "$work/letter2.xml" || fail "pack --extended: the current letter is not on the disc as written"
+"$ssmix" verify "$work/disc" >/dev/null 2>&1 || fail "pack --extended: verify"
+"$ssmix" pack --storage "$storage" --patient 9999013 --extended "$ext" --to 20111231 --tree "$work/disc-2011" --json >"$work/pack-2011.json" 2>&1
+grep -F '"documents": 0' "$work/pack-2011.json" >/dev/null || fail "pack --extended --to 20111231: $(grep documents "$work/pack-2011.json")"
+"$ssmix" pack --extended "$ext" --tree "$work/disc-x" >"$work/nopatient.out" 2>&1
+[ $? = 2 ] && grep -F -- "--extended needs --patient" "$work/nopatient.out" >/dev/null || fail "pack --extended without --patient: $(cat "$work/nopatient.out")"
+
 # Letters with mistakes: the file, the line and the key; nothing written.
 bad() {   # name, expected message, then the letter's lines
   local name=$1 want=$2; shift 2

@@ -102,3 +102,27 @@ TEST_CASE("extended storage: names that would leave the storage are refused") {
     CHECK(type.folder_name() == "L-1^紹介-状^^57133-1^紹介-状^LN");
     CHECK(fs::is_empty(dir.path));
 }
+
+TEST_CASE("extended storage: a patient's current documents in a period") {
+    TempDir dir;
+    ExtendedStorage storage(dir.path);
+    storage.store(letter("20111220"), "main_document.xml", as_bytes("<v1/>"));
+    storage.store(letter("20111222"), "main_document.xml", as_bytes("<v2/>"));   // supersedes v1
+    auto undated = letter(std::string(no_date));
+    undated.key = "summary";
+    storage.store(undated, "main_document.pdf", as_bytes("%PDF"));
+    auto deleted = letter("20111101");
+    deleted.key = "gone";
+    storage.store(deleted, "main_document.xml", as_bytes("<x/>"));
+    storage.remove(deleted);
+
+    const auto names = [&](const std::vector<fs::path>& paths) {   // "<date folder>/<file>"
+        std::vector<std::string> out;
+        for (const auto& p : paths) out.push_back(std::next(p.lexically_relative(dir.path).begin(), 3)->string() + "/" + p.filename().string());
+        return out;
+    };
+    CHECK(names(current_documents(dir.path, "9999013")) == std::vector<std::string>{"-/main_document.pdf", "20111222/main_document.xml"});
+    CHECK(names(current_documents(dir.path, "9999013", "20111201", "20111221")) == std::vector<std::string>{"-/main_document.pdf"});
+    CHECK(current_documents(dir.path, "0000001").empty());
+    CHECK(current_documents(dir.path, "../x").empty());
+}
