@@ -2,10 +2,10 @@
 #include "packager/document_output.h"
 
 #include <algorithm>
-#include <ctime>
 #include <iostream>
 
 #include "core/base/durable_file.h"
+#include "core/base/local_time.h"
 #include "core/cda/extended_record.h"
 #include "core/cda/reader.h"
 #include "core/clinical/build.h"
@@ -33,14 +33,9 @@ std::optional<clinical::ClinicalRecord> load_record(const std::string& command, 
 }
 
 cda::WriteContext new_write_context() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d%H%M%S%z", &local);
     cda::WriteContext context;
     context.document_id = random_uuid_oid();
-    context.time = text;
+    context.time = local_time_now("%Y%m%d%H%M%S%z");
     return context;
 }
 

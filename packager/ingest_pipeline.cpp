@@ -2,33 +2,20 @@
 // rejected, encoding before naming, naming before any disk write.
 #include "packager/ingest_pipeline.h"
 
-#include <chrono>
 #include <cstdio>
 #include <cctype>
-#include <ctime>
 #include <system_error>
 
 #include "core/base/durable_file.h"
 #include "core/hl7/field.h"
 #include "core/hl7/parse.h"
 #include "core/ssmix2/message_rules.h"
+#include "core/base/local_time.h"
 #include "core/ssmix2/plan.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;
 namespace {
-
-std::string now_for_file_name() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm local{};
-    localtime_r(&seconds, &local);
-    char text[96];
-    std::snprintf(text, sizeof text, "%04d%02d%02d%02d%02d%02d%03d", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
-                  local.tm_hour, local.tm_min, local.tm_sec, static_cast<int>(ms));
-    return text;
-}
 
 std::string safe_file_part(const std::string& text) {
     std::string out;
@@ -96,7 +83,7 @@ void IngestPipeline::finish(Checked& checked, ByteView message, const ssmix2::St
     if (outcome) {
         try {
             // The transaction storage records what reached the standardized storage, once.
-            if (transactions_ && !outcome->duplicate) transactions_->append(*checked.plan, message, now_for_file_name());
+            if (transactions_ && !outcome->duplicate) transactions_->append(*checked.plan, message, local_timestamp_ms());
         } catch (const std::exception& e) {
             result.diagnostics.push_back(warning({result.stored_path, 0, ""}, "storage.transaction_failed", e.what()));
         }
@@ -173,7 +160,7 @@ std::vector<IngestResult> IngestPipeline::ingest_batch(const std::vector<Incomin
 void IngestPipeline::keep_rejected(ByteView message, const std::string& source, IngestResult& result) {
     try {
         create_directories_durable(rejected_);
-        const std::string stem = now_for_file_name() + "_" + safe_file_part(fs::path(source).filename().string());
+        const std::string stem = local_timestamp_ms() + "_" + safe_file_part(fs::path(source).filename().string());
         fs::path target = rejected_ / (stem + ".hl7");
         for (int n = 2; fs::exists(target); ++n) target = rejected_ / (stem + "_" + std::to_string(n) + ".hl7");
         std::string reason = "source: " + source + "\nresult: " + to_string(result.status) + "\n";

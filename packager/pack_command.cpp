@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <optional>
 #include <tuple>
 #include <cstring>
@@ -20,6 +19,7 @@
 #include "core/base/sha256.h"
 #include "core/base/sha1.h"
 #include "core/cda/reader.h"
+#include "core/base/local_time.h"
 #include "core/ssmix2/extended_storage.h"
 #include "core/cda/render.h"
 #include "core/cda/render_common.h"
@@ -57,14 +57,6 @@ struct PackOptions {
     bool no_bundle = false, json = false;
 };
 
-std::string now_text() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
-    return text;
-}
 
 std::string mib(std::uint64_t bytes) {
     char text[32];
@@ -153,7 +145,7 @@ public:
             if (!options_.iso.empty()) {
                 Progress progress("Writing the image (bytes)");
                 iso_bytes = write_iso_image(tree.root(), options_.iso,
-                                            {volume_id_from("SSMIX_" + patient_id_ + "_" + now_text().substr(0, 10)), "SS-MIX CARRY",
+                                            {volume_id_from("SSMIX_" + patient_id_ + "_" + local_time_now("%Y-%m-%d %H:%M").substr(0, 10)), "SS-MIX CARRY",
                                              [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); }});
             }
             if (!options_.tree.empty()) tree.commit();
@@ -335,7 +327,7 @@ private:
             summary_.sex = i.patient_sex;
         }
         summary_.institution = !options_.institution.empty() ? options_.institution : "(記載なし / not stated)";
-        summary_.created = now_text();
+        summary_.created = local_time_now("%Y-%m-%d %H:%M");
     }
 
     void write_ssmix2(DiscTreeWriter& tree, const StoragePart& storage) {

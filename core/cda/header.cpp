@@ -96,6 +96,18 @@ void add_recipient(pugi::xml_node document, const Recipient& recipient) {
 
 }  // namespace
 
+Header make_header(const WriteContext& context, DocumentType type, Institution sender) {
+    Header header;
+    header.id = context.document_id;
+    header.time = context.time;
+    header.set_id = context.set_id;
+    header.version = context.version;
+    header.replaces = context.replaces;
+    header.type = std::move(type);
+    header.sender = std::move(sender);
+    return header;
+}
+
 bool is_institution_code(const std::string& code) {
     return code.size() == 10 && std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }

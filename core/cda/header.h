@@ -38,6 +38,15 @@ struct DocumentType {
     std::string title;
 };
 
+// What each written document gets anew: its id and time, and for a corrected version the
+// document it replaces, its setId and version.
+struct WriteContext {
+    std::string document_id;     // an OID unique to this document (a UUID under 2.25)
+    std::string time;            // its time, TS with zone: 20261126093000+0900
+    Identifier replaces, set_id; // empty for a first version
+    int version = 1;
+};
+
 struct Header {
     std::string id;             // this document's OID (a UUID under 2.25)
     std::string time;           // TS with zone, e.g. 20261126093000+0900
@@ -49,6 +58,9 @@ struct Header {
     Clinician author;           // empty name: the document was assembled by the sender's system
     std::vector<Recipient> recipients;
 };
+
+// A header with the context's ids and time, of this type, from this institution.
+[[nodiscard]] Header make_header(const WriteContext& context, DocumentType type, Institution sender);
 
 // True for a 10-digit 医療機関コード; the ids of the header are built from it.
 [[nodiscard]] bool is_institution_code(const std::string& code);

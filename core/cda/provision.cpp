@@ -8,14 +8,7 @@
 namespace ssmix::cda {
 
 std::string write_provision(const clinical::ClinicalRecord& record, const Provision& provision, const WriteContext& context) {
-    Header header;
-    header.id = context.document_id;
-    header.time = context.time;
-    header.set_id = context.set_id;
-    header.version = context.version;
-    header.replaces = context.replaces;
-    header.type = {"34133-9", loinc_oid, "LOINC", "Summary of episode note", "", "", "診療データ提供書"};
-    header.sender = provision.from;
+    const Header header = make_header(context, {"34133-9", loinc_oid, "LOINC", "Summary of episode note", "", "", "診療データ提供書"}, provision.from);
 
     pugi::xml_document document;
     pugi::xml_node body = write_header(document, header, record.patient);

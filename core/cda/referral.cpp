@@ -18,14 +18,7 @@ void add_free_text_section(pugi::xml_node body, const char* code, const char* di
 }  // namespace
 
 std::string write_referral(const clinical::ClinicalRecord& record, const ReferralLetter& letter, const WriteContext& context) {
-    Header header;
-    header.id = context.document_id;
-    header.time = context.time;
-    header.set_id = context.set_id;
-    header.version = context.version;
-    header.replaces = context.replaces;
-    header.type = {"MD0020730", jmix_oid, "JMIX", "診療情報提供書", "57133-1", "Referral note", "診療情報提供書"};
-    header.sender = letter.from;
+    Header header = make_header(context, {"MD0020730", jmix_oid, "JMIX", "診療情報提供書", "57133-1", "Referral note", "診療情報提供書"}, letter.from);
     header.author = letter.doctor;
     header.recipients = {letter.to};
 

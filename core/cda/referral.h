@@ -24,15 +24,6 @@ struct ReferralLetter {
     std::string remarks;         // 備考
 };
 
-struct WriteContext {
-    std::string document_id;     // an OID unique to this document (a UUID under 2.25)
-    std::string time;            // its time, TS with zone: 20261126093000+0900
-    // A corrected version of an earlier document: same setId, next versionNumber, and a
-    // relatedDocument RPLC naming the one it replaces. Empty for a first version.
-    Identifier replaces, set_id;
-    int version = 1;
-};
-
 // The letter as UTF-8 XML. The section order is that of the paper form (診療報酬 様式11).
 [[nodiscard]] std::string write_referral(const clinical::ClinicalRecord& record, const ReferralLetter& letter, const WriteContext& context);
 

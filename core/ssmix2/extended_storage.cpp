@@ -2,12 +2,11 @@
 #include "core/ssmix2/extended_storage.h"
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 #include <random>
 #include <stdexcept>
 
 #include "core/base/durable_file.h"
+#include "core/base/local_time.h"
 
 namespace ssmix::ssmix2 {
 namespace fs = std::filesystem;
@@ -19,20 +18,6 @@ std::string folder_part(std::string_view text) {
         const auto u = static_cast<unsigned char>(c);
         out += (u < 0x20 || c == '_' || c == '/' || c == '\\' || c == '^' || u == 0x7f) ? '-' : c;
     }
-    return out;
-}
-
-// Now as YYYYMMDDHHMMSSFFF (local time, like the standardized storage's file names).
-std::string now_timestamp() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm local{};
-    localtime_r(&seconds, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d%H%M%S", &local);
-    char out[40];
-    std::snprintf(out, sizeof out, "%s%03d", text, static_cast<int>(millis));
     return out;
 }
 
@@ -125,7 +110,7 @@ DocumentOutcome ExtendedStorage::store(const StoredDocument& d, const std::strin
             return {true, storage_relative(root_, current), {}};
     }
 
-    std::string timestamp = now_timestamp();
+    std::string timestamp = local_timestamp_ms();
     for (const auto& folder : versions)   // a later timestamp than any earlier version's
         if (const auto name = parse_file_name(folder.filename().string()); name->timestamp >= timestamp) timestamp = next_millisecond(name->timestamp);
     const FileName name = content_name(d, timestamp, Flag::current);

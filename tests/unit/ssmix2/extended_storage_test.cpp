@@ -7,22 +7,15 @@
 #include <stdexcept>
 
 #include "core/base/durable_file.h"
+#include "tests/unit/temp_dir.h"
 #include "core/ssmix2/extended_storage.h"
 
 using namespace ssmix;
 using namespace ssmix::ssmix2;
 namespace fs = std::filesystem;
+using testing::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char pattern[] = "/tmp/ssmix-extended-XXXXXX";
-        path = mkdtemp(pattern);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 StoredDocument letter(const std::string& date = "20111220") {
     return {"9999013", date, {"", "紹介状", "", "57133-1", "紹介状", "LN"}, "abc123", "-"};

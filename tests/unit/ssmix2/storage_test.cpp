@@ -8,23 +8,16 @@
 
 #include "core/hl7/parse.h"
 #include "core/hl7/write.h"
+#include "tests/unit/temp_dir.h"
 #include "core/ssmix2/plan.h"
 #include "core/ssmix2/storage.h"
 
 using namespace ssmix;
 using namespace ssmix::ssmix2;
 namespace fs = std::filesystem;
+using testing::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char pattern[] = "/tmp/ssmix-storage-XXXXXX";
-        path = mkdtemp(pattern);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 // A prescription order (RDE^O11) for patient 9999013, order `order`, sent at `sent`.
 Bytes prescription(const std::string& order, const std::string& sent, const std::string& control = "NW",
