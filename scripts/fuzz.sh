@@ -10,14 +10,14 @@ build=${SSMIX_FUZZ_BUILD_DIR:-$repo/build-fuzz}
 
 cmake -S "$repo" -B "$build" -G Ninja -DSSMIX_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-cmake --build "$build" --target fuzz_text_decode fuzz_hl7_message fuzz_cda_read
+cmake --build "$build" --target fuzz_text_decode fuzz_hl7_message fuzz_cda_read fuzz_cda_write
 
 seeds="$build/seeds"
 rm -rf "$seeds"; mkdir -p "$seeds/hl7" "$seeds/cda" "$build/crashes"
 n=0; for f in "$repo"/tests/data/ssmix2/*/sampleData/*/*/*/*/*/*; do n=$((n + 1)); cp "$f" "$seeds/hl7/sample$n"; done
 n=0; for f in $(find "$repo/tests/data/cda" -name '*.xml' -size -64k); do n=$((n + 1)); cp "$f" "$seeds/cda/doc$n.xml"; done
 
-for target in text_decode hl7_message cda_read; do
+for target in text_decode hl7_message cda_read cda_write; do
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"
   seed_dir="$seeds/hl7"; [ "$target" = cda_read ] && seed_dir="$seeds/cda"
