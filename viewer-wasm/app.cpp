@@ -2,6 +2,7 @@
 // left, the image on the right. Japanese first; the language button switches to English.
 #include "viewer-wasm/app.h"
 
+#include "core/cda/reader.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/instance.h"
 #include "imgui.h"
@@ -10,6 +11,11 @@ namespace ssmix::viewer {
 namespace {
 
 constexpr std::string_view dicom_folder = "DICOM/";
+constexpr std::string_view documents_folder = "IHE_XDM/SUBSET01/";
+
+bool is_document(const std::string& path) {
+    return path.starts_with(documents_folder) && path.ends_with(".XML") && !path.ends_with("METADATA.XML");
+}
 
 // "Yamada^Taro=山田^太郎=やまだ^たろう" -> "山田 太郎（やまだ たろう）": ideographic group first.
 std::string display_name(const std::string& person_name) {
@@ -35,11 +41,13 @@ std::string display_date(const std::string& yyyymmdd) {
 App::App(FileSource& files) : files_(files), view_(files, catalogue_) {
     for (const auto& entry : files_.list())
         if (entry.path.starts_with(dicom_folder)) to_scan_.push_back(entry.path);
+        else if (is_document(entry.path)) documents_to_read_.push_back(entry.path);
     catalogue_complete_ = to_scan_.empty();
 }
 
 void App::update(double budget_ms, const std::function<double()>& now_ms) {
     const double start = now_ms();
+    read_documents();
     if (!catalogue_complete_) scan_some(budget_ms, now_ms);
     if (now_ms() - start < budget_ms) view_.update();
 }
@@ -70,6 +78,39 @@ void App::scan_some(double budget_ms, const std::function<double()>& now_ms) {
     if (scanned_ == to_scan_.size()) catalogue_complete_ = true;
 }
 
+// Documents are small and few: all of them at once, as soon as their chunk has arrived.
+void App::read_documents() {
+    while (documents_read_ < documents_to_read_.size()) {
+        const std::string& path = documents_to_read_[documents_read_];
+        FileRead read = files_.read(path);
+        if (read.status == ReadStatus::pending) return;
+        ++documents_read_;
+        if (read.status != ReadStatus::ready) {
+            problems_.push_back(read.diagnostics.empty() ? path + ": missing" : to_string(read.diagnostics.front()));
+            continue;
+        }
+        auto parsed = cda::read_document(read.bytes, path);
+        if (!parsed.value) {
+            problems_.push_back(parsed.diagnostics.empty() ? path + ": not a CDA document" : to_string(parsed.diagnostics.front()));
+            continue;
+        }
+        documents_.push_back({path, std::move(*parsed.value)});
+    }
+    if (!document_opened_once_ && !documents_.empty()) {
+        document_opened_once_ = true;
+        if (view_.status() == ViewStatus::empty) open_document_ = 0;
+    }
+}
+
+bool App::open_document(const std::string& path) {
+    for (std::size_t i = 0; i < documents_.size(); ++i)
+        if (documents_[i].path == path) {
+            open_document_ = static_cast<int>(i);
+            return true;
+        }
+    return false;
+}
+
 void App::label(std::string_view utf8) {
     fonts_.need(utf8);
     ImGui::TextUnformatted(utf8.data(), utf8.data() + utf8.size());
@@ -86,12 +127,21 @@ void App::draw() {
     ImGui::Separator();
     const float list_width = std::max(240.0f, ImGui::GetContentRegionAvail().x * 0.25f);
     ImGui::BeginChild("##series", ImVec2(list_width, 0), true);
+    draw_document_list();
     draw_series_list();
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##image", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    draw_image_panel();
-    ImGui::EndChild();
+    if (open_document_ >= 0) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+        ImGui::BeginChild("##document", ImVec2(0, 0), true);
+        document_view_.draw(documents_[open_document_].document);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::BeginChild("##image", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        draw_image_panel();
+        ImGui::EndChild();
+    }
     ImGui::End();
 }
 
@@ -118,6 +168,20 @@ void App::draw_header() {
           display_date(patient.birth_date) + "   " + std::string(tr(Text::sex)) + " " + sex);
 }
 
+void App::draw_document_list() {
+    if (documents_.empty()) return;
+    label(tr(Text::documents));
+    ImGui::Separator();
+    for (std::size_t i = 0; i < documents_.size(); ++i) {
+        const auto& d = documents_[i].document;
+        const std::string title = (d.title.empty() ? d.code.display : d.title) + "  " + display_date(d.effective_time.substr(0, 8)) + "##" +
+                                  documents_[i].path;
+        fonts_.need(title);
+        if (ImGui::Selectable(title.c_str(), open_document_ == static_cast<int>(i))) open_document_ = static_cast<int>(i);
+    }
+    ImGui::Spacing();
+}
+
 void App::draw_series_list() {
     label(tr(Text::images));
     ImGui::Separator();
@@ -131,7 +195,10 @@ void App::draw_series_list() {
                                         std::to_string(series.frame_count()) + std::string(tr(Text::series_frames)) +
                                         "##" + series.uid;
             fonts_.need(caption);
-            if (ImGui::Selectable(caption.c_str(), view_.series_uid() == series.uid)) view_.open(series.uid);
+            if (ImGui::Selectable(caption.c_str(), open_document_ < 0 && view_.series_uid() == series.uid)) {
+                view_.open(series.uid);
+                show_images();
+            }
         }
         ImGui::Unindent();
     }

@@ -1,5 +1,7 @@
 // viewer-wasm/app.h — the viewer application, independent of the browser: reads the disc
-// through a FileSource, keeps the catalogue and the image view, draws with ImGui. The
+// through a FileSource, keeps the documents (CDA in IHE_XDM/), the image catalogue and the
+// image view, draws with ImGui. A letter on the disc is what the physician reads first, so the
+// first document opens by itself once it is read. The
 // platform layer (platform_web.cpp) owns the window and the main loop and calls in here.
 #pragma once
 
@@ -8,12 +10,19 @@
 #include <vector>
 
 #include "core/base/file_source.h"
+#include "core/cda/document.h"
 #include "viewer-wasm/catalogue.h"
+#include "viewer-wasm/document_view.h"
 #include "viewer-wasm/fonts.h"
 #include "viewer-wasm/image_view.h"
 #include "viewer-wasm/ui_text.h"
 
 namespace ssmix::viewer {
+
+struct LoadedDocument {
+    std::string path;            // disc path, e.g. "IHE_XDM/SUBSET01/DOC00001.XML"; the test API's id
+    cda::Document document;
+};
 
 class App {
 public:
@@ -22,7 +31,7 @@ public:
     void update(double budget_ms, const std::function<double()>& now_ms);   // background work
     void draw();                                                           // one ImGui frame
 
-    [[nodiscard]] bool ready() const { return catalogue_complete_; }
+    [[nodiscard]] bool ready() const { return catalogue_complete_ && documents_read_ == documents_to_read_.size(); }
     [[nodiscard]] Language language() const { return language_; }
     void set_language(Language language) { language_ = language; }
 
@@ -31,10 +40,17 @@ public:
     [[nodiscard]] Fonts& fonts() { return fonts_; }
     [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }   // files that could not be read
 
+    [[nodiscard]] const std::vector<LoadedDocument>& documents() const { return documents_; }
+    bool open_document(const std::string& path);   // false when no document has that path
+    void show_images() { open_document_ = -1; }
+    [[nodiscard]] std::string open_document_path() const { return open_document_ < 0 ? "" : documents_[open_document_].path; }
+
 private:
     void scan_some(double budget_ms, const std::function<double()>& now_ms);
+    void read_documents();
     void draw_header();
     void draw_series_list();
+    void draw_document_list();
     void draw_image_panel();
     void label(std::string_view utf8);   // ImGui text that also registers its glyphs
     [[nodiscard]] std::string_view tr(Text id) const { return text(id, language_); }
@@ -49,6 +65,13 @@ private:
     std::size_t scanned_ = 0;
     bool catalogue_complete_ = false;
     std::vector<std::string> problems_;
+
+    std::vector<std::string> documents_to_read_;
+    std::size_t documents_read_ = 0;
+    std::vector<LoadedDocument> documents_;
+    DocumentView document_view_{fonts_};
+    int open_document_ = -1;
+    bool document_opened_once_ = false;
 };
 
 }  // namespace ssmix::viewer

@@ -128,7 +128,14 @@ EMSCRIPTEN_KEEPALIVE const char* ssmix_api_frame() {
     return viewer->api_buffer.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE int ssmix_api_open(const char* id) { return viewer->app->view().open(id) ? 1 : 0; }
+// A document's path opens the document; anything else is a series UID.
+EMSCRIPTEN_KEEPALIVE int ssmix_api_open(const char* id) {
+    auto& app = *viewer->app;
+    if (app.open_document(id)) return 1;
+    if (!app.view().open(id)) return 0;
+    app.show_images();
+    return 1;
+}
 
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_frame(int frame) {
     viewer->app->view().set_frame(static_cast<unsigned>(frame < 0 ? 0 : frame));

@@ -41,6 +41,9 @@ std::string state_json(App& app) {
     }
     ImageView& view = app.view();
     const dicom::RenderedFrame* frame = view.rendered();
+    json documents = json::array();
+    for (const auto& d : app.documents())
+        documents.push_back({{"id", d.path}, {"title", d.document.title}, {"sections", d.document.sections.size()}});
     json missing = json::array();
     for (unsigned cp : app.fonts().missing()) missing.push_back(cp);
 
@@ -48,9 +51,9 @@ std::string state_json(App& app) {
         {"ready", app.ready()},
         {"language", app.language() == Language::ja ? "ja" : "en"},
         {"patient", {{"id", patient.id}, {"name", patient.name}, {"birthDate", patient.birth_date}, {"sex", patient.sex}}},
-        {"documents", json::array()},
+        {"documents", documents},
         {"studies", studies},
-        {"view", {{"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
+        {"view", {{"document", app.open_document_path()}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
                   {"status", status_name(view.status())}, {"error", view.error_message()},
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},

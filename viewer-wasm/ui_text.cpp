@@ -32,6 +32,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"濃度 / 幅", "Level / width"},
     {"English", "日本語"},
     {"このブラウザでは画像を表示できません（WebGL2 が使えません）", "This browser cannot show images (WebGL2 is not available)"},
+    {"紹介状・文書", "Letters and documents"},
 }};
 
 }  // namespace

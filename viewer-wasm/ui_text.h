@@ -13,7 +13,7 @@ enum class Text {
     patient_id, birth_date, sex, sex_male, sex_female, sex_other,
     images, studies_none, series_frames, loading, loading_catalogue,
     image_none_selected, image_error, frame, window_level,
-    language_toggle, no_webgl,
+    language_toggle, no_webgl, documents,
     count_   // keep last
 };
 

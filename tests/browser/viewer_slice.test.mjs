@@ -81,12 +81,20 @@ try {
   check(state.font.missing.length === 0, "glyphs missing from the font: " + state.font.missing);
   for (const word of ["診療情報提供書", "嚥下", "患者", "太郎"])
     check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `"${word}" is not drawn as glyphs`);
+  // The disc's letter (IHE_XDM) is read in wasm and open at the start: the physician reads it first.
+  check(state.documents.length === 1 && state.documents[0].title === "診療情報提供書" && state.documents[0].sections >= 2,
+    "documents: " + JSON.stringify(state.documents));
+  const letterId = state.documents.length ? state.documents[0].id : "";
+  check(letterId === "IHE_XDM/SUBSET01/DOC00001.XML" && state.view.document === letterId, "the letter is not open at the start: " + JSON.stringify(state.view));
+  for (const word of ["紹介目的", "内視鏡検査", "総蛋白", "駿河クリニック"])
+    check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `letter text "${word}" is not drawn as glyphs`);
   checkNotBlank(await screenshot(page, "01-start"), "start screen");
 
   for (const study of state.studies) {
     for (const series of study.series) {
       const view = await page.evaluate((id) => window.ssmixViewer.open(id), series.id);
       check(view.status === "shown", `${study.description}: view ${view.status} ${view.error}`);
+      check(view.document === "", `${study.description}: the letter still covers the images`);
       for (const frame of [0, Math.floor(series.frames / 2), series.frames - 1]) {
         const shown = await page.evaluate((n) => window.ssmixViewer.setFrame(n), frame);
         check(shown.status === "shown" && shown.frame === frame, `${study.description} frame ${frame}: ${JSON.stringify(shown)}`);
@@ -106,6 +114,11 @@ try {
       checkNotBlank(await screenshot(page, "02-" + series.modality + "-" + study.date), study.description + " screen");
     }
   }
+
+  // Back to the letter from the images, and the image view is kept behind it.
+  const back = await page.evaluate((id) => window.ssmixViewer.open(id), letterId);
+  check(back.document === letterId && back.status === "shown", "open(letter) after the images: " + JSON.stringify(back));
+  checkNotBlank(await screenshot(page, "03-letter-again"), "letter after images");
 
   const bad = await page.evaluate(() => window.ssmixViewer.open("1.2.3.no.such.series").then(() => "opened", (e) => String(e)));
   check(bad.includes("no series"), "open() of an unknown id: " + bad);

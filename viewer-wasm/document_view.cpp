@@ -1,0 +1,325 @@
+// viewer-wasm/document_view.cpp — inline text is laid out by hand (ImGui wraps only whole
+// strings of one style): text is cut into units (an ASCII word with its space, or one other
+// character, so Japanese wraps anywhere), units are measured and gathered into one line
+// segment per style, and each segment is drawn with SameLine(0, 0) after the previous one.
+#include "viewer-wasm/document_view.h"
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
+#include "core/cda/render_common.h"
+#include "imgui.h"
+
+namespace ssmix::viewer {
+namespace {
+
+constexpr ImU32 rgba(int r, int g, int b) { return IM_COL32(r, g, b, 255); }
+const ImVec4 text_colour = ImVec4(0.07f, 0.07f, 0.07f, 1);
+const ImVec4 strong_colour = ImVec4(0.05f, 0.15f, 0.45f, 1);
+const ImVec4 italic_colour = ImVec4(0.30f, 0.20f, 0.45f, 1);
+const ImVec4 deleted_colour = ImVec4(0.70f, 0.0f, 0.0f, 1);
+const ImVec4 inserted_colour = ImVec4(0.0f, 0.40f, 0.0f, 1);
+
+// The length in bytes of the unit starting at `at`: an ASCII word with its trailing spaces, or
+// one UTF-8 character.
+std::size_t unit_length(const std::string& text, std::size_t at) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    if (c < 0x80) {
+        std::size_t end = at;
+        while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 && text[end] != ' ') ++end;
+        while (end < text.size() && text[end] == ' ') ++end;
+        return end == at ? 1 : end - at;
+    }
+    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return std::min(length, text.size() - at);
+}
+
+bool has_style(const cda::NarrativeNode& node, std::string_view style) {
+    for (const auto& s : node.styles)
+        if (s == style) return true;
+    return false;
+}
+
+std::string plain_text(const std::vector<cda::NarrativeNode>& nodes) {
+    std::string out;
+    for (const auto& n : nodes) out += n.kind == cda::NodeKind::text ? n.text : plain_text(n.children);
+    return out;
+}
+
+// XML layout whitespace (line breaks, indentation) collapsed to single spaces, as HTML does.
+std::string collapse_space(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+void DocumentView::draw(const cda::Document& d) {
+    // Paper colours: dark text on white, light headers and table rows.
+    const std::pair<ImGuiCol, ImVec4> paper[] = {
+        {ImGuiCol_Text, text_colour},
+        {ImGuiCol_Header, ImVec4(0.85f, 0.90f, 0.97f, 1)},
+        {ImGuiCol_HeaderHovered, ImVec4(0.78f, 0.85f, 0.96f, 1)},
+        {ImGuiCol_HeaderActive, ImVec4(0.72f, 0.81f, 0.95f, 1)},
+        {ImGuiCol_TableHeaderBg, ImVec4(0.91f, 0.93f, 0.97f, 1)},
+        {ImGuiCol_TableRowBg, ImVec4(1, 1, 1, 0)},
+        {ImGuiCol_TableRowBgAlt, ImVec4(0.96f, 0.96f, 0.97f, 1)},
+        {ImGuiCol_TableBorderStrong, ImVec4(0.65f, 0.65f, 0.68f, 1)},
+        {ImGuiCol_TableBorderLight, ImVec4(0.80f, 0.80f, 0.83f, 1)},
+        {ImGuiCol_ScrollbarBg, ImVec4(0.95f, 0.95f, 0.95f, 1)},
+    };
+    for (const auto& [element, colour] : paper) ImGui::PushStyleColor(element, colour);
+    draw_document(d);
+    ImGui::PopStyleColor(static_cast<int>(std::size(paper)));
+}
+
+void DocumentView::draw_document(const cda::Document& d) {
+    const std::string title = cda::detail::document_title(d);
+    fonts_.need(title);
+    ImGui::SetWindowFontScale(1.35f);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    if (ImGui::BeginTable("##header", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        for (const auto& [label, value] : cda::detail::header_rows(d)) {
+            fonts_.need(label + value);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextColored(strong_colour, "%s", label.c_str());
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextWrapped("%s", value.c_str());
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    int index = 0;
+    for (const auto& section : d.sections) {
+        const std::string heading = (section.title.empty() ? std::string("（無題）") : section.title) + "##section" + std::to_string(++index);
+        fonts_.need(heading);
+        if (!ImGui::CollapsingHeader(heading.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
+        ImGui::Indent(8);
+        footnotes_.clear();
+        blocks(section.text, {});
+        for (std::size_t i = 0; i < footnotes_.size(); ++i) {
+            const std::string note = "[" + std::to_string(i + 1) + "] " + footnotes_[i];
+            fonts_.need(note);
+            ImGui::TextWrapped("%s", note.c_str());
+        }
+        for (const auto& sub : section.sections) {   // nested sections: titled, not collapsible
+            fonts_.need(sub.title);
+            ImGui::TextColored(strong_colour, "%s", sub.title.c_str());
+            blocks(sub.text, {});
+        }
+        ImGui::Unindent(8);
+        ImGui::Spacing();
+    }
+    if (d.non_xml_body) {
+        const auto& body = *d.non_xml_body;
+        if (body.media_type.rfind("text/", 0) == 0 && !body.bytes.empty()) {
+            const std::string text(reinterpret_cast<const char*>(body.bytes.data()), body.bytes.size());
+            fonts_.need(text);
+            ImGui::TextWrapped("%s", text.c_str());
+        } else {
+            const std::string note = "（" + body.media_type + " の本文は、ディスクの IHE_XDM フォルダの文書をご覧ください）";
+            fonts_.need(note);
+            ImGui::TextWrapped("%s", note.c_str());
+        }
+    }
+}
+
+bool DocumentView::is_block(const cda::NarrativeNode& node) const {
+    using K = cda::NodeKind;
+    return node.kind == K::paragraph || node.kind == K::list || node.kind == K::table || node.kind == K::caption;
+}
+
+void DocumentView::blocks(const std::vector<cda::NarrativeNode>& nodes, Style style) {
+    for (const auto& node : nodes) {
+        switch (node.kind) {
+            case cda::NodeKind::paragraph:
+            case cda::NodeKind::caption:
+                end_line();
+                for (const auto& child : node.children)
+                    if (is_block(child)) blocks({child}, style);
+                    else inline_run(child, style);
+                end_line();
+                ImGui::Spacing();
+                break;
+            case cda::NodeKind::list:
+                end_line();
+                list(node, style);
+                break;
+            case cda::NodeKind::table:
+                end_line();
+                table(node, style);
+                break;
+            default:
+                inline_run(node, style);
+        }
+    }
+    end_line();
+}
+
+void DocumentView::inline_run(const cda::NarrativeNode& node, Style style) {
+    using K = cda::NodeKind;
+    switch (node.kind) {
+        case K::text:
+            words(node.text, style);
+            return;
+        case K::br:
+            if (!line_open_) ImGui::NewLine();   // an empty line
+            end_line();
+            return;
+        case K::footnote:
+            footnotes_.push_back(plain_text(node.children));
+            words("[" + std::to_string(footnotes_.size()) + "]", {style.strong, style.italic, false, false, false, true});
+            return;
+        case K::footnote_ref:
+            words("[*]", {style.strong, style.italic, false, false, false, true});
+            return;
+        case K::multimedia:
+            words("［画像］", style);
+            return;
+        case K::content:
+            style.strong = style.strong || has_style(node, "Bold") || has_style(node, "Emphasis");
+            style.italic = style.italic || has_style(node, "Italics");
+            style.underline = style.underline || has_style(node, "Underline");
+            style.deleted = style.deleted || node.deleted;
+            style.inserted = style.inserted || node.inserted;
+            break;
+        case K::sub:
+        case K::sup:
+            style.small = true;
+            break;
+        default:
+            if (is_block(node)) {
+                blocks({node}, style);
+                return;
+            }
+    }
+    for (const auto& child : node.children) inline_run(child, style);
+}
+
+void DocumentView::words(const std::string& raw, Style style) {
+    flush(style);   // a run of a new style starts a new segment
+    const std::string text = collapse_space(raw);
+    const float width = ImGui::GetContentRegionAvail().x;
+    float used = line_used_;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t length = unit_length(text, at);
+        const std::string unit = text.substr(at, length);
+        at += length;
+        fonts_.need(unit);
+        const float unit_width = ImGui::CalcTextSize(unit.c_str()).x * (style.small ? 0.8f : 1.0f);
+        if (used + unit_width > width && used > 0) {
+            flush(style);
+            end_line();
+            used = 0;
+            if (unit.find_first_not_of(' ') == std::string::npos) continue;   // no space at a line start
+        }
+        pending_ += unit;
+        used += unit_width;
+    }
+    flush(style);
+}
+
+void DocumentView::flush(Style style) {
+    if (pending_.empty()) return;
+    if (line_open_) ImGui::SameLine(0, 0);
+    const ImVec4 colour = style.deleted ? deleted_colour : style.inserted ? inserted_colour : style.strong ? strong_colour
+                                                         : style.italic ? italic_colour : text_colour;
+    if (style.small) ImGui::SetWindowFontScale(0.8f);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(pending_.c_str());
+    ImGui::PopStyleColor();
+    if (style.small) ImGui::SetWindowFontScale(1.0f);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (style.deleted) draw->AddLine({min.x, (min.y + max.y) / 2}, {max.x, (min.y + max.y) / 2}, rgba(170, 0, 0), 1.5f);
+    if (style.underline || style.inserted) draw->AddLine({min.x, max.y - 1}, {max.x, max.y - 1}, ImGui::GetColorU32(colour), 1.0f);
+    line_used_ += max.x - min.x;
+    line_open_ = true;
+    pending_.clear();
+}
+
+// The cursor is already below the last segment drawn; the next one just must not join it.
+void DocumentView::end_line() {
+    pending_.clear();
+    line_open_ = false;
+    line_used_ = 0;
+}
+
+void DocumentView::list(const cda::NarrativeNode& node, Style style) {
+    int number = 0;
+    for (const auto& item : node.children) {
+        if (item.kind != cda::NodeKind::item) continue;
+        const std::string marker = node.ordered ? std::to_string(++number) + ". " : "・";
+        fonts_.need(marker);
+        ImGui::TextUnformatted(marker.c_str());
+        ImGui::SameLine(0, 0);
+        ImGui::BeginGroup();
+        line_open_ = false;
+        line_used_ = 0;
+        for (const auto& child : item.children)
+            if (is_block(child)) blocks({child}, style);
+            else inline_run(child, style);
+        end_line();
+        ImGui::EndGroup();
+    }
+}
+
+void DocumentView::table(const cda::NarrativeNode& node, Style style) {
+    // Rows from thead, tbody and tfoot (or directly under the table), in order; the caption first.
+    std::vector<const cda::NarrativeNode*> rows;
+    std::vector<bool> header_rows;
+    for (const auto& part : node.children) {
+        if (part.kind == cda::NodeKind::caption) {
+            blocks({part}, {true, false, false, false, false, false});
+        } else if (part.kind == cda::NodeKind::tr) {
+            rows.push_back(&part), header_rows.push_back(false);
+        } else {
+            for (const auto& row : part.children)
+                if (row.kind == cda::NodeKind::tr) rows.push_back(&row), header_rows.push_back(part.kind == cda::NodeKind::thead);
+        }
+    }
+    int columns = 1;
+    for (const auto* row : rows) {
+        int n = 0;
+        for (const auto& cell : row->children) n += static_cast<int>(std::max(1u, cell.colspan));
+        columns = std::max(columns, std::min(n, 64));   // ImGui's column limit is far above any letter's
+    }
+    ImGui::PushID(&node);   // the node lives as long as the document: a stable id across frames
+    if (!ImGui::BeginTable("##table", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::PopID();
+        return;
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        ImGui::TableNextRow(header_rows[r] ? ImGuiTableRowFlags_Headers : 0);
+        int column = 0;
+        for (const auto& cell : rows[r]->children) {
+            if (column >= columns) break;
+            ImGui::TableSetColumnIndex(column);
+            column += static_cast<int>(std::max(1u, cell.colspan));   // a spanning cell's text stays in its first column
+            Style cell_style = style;
+            cell_style.strong = style.strong || cell.kind == cda::NodeKind::th || header_rows[r];
+            line_open_ = false;
+            line_used_ = 0;
+            for (const auto& child : cell.children)
+                if (is_block(child)) blocks({child}, cell_style);
+                else inline_run(child, cell_style);
+            flush(cell_style);
+            line_open_ = false;
+            line_used_ = 0;
+        }
+    }
+    ImGui::EndTable();
+    ImGui::PopID();
+}
+
+}  // namespace ssmix::viewer

@@ -1,0 +1,44 @@
+// viewer-wasm/document_view.h — one CDA document drawn with ImGui, for the physician to read:
+// the title and header (who, about whom, for whom, when), then each section under a header that
+// opens and closes (the headers are the contents list), and its narrative: paragraphs wrapped
+// to the panel, styled runs (bold and emphasis in a darker blue, italics slanted by colour,
+// underline drawn), deleted text struck through in red, inserted text in green, lists with
+// bullets or numbers, tables with header rows, footnotes as [n] with their text after the
+// section, line breaks. Links are shown as text and never followed; media are named, not loaded.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/cda/document.h"
+#include "viewer-wasm/fonts.h"
+
+namespace ssmix::viewer {
+
+class DocumentView {
+public:
+    explicit DocumentView(Fonts& fonts) : fonts_(fonts) {}
+    void draw(const cda::Document& document);
+
+private:
+    void draw_document(const cda::Document& document);
+    struct Style {
+        bool strong = false, italic = false, underline = false, deleted = false, inserted = false, small = false;
+    };
+    void blocks(const std::vector<cda::NarrativeNode>& nodes, Style style);
+    void inline_run(const cda::NarrativeNode& node, Style style);
+    void words(const std::string& text, Style style);
+    void flush(Style style);
+    void end_line();
+    void table(const cda::NarrativeNode& table, Style style);
+    void list(const cda::NarrativeNode& list, Style style);
+    [[nodiscard]] bool is_block(const cda::NarrativeNode& node) const;
+
+    Fonts& fonts_;
+    std::string pending_;          // text measured onto the current line, not yet drawn
+    float line_used_ = 0;          // width already drawn on the current line
+    bool line_open_ = false;
+    std::vector<std::string> footnotes_;   // of the section being drawn
+};
+
+}  // namespace ssmix::viewer
