@@ -35,6 +35,13 @@ std::size_t unit_length(const std::string& text, std::size_t at) {
     return std::min(length, text.size() - at);
 }
 
+bool is_cell(const cda::NarrativeNode& node) { return node.kind == cda::NodeKind::th || node.kind == cda::NodeKind::td; }
+
+// Layout whitespace between blocks (the indentation of the XML) is not text to show.
+bool is_blank(const cda::NarrativeNode& node) {
+    return node.kind == cda::NodeKind::text && node.text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
 bool has_style(const cda::NarrativeNode& node, std::string_view style) {
     for (const auto& s : node.styles)
         if (s == style) return true;
@@ -160,7 +167,7 @@ void DocumentView::blocks(const std::vector<cda::NarrativeNode>& nodes, Style st
                 table(node, style);
                 break;
             default:
-                inline_run(node, style);
+                if (!is_blank(node)) inline_run(node, style);
         }
     }
     end_line();
@@ -208,7 +215,9 @@ void DocumentView::inline_run(const cda::NarrativeNode& node, Style style) {
 
 void DocumentView::words(const std::string& raw, Style style) {
     flush(style);   // a run of a new style starts a new segment
-    const std::string text = collapse_space(raw);
+    std::string text = collapse_space(raw);
+    if (!line_open_ && line_used_ == 0) text.erase(0, text.find_first_not_of(' '));   // no space at a line start
+    if (text.empty()) return;
     const float width = ImGui::GetContentRegionAvail().x;
     float used = line_used_;
     for (std::size_t at = 0; at < text.size();) {
@@ -291,7 +300,8 @@ void DocumentView::table(const cda::NarrativeNode& node, Style style) {
     int columns = 1;
     for (const auto* row : rows) {
         int n = 0;
-        for (const auto& cell : row->children) n += static_cast<int>(std::max(1u, cell.colspan));
+        for (const auto& cell : row->children)
+            if (is_cell(cell)) n += static_cast<int>(std::max(1u, cell.colspan));
         columns = std::max(columns, std::min(n, 64));   // ImGui's column limit is far above any letter's
     }
     ImGui::PushID(&node);   // the node lives as long as the document: a stable id across frames
@@ -303,6 +313,7 @@ void DocumentView::table(const cda::NarrativeNode& node, Style style) {
         ImGui::TableNextRow(header_rows[r] ? ImGuiTableRowFlags_Headers : 0);
         int column = 0;
         for (const auto& cell : rows[r]->children) {
+            if (!is_cell(cell)) continue;
             if (column >= columns) break;
             ImGui::TableSetColumnIndex(column);
             column += static_cast<int>(std::max(1u, cell.colspan));   // a spanning cell's text stays in its first column
