@@ -48,6 +48,7 @@ App::App(FileSource& files) : files_(files), view_(files, catalogue_) {
 void App::update(double budget_ms, const std::function<double()>& now_ms) {
     const double start = now_ms();
     read_documents();
+    record_loader_.update(problems_);
     if (!catalogue_complete_) scan_some(budget_ms, now_ms);
     if (now_ms() - start < budget_ms) view_.update();
 }
@@ -98,7 +99,7 @@ void App::read_documents() {
     }
     if (!document_opened_once_ && !documents_.empty()) {
         document_opened_once_ = true;
-        if (view_.status() == ViewStatus::empty) open_document_ = 0;
+        if (view_.status() == ViewStatus::empty) open_document_ = 0, panel_ = Panel::document;
     }
 }
 
@@ -106,6 +107,7 @@ bool App::open_document(const std::string& path) {
     for (std::size_t i = 0; i < documents_.size(); ++i)
         if (documents_[i].path == path) {
             open_document_ = static_cast<int>(i);
+            panel_ = Panel::document;
             return true;
         }
     return false;
@@ -128,15 +130,22 @@ void App::draw() {
     const float list_width = std::max(240.0f, ImGui::GetContentRegionAvail().x * 0.25f);
     ImGui::BeginChild("##series", ImVec2(list_width, 0), true);
     draw_document_list();
+    draw_record_list();
     draw_series_list();
     ImGui::EndChild();
     ImGui::SameLine();
-    if (open_document_ >= 0) {
+    if (panel_ == Panel::document) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
         ImGui::BeginChild("##document", ImVec2(0, 0), true);
         document_view_.draw(documents_[open_document_].document);
         ImGui::EndChild();
         ImGui::PopStyleColor();
+    } else if (panel_ != Panel::images && record()) {
+        ImGui::BeginChild("##record", ImVec2(0, 0), true);
+        if (panel_ == Panel::problems) record_view_.draw_problems(*record());
+        else if (panel_ == Panel::prescriptions) record_view_.draw_prescriptions(*record());
+        else record_view_.draw_labs(*record());
+        ImGui::EndChild();
     } else {
         ImGui::BeginChild("##image", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         draw_image_panel();
@@ -177,8 +186,31 @@ void App::draw_document_list() {
         const std::string title = (d.title.empty() ? d.code.display : d.title) + "  " + display_date(d.effective_time.substr(0, 8)) + "##" +
                                   documents_[i].path;
         fonts_.need(title);
-        if (ImGui::Selectable(title.c_str(), open_document_ == static_cast<int>(i))) open_document_ = static_cast<int>(i);
+        if (ImGui::Selectable(title.c_str(), panel_ == Panel::document && open_document_ == static_cast<int>(i))) {
+            open_document_ = static_cast<int>(i);
+            panel_ = Panel::document;
+        }
     }
+    ImGui::Spacing();
+}
+
+bool App::panel_entry(std::string_view name, Panel panel) {
+    const std::string item = std::string(name) + "##panel";
+    fonts_.need(item);
+    if (!ImGui::Selectable(item.c_str(), panel_ == panel)) return false;
+    panel_ = panel;
+    return true;
+}
+
+// The record from the SS-MIX2 messages: only when the disc has them.
+void App::draw_record_list() {
+    const clinical::ClinicalRecord* r = record();
+    if (!r || r->sources.empty()) return;
+    label(tr(Text::record));
+    ImGui::Separator();
+    panel_entry(tr(Text::record_problems), Panel::problems);
+    panel_entry(tr(Text::record_prescriptions), Panel::prescriptions);
+    panel_entry(tr(Text::record_labs), Panel::labs);
     ImGui::Spacing();
 }
 
@@ -195,7 +227,7 @@ void App::draw_series_list() {
                                         std::to_string(series.frame_count()) + std::string(tr(Text::series_frames)) +
                                         "##" + series.uid;
             fonts_.need(caption);
-            if (ImGui::Selectable(caption.c_str(), open_document_ < 0 && view_.series_uid() == series.uid)) {
+            if (ImGui::Selectable(caption.c_str(), panel_ == Panel::images && view_.series_uid() == series.uid)) {
                 view_.open(series.uid);
                 show_images();
             }

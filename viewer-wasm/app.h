@@ -15,9 +15,14 @@
 #include "viewer-wasm/document_view.h"
 #include "viewer-wasm/fonts.h"
 #include "viewer-wasm/image_view.h"
+#include "viewer-wasm/record_loader.h"
+#include "viewer-wasm/record_view.h"
 #include "viewer-wasm/ui_text.h"
 
 namespace ssmix::viewer {
+
+// What the right-hand panel shows.
+enum class Panel { images, document, problems, prescriptions, labs };
 
 struct LoadedDocument {
     std::string path;            // disc path, e.g. "IHE_XDM/SUBSET01/DOC00001.XML"; the test API's id
@@ -31,7 +36,9 @@ public:
     void update(double budget_ms, const std::function<double()>& now_ms);   // background work
     void draw();                                                           // one ImGui frame
 
-    [[nodiscard]] bool ready() const { return catalogue_complete_ && documents_read_ == documents_to_read_.size(); }
+    [[nodiscard]] bool ready() const {
+        return catalogue_complete_ && documents_read_ == documents_to_read_.size() && record_loader_.done();
+    }
     [[nodiscard]] Language language() const { return language_; }
     void set_language(Language language) { language_ = language; }
 
@@ -42,8 +49,11 @@ public:
 
     [[nodiscard]] const std::vector<LoadedDocument>& documents() const { return documents_; }
     bool open_document(const std::string& path);   // false when no document has that path
-    void show_images() { open_document_ = -1; }
-    [[nodiscard]] std::string open_document_path() const { return open_document_ < 0 ? "" : documents_[open_document_].path; }
+    void show_images() { panel_ = Panel::images; }
+    void show(Panel panel) { panel_ = panel; }
+    [[nodiscard]] Panel panel() const { return panel_; }
+    [[nodiscard]] std::string open_document_path() const { return panel_ == Panel::document ? documents_[open_document_].path : ""; }
+    [[nodiscard]] const clinical::ClinicalRecord* record() const { return record_loader_.record(); }
 
 private:
     void scan_some(double budget_ms, const std::function<double()>& now_ms);
@@ -51,6 +61,8 @@ private:
     void draw_header();
     void draw_series_list();
     void draw_document_list();
+    void draw_record_list();
+    bool panel_entry(std::string_view name, Panel panel);
     void draw_image_panel();
     void label(std::string_view utf8);   // ImGui text that also registers its glyphs
     [[nodiscard]] std::string_view tr(Text id) const { return text(id, language_); }
@@ -71,6 +83,9 @@ private:
     std::vector<LoadedDocument> documents_;
     DocumentView document_view_{fonts_};
     int open_document_ = -1;
+    Panel panel_ = Panel::images;
+    RecordLoader record_loader_{files_};
+    RecordView record_view_{fonts_};
     bool document_opened_once_ = false;
 };
 

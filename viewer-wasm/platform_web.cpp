@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "core/bundle/bundle_files.h"
 #include "core/bundle/manifest.h"
@@ -128,10 +129,20 @@ EMSCRIPTEN_KEEPALIVE const char* ssmix_api_frame() {
     return viewer->api_buffer.c_str();
 }
 
-// A document's path opens the document; anything else is a series UID.
+// A document's path opens the document; "problems", "prescriptions" and "labs" the record's
+// views (when the disc has SS-MIX2 data); anything else is a series UID.
 EMSCRIPTEN_KEEPALIVE int ssmix_api_open(const char* id) {
+    using ssmix::viewer::Panel;
     auto& app = *viewer->app;
     if (app.open_document(id)) return 1;
+    const std::string_view name(id);
+    for (const auto& [panel_id, panel] : {std::pair{"problems", Panel::problems}, std::pair{"prescriptions", Panel::prescriptions},
+                                          std::pair{"labs", Panel::labs}})
+        if (name == panel_id) {
+            if (!app.record() || app.record()->sources.empty()) return 0;
+            app.show(panel);
+            return 1;
+        }
     if (!app.view().open(id)) return 0;
     app.show_images();
     return 1;

@@ -2,6 +2,8 @@
 // patient first.
 #include "viewer-wasm/test_api.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/base/base64.h"
@@ -17,6 +19,17 @@ const char* status_name(ViewStatus status) {
         case ViewStatus::error: return "error";
     }
     return "error";
+}
+
+const char* panel_name(Panel panel) {
+    switch (panel) {
+        case Panel::images: return "images";
+        case Panel::document: return "document";
+        case Panel::problems: return "problems";
+        case Panel::prescriptions: return "prescriptions";
+        case Panel::labs: return "labs";
+    }
+    return "images";
 }
 
 nlohmann::ordered_json window_json(const std::optional<dicom::Window>& window) {
@@ -44,6 +57,14 @@ std::string state_json(App& app) {
     json documents = json::array();
     for (const auto& d : app.documents())
         documents.push_back({{"id", d.path}, {"title", d.document.title}, {"sections", d.document.sections.size()}});
+    json record = nullptr;
+    if (const auto* r = app.record()) {
+        json tests = json::array();
+        for (const auto& result : r->lab_results)
+            if (std::find(tests.begin(), tests.end(), result.test.text) == tests.end()) tests.push_back(result.test.text);
+        record = {{"problems", r->problems.size()}, {"allergies", r->allergies.size()},
+                  {"prescriptions", r->prescriptions.size()}, {"labResults", r->lab_results.size()}, {"labTests", tests}};
+    }
     json missing = json::array();
     for (unsigned cp : app.fonts().missing()) missing.push_back(cp);
 
@@ -52,8 +73,9 @@ std::string state_json(App& app) {
         {"language", app.language() == Language::ja ? "ja" : "en"},
         {"patient", {{"id", patient.id}, {"name", patient.name}, {"birthDate", patient.birth_date}, {"sex", patient.sex}}},
         {"documents", documents},
+        {"record", record},
         {"studies", studies},
-        {"view", {{"document", app.open_document_path()}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
+        {"view", {{"panel", panel_name(app.panel())}, {"document", app.open_document_path()}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
                   {"status", status_name(view.status())}, {"error", view.error_message()},
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},

@@ -33,6 +33,10 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"English", "日本語"},
     {"このブラウザでは画像を表示できません（WebGL2 が使えません）", "This browser cannot show images (WebGL2 is not available)"},
     {"紹介状・文書", "Letters and documents"},
+    {"診療情報", "Clinical record"},
+    {"病名・アレルギー", "Problems and allergies"},
+    {"処方・注射", "Prescriptions and injections"},
+    {"検査結果", "Laboratory results"},
 }};
 
 }  // namespace

@@ -115,6 +115,19 @@ try {
     }
   }
 
+  // The record from the disc's SS-MIX2 messages: problems, prescriptions, a lab table.
+  check(state.record && state.record.problems === 1 && state.record.allergies === 5 && state.record.prescriptions === 2 &&
+    state.record.labResults === 3, "record: " + JSON.stringify(state.record));
+  check(state.record && ["A/G比", "総蛋白", "アルブミン"].every((t) => state.record.labTests.includes(t)), "lab tests: " + JSON.stringify(state.record));
+  for (const [panel, words] of [["problems", ["胃炎", "ペニシリン"]], ["prescriptions", ["ダーゼン錠", "ソリタ"]], ["labs", ["総蛋白", "基準範囲"]]]) {
+    const view = await page.evaluate((id) => window.ssmixViewer.open(id), panel);
+    check(view.panel === panel && view.document === "", `open("${panel}"): ` + JSON.stringify(view));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    for (const word of words)
+      check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `${panel}: "${word}" is not drawn as glyphs`);
+    checkNotBlank(await screenshot(page, "04-" + panel), panel + " screen");
+  }
+
   // Back to the letter from the images, and the image view is kept behind it.
   const back = await page.evaluate((id) => window.ssmixViewer.open(id), letterId);
   check(back.document === letterId && back.status === "shown", "open(letter) after the images: " + JSON.stringify(back));

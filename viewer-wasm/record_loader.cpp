@@ -1,0 +1,59 @@
+// viewer-wasm/record_loader.cpp
+#include "viewer-wasm/record_loader.h"
+
+#include "core/clinical/build.h"
+
+namespace ssmix::viewer {
+namespace {
+
+constexpr std::string_view storage_folder = "SSMIX2/";
+
+// "SSMIX2/999/901/9999013/..." -> "9999013": one patient per disc.
+std::string patient_of(const std::string& path) {
+    std::vector<std::string> parts(1);
+    for (char c : path) {
+        if (c == '/') parts.emplace_back();
+        else parts.back() += c;
+    }
+    return parts.size() > 4 ? parts[3] : std::string();
+}
+
+}  // namespace
+
+std::vector<FileEntry> RecordLoader::Messages::list() const {
+    std::vector<FileEntry> entries;
+    for (const auto& [path, bytes] : files) entries.push_back({path, bytes.size()});
+    return entries;
+}
+
+FileRead RecordLoader::Messages::read(const std::string& path) {
+    const auto found = files.find(path);
+    if (found == files.end()) return {};
+    return {ReadStatus::ready, found->second, {}};
+}
+
+RecordLoader::RecordLoader(FileSource& disc) : disc_(disc) {
+    for (const auto& entry : disc_.list())
+        if (entry.path.starts_with(storage_folder)) to_read_.push_back(entry.path);
+    done_ = to_read_.empty();
+}
+
+void RecordLoader::update(std::vector<std::string>& problems) {
+    if (done_) return;
+    while (read_ < to_read_.size()) {
+        const std::string& path = to_read_[read_];
+        FileRead read = disc_.read(path);
+        if (read.status == ReadStatus::pending) return;
+        ++read_;
+        if (read.status == ReadStatus::ready) messages_.files[path] = std::move(read.bytes);
+        else problems.push_back(read.diagnostics.empty() ? path + ": missing" : to_string(read.diagnostics.front()));
+    }
+    const std::string patient = to_read_.empty() ? "" : patient_of(to_read_.front());
+    clinical::RecordOptions options;
+    options.prefix = std::string(storage_folder);
+    record_ = clinical::build_record(messages_, patient, options);
+    for (const auto& d : record_->diagnostics) problems.push_back(to_string(d));
+    done_ = true;
+}
+
+}  // namespace ssmix::viewer

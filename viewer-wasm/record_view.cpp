@@ -1,0 +1,173 @@
+// viewer-wasm/record_view.cpp
+#include "viewer-wasm/record_view.h"
+
+#include <algorithm>
+#include <map>
+
+#include "imgui.h"
+
+namespace ssmix::viewer {
+namespace {
+
+const ImVec4 high_colour = ImVec4(0.85f, 0.15f, 0.15f, 1);
+const ImVec4 low_colour = ImVec4(0.35f, 0.55f, 1.0f, 1);
+const ImVec4 heading_colour = ImVec4(0.62f, 0.77f, 1.0f, 1);
+constexpr ImGuiTableFlags table_flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+
+const std::string& label(const clinical::Code& c) { return c.text.empty() ? c.code : c.text; }
+
+std::string date(const std::string& t) {
+    if (t.size() < 8) return t;
+    return t.substr(0, 4) + "/" + t.substr(4, 2) + "/" + t.substr(6, 2);
+}
+
+void header_row(std::initializer_list<const char*> names) {
+    for (const char* name : names) ImGui::TableSetupColumn(name);
+    ImGui::TableHeadersRow();
+}
+
+}  // namespace
+
+void RecordView::text(const std::string& utf8) {
+    fonts_.need(utf8);
+    ImGui::TextUnformatted(utf8.c_str());
+}
+
+void RecordView::heading(const std::string& utf8) {
+    fonts_.need(utf8);
+    ImGui::Spacing();
+    ImGui::TextColored(heading_colour, "%s", utf8.c_str());
+}
+
+void RecordView::draw_problems(const clinical::ClinicalRecord& r) {
+    heading("病名");
+    if (r.problems.empty()) text("記載なし");
+    else if (ImGui::BeginTable("##problems", 5, table_flags)) {
+        fonts_.need("病名区分ICD-10診断日転帰主病名疑い");
+        header_row({"病名", "区分", "ICD-10", "診断日", "転帰"});
+        for (const auto& p : r.problems) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            text(label(p.diagnosis));
+            ImGui::TableNextColumn();
+            text(std::string(p.main ? "主病名" : "") + (p.suspected ? " 疑い" : ""));
+            ImGui::TableNextColumn();
+            text(p.icd10);
+            ImGui::TableNextColumn();
+            text(date(p.diagnosis_date));
+            ImGui::TableNextColumn();
+            text(p.outcome + (p.resolved_date.empty() ? "" : " " + date(p.resolved_date)));
+        }
+        ImGui::EndTable();
+    }
+    heading("アレルギー");
+    if (r.allergies.empty()) text("記載なし");
+    else if (ImGui::BeginTable("##allergies", 4, table_flags)) {
+        fonts_.need("種類アレルゲン重症度症状");
+        header_row({"種類", "アレルゲン", "重症度", "症状"});
+        for (const auto& a : r.allergies) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            text(label(a.type));
+            ImGui::TableNextColumn();
+            text(label(a.allergen));
+            ImGui::TableNextColumn();
+            text(label(a.severity));
+            ImGui::TableNextColumn();
+            text(a.reaction);
+        }
+        ImGui::EndTable();
+    }
+}
+
+void RecordView::draw_prescriptions(const clinical::ClinicalRecord& r) {
+    if (r.prescriptions.empty()) text("処方・注射の記録はありません");
+    int index = 0;
+    for (auto order = r.prescriptions.rbegin(); order != r.prescriptions.rend(); ++order) {   // newest first
+        heading(date(order->date) + "　" + (order->kind == clinical::OrderKind::injection ? "注射" : "処方") + "　" +
+                label(order->department) + "　" + order->doctor);
+        ImGui::PushID(++index);
+        if (ImGui::BeginTable("##order", 6, table_flags)) {
+            fonts_.need("薬剤1回量1日量用法日数日分");
+            header_row({"Rp", "薬剤", "1回量", "1日量", "用法", "日数"});
+            for (std::size_t i = 0; i < order->rps.size(); ++i) {
+                const auto& rp = order->rps[i];
+                for (std::size_t m = 0; m < rp.medications.size(); ++m) {
+                    const auto& med = rp.medications[m];
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    if (m == 0) text(std::to_string(i + 1));   // as the static page numbers them
+                    ImGui::TableNextColumn();
+                    text(label(med.drug));
+                    ImGui::TableNextColumn();
+                    text(med.dose + " " + label(med.dose_unit));
+                    ImGui::TableNextColumn();
+                    text(med.daily_total.empty() ? "" : med.daily_total + " " + label(med.daily_total_unit));
+                    ImGui::TableNextColumn();
+                    if (m == 0) text(label(rp.usage) + (rp.route.empty() ? "" : "（" + label(rp.route) + "）"));
+                    ImGui::TableNextColumn();
+                    if (m == 0 && !rp.days.empty()) text(rp.days + "日分");
+                }
+            }
+            ImGui::EndTable();
+        }
+        ImGui::PopID();
+    }
+}
+
+void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
+    if (r.lab_results.empty()) {
+        text("検査結果の記録はありません");
+        return;
+    }
+    // Rows: tests in the order first met; columns: days, newest first.
+    std::vector<std::string> tests, days;
+    std::map<std::string, const clinical::LabResult*> first_of_test;
+    std::map<std::pair<std::string, std::string>, const clinical::LabResult*> cell;
+    for (const auto& result : r.lab_results) {
+        const std::string test = result.test.code.empty() ? result.test.text : result.test.code;
+        const std::string day = result.observed_at.substr(0, 8);
+        if (!first_of_test.count(test)) tests.push_back(test), first_of_test[test] = &result;
+        if (std::find(days.begin(), days.end(), day) == days.end()) days.push_back(day);
+        cell[{test, day}] = &result;   // the latest of a day wins (results are sorted by time)
+    }
+    std::sort(days.rbegin(), days.rend());
+    text("赤: 基準より高値　青: 基準より低値");
+    const int columns = 3 + static_cast<int>(days.size());
+    if (!ImGui::BeginTable("##labs", std::min(columns, 64), table_flags | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY))
+        return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    fonts_.need("検査単位基準範囲");
+    ImGui::TableSetupColumn("検査");
+    ImGui::TableSetupColumn("単位");
+    ImGui::TableSetupColumn("基準範囲");
+    for (int d = 0; d + 3 < std::min(columns, 64); ++d) {
+        const std::string name = date(days[d]);
+        fonts_.need(name);
+        ImGui::TableSetupColumn(name.c_str());
+    }
+    ImGui::TableHeadersRow();
+    for (const auto& test : tests) {
+        const auto* first = first_of_test[test];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        text(label(first->test));
+        ImGui::TableNextColumn();
+        text(first->unit);
+        ImGui::TableNextColumn();
+        text(first->reference_range);
+        for (int d = 0; d + 3 < std::min(columns, 64); ++d) {
+            ImGui::TableNextColumn();
+            const auto found = cell.find({test, days[d]});
+            if (found == cell.end()) continue;
+            const auto& flag = found->second->abnormal_flag;
+            const bool high = flag == "H" || flag == "HH", low = flag == "L" || flag == "LL";
+            fonts_.need(found->second->value);
+            if (high || low) ImGui::TextColored(high ? high_colour : low_colour, "%s %s", found->second->value.c_str(), flag.c_str());
+            else ImGui::TextUnformatted(found->second->value.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace ssmix::viewer
