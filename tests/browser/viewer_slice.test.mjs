@@ -70,6 +70,11 @@ try {
   check(started.state === "ready", `viewer state ${started.state} ${started.error}`);
   const state = await page.evaluate(() => window.ssmixViewer.state());
   check(state.ready === true, "state().ready");
+  // The viewer runs under a strict Content-Security-Policy: no eval, no network, no inline script.
+  const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (meta) => meta.content).catch(() => "");
+  const scriptSources = (csp.split(";").find((d) => d.trim().startsWith("script-src")) || "").trim();
+  check(csp.includes("default-src 'none'") && scriptSources === "script-src 'self' 'wasm-unsafe-eval'" && !/https?:/.test(csp),
+    "Content-Security-Policy: " + csp);
   check(await page.$eval("#plain", (nav) => nav.hidden), "the static-page links still cover the viewer once it is ready");
   check(state.language === "ja", "Japanese is the default language");
   check(state.patient.id === "9999013", `patient id ${state.patient.id}`);
