@@ -2,6 +2,8 @@
 // left, the image on the right. Japanese first; the language button switches to English.
 #include "viewer-wasm/app.h"
 
+#include <cctype>
+
 #include "core/cda/reader.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/instance.h"
@@ -15,6 +17,19 @@ constexpr std::string_view documents_folder = "IHE_XDM/SUBSET01/";
 
 bool is_document(const std::string& path) {
     return path.starts_with(documents_folder) && path.ends_with(".XML") && !path.ends_with("METADATA.XML");
+}
+
+// Another vendor's disc names its DICOM files as it likes (IMAGES/IM0001, no extension): any
+// file that is not obviously something else is tried, and quietly skipped when not DICOM.
+bool may_be_dicom(const std::string& path) {
+    if (path.starts_with(dicom_folder)) return true;
+    std::string name = path.substr(path.rfind('/') + 1);
+    for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (name == "DICOMDIR" || path.starts_with("VIEWER/") || path.starts_with("SSMIX2/")) return false;
+    for (const char* other : {".HTM", ".HTML", ".JS", ".TXT", ".XML", ".CSS", ".PDF", ".PNG", ".JPG", ".JPEG", ".GIF", ".INF", ".INI",
+                              ".EXE", ".DLL", ".ICO", ".BAT", ".CAB", ".MSI", ".ZIP", ".JAR", ".XSL"})
+        if (name.ends_with(other)) return false;
+    return true;
 }
 
 // "Yamada^Taro=山田^太郎=やまだ^たろう" -> "山田 太郎（やまだ たろう）": ideographic group first.
@@ -38,11 +53,15 @@ std::string display_date(const std::string& yyyymmdd) {
 
 }  // namespace
 
-App::App(FileSource& files) : files_(files), view_(files, catalogue_) {
-    for (const auto& entry : files_.list())
-        if (entry.path.starts_with(dicom_folder)) to_scan_.push_back(entry.path);
-        else if (is_document(entry.path)) documents_to_read_.push_back(entry.path);
-    catalogue_complete_ = to_scan_.empty();
+App::App(FileSource& files) : files_(files), view_(files, catalogue_) { files_added(); }
+
+void App::files_added() {
+    for (const auto& entry : files_.list()) {
+        if (queued_.count(entry.path)) continue;
+        if (is_document(entry.path)) documents_to_read_.push_back(entry.path), queued_.insert(entry.path);
+        else if (may_be_dicom(entry.path)) to_scan_.push_back(entry.path), queued_.insert(entry.path);
+    }
+    catalogue_complete_ = scanned_ == to_scan_.size();
 }
 
 void App::update(double budget_ms, const std::function<double()>& now_ms) {
@@ -66,8 +85,8 @@ void App::scan_some(double budget_ms, const std::function<double()>& now_ms) {
         }
         auto dataset = dicom::read_dataset(read.bytes, path);
         if (!dataset.value) {
-            problems_.push_back(to_string(dataset.diagnostics.front()));
-            continue;
+            if (path.starts_with(dicom_folder)) problems_.push_back(to_string(dataset.diagnostics.front()));
+            continue;   // elsewhere: a picked file that is simply not DICOM
         }
         auto instance = dicom::describe(*dataset.value);
         if (!instance.value) {
@@ -156,6 +175,12 @@ void App::draw() {
 
 void App::draw_header() {
     label(tr(Text::app_title));
+    if (pick_folder) {   // another disc, or this disc's folder for images left out of the viewer data
+        ImGui::SameLine(ImGui::GetWindowWidth() - 300);
+        const std::string open = std::string(tr(Text::open_folder)) + "##open-folder";
+        fonts_.need(open);
+        if (ImGui::Button(open.c_str())) pick_folder();
+    }
     ImGui::SameLine(ImGui::GetWindowWidth() - 120);
     const std::string toggle = std::string(tr(Text::language_toggle)) + "##language";
     fonts_.need(toggle);
@@ -218,7 +243,10 @@ void App::draw_series_list() {
     label(tr(Text::images));
     ImGui::Separator();
     if (!catalogue_complete_) label(tr(Text::loading));
-    if (catalogue_complete_ && catalogue_.studies().empty()) label(tr(Text::studies_none));
+    if (catalogue_complete_ && catalogue_.studies().empty()) {
+        fonts_.need(tr(Text::studies_none));
+        ImGui::TextWrapped("%s", std::string(tr(Text::studies_none)).c_str());
+    }
     for (const auto& study : catalogue_.studies()) {
         label(display_date(study.date) + " " + study.description);
         ImGui::Indent();

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,11 @@ public:
     [[nodiscard]] std::string open_document_path() const { return panel_ == Panel::document ? documents_[open_document_].path : ""; }
     [[nodiscard]] const clinical::ClinicalRecord* record() const { return record_loader_.record(); }
 
+    // After files were picked or dropped: read the new ones (images, documents) too.
+    void files_added();
+    // Set by the platform: opens the browser's folder picker.
+    std::function<void()> pick_folder;
+
 private:
     void scan_some(double budget_ms, const std::function<double()>& now_ms);
     void read_documents();
@@ -74,6 +80,7 @@ private:
     Language language_ = Language::ja;
 
     std::vector<std::string> to_scan_;   // DICOM files whose headers are not read yet
+    std::set<std::string> queued_;       // every path ever put in to_scan_ or documents_to_read_
     std::size_t scanned_ = 0;
     bool catalogue_complete_ = false;
     std::vector<std::string> problems_;

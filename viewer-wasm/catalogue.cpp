@@ -14,6 +14,8 @@ unsigned SeriesEntry::frame_count() const {
 
 void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
     if (!instance.has_image()) return;
+    // The same image may come twice: from the viewer data and from the picked disc folder.
+    if (!instance.sop_instance_uid.empty() && !instances_seen_.insert(instance.sop_instance_uid).second) return;
     if (patient_.id.empty()) patient_ = {instance.patient_id, instance.patient_name, instance.patient_birth_date, instance.patient_sex};
 
     auto study = std::find_if(studies_.begin(), studies_.end(), [&](const StudyEntry& s) { return s.uid == instance.study_uid; });

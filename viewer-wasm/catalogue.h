@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,7 @@ public:
 private:
     std::vector<StudyEntry> studies_;
     PatientEntry patient_;
+    std::set<std::string> instances_seen_;   // SOP Instance UIDs
 };
 
 }  // namespace ssmix::viewer

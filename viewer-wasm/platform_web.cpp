@@ -11,6 +11,8 @@
 #include <string>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "core/bundle/bundle_files.h"
 #include "core/bundle/manifest.h"
 #include "imgui.h"
@@ -18,6 +20,7 @@
 #include "imgui_impl_opengl3.h"
 #include "viewer-wasm/app.h"
 #include "viewer-wasm/bundle_chunks.h"
+#include "viewer-wasm/picked_files.h"
 #include "viewer-wasm/test_api.h"
 
 namespace {
@@ -35,6 +38,8 @@ EM_JS(char*, js_manifest_json, (), {
     stringToUTF8(text, pointer, size);
     return pointer;
 });
+EM_JS(void, js_read_picked, (const char* path), { Module.ssmixReadPicked(UTF8ToString(path)); });
+EM_JS(void, js_pick_folder, (), { Module.ssmixPickFolder(); });
 EM_JS(double, js_canvas_width, (), { return Module.canvas.clientWidth || window.innerWidth; });
 EM_JS(double, js_canvas_height, (), { return Module.canvas.clientHeight || window.innerHeight; });
 // NOLINTEND
@@ -43,6 +48,8 @@ struct Viewer {
     GLFWwindow* window = nullptr;
     std::unique_ptr<ssmix::viewer::BundleChunks> chunks;
     std::unique_ptr<ssmix::bundle::BundleFiles> files;
+    std::unique_ptr<ssmix::viewer::PickedFiles> picked;
+    std::unique_ptr<ssmix::viewer::DiscFiles> disc;
     std::unique_ptr<ssmix::viewer::App> app;
     bool announced_ready = false;
     std::string api_buffer;   // the last string handed to JavaScript
@@ -51,6 +58,7 @@ Viewer* viewer = nullptr;
 
 constexpr double frame_budget_ms = 12;   // background work per UI frame; keeps the page responsive
 constexpr std::size_t chunk_cache_bytes = 256u << 20;
+constexpr std::size_t picked_cache_bytes = 256u << 20;
 
 ssmix::bundle::Manifest load_manifest(std::string& problem) {
     char* text = js_manifest_json();
@@ -118,6 +126,23 @@ EMSCRIPTEN_KEEPALIVE void ssmix_chunk_arrived(unsigned chunk, const char* base64
 EMSCRIPTEN_KEEPALIVE void ssmix_chunk_failed(unsigned chunk) {
     if (viewer) viewer->chunks->failed(chunk);
 }
+
+// The page's listing of picked or dropped files: [{"path": "DICOM/...", "size": n}, ...].
+EMSCRIPTEN_KEEPALIVE void ssmix_files_added(const char* listing) {
+    const auto json = nlohmann::json::parse(listing, nullptr, false);
+    if (!json.is_array()) return;
+    std::vector<ssmix::FileEntry> entries;
+    for (const auto& item : json)
+        if (item.is_object() && item.value("path", "") != "") entries.push_back({item.value("path", ""), item.value("size", 0ull)});
+    viewer->picked->add(entries);
+    viewer->app->files_added();
+}
+
+EMSCRIPTEN_KEEPALIVE void ssmix_picked_arrived(const char* path, const std::uint8_t* bytes, std::size_t length) {
+    viewer->picked->arrived(path, ssmix::Bytes(bytes, bytes + length));
+}
+
+EMSCRIPTEN_KEEPALIVE void ssmix_picked_failed(const char* path, const char* why) { viewer->picked->failed(path, why); }
 
 EMSCRIPTEN_KEEPALIVE const char* ssmix_api_state() {
     viewer->api_buffer = ssmix::viewer::state_json(*viewer->app);
@@ -189,7 +214,11 @@ int main() {
     viewer->chunks = std::make_unique<ssmix::viewer::BundleChunks>([](std::uint32_t chunk) { js_load_chunk(chunk); },
                                                                    chunk_cache_bytes);
     viewer->files = std::make_unique<ssmix::bundle::BundleFiles>(load_manifest(problem), *viewer->chunks);
-    viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->files);
+    viewer->picked = std::make_unique<ssmix::viewer::PickedFiles>([](const std::string& path) { js_read_picked(path.c_str()); },
+                                                                  picked_cache_bytes);
+    viewer->disc = std::make_unique<ssmix::viewer::DiscFiles>(*viewer->files, *viewer->picked);
+    viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->disc);
+    viewer->app->pick_folder = [] { js_pick_folder(); };
     if (!problem.empty()) emscripten_log(EM_LOG_WARN, "%s", problem.c_str());
 
     IMGUI_CHECKVERSION();

@@ -22,7 +22,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"女", "Female"},
     {"その他", "Other"},
     {"画像", "Images"},
-    {"画像はありません", "No images on this disc"},
+    {"画像はまだありません。CDの画像を見るには、右上の「フォルダを開く」でCDのフォルダを選んでください。",
+     "No images yet. To see the disc's images, choose the disc's folder with \"Open a folder\" (top right)."},
     {"枚", "images"},
     {"読み込み中…", "Loading…"},
     {"ディスクの内容を読み込んでいます…", "Reading the disc…"},
@@ -37,6 +38,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"病名・アレルギー", "Problems and allergies"},
     {"処方・注射", "Prescriptions and injections"},
     {"検査結果", "Laboratory results"},
+    {"フォルダを開く", "Open a folder"},
 }};
 
 }  // namespace

@@ -75,6 +75,76 @@ var Module = typeof Module !== "undefined" ? Module : {};
     waiting = [];
   };
 
+  // --- picked or dropped files (「フォルダを開く」) ---------------------------------------------
+  // The File objects stay here; the viewer gets their listing and asks for bytes when it needs
+  // them. A picked folder's own name (the first part of every path) is dropped, so the disc's
+  // files keep the paths the disc gives them (DICOM/..., IMAGES/...).
+  var picked = {};
+  function callString(name, args) { ccall(name, null, args.map(function () { return "string"; }), args); }
+  function addFiles(entries) {   // [{path, file}]
+    var tops = {};
+    entries.forEach(function (e) { tops[e.path.split("/")[0]] = true; });
+    var common = Object.keys(tops).length === 1 && entries.every(function (e) { return e.path.indexOf("/") > 0; });
+    var listing = entries.map(function (e) {
+      var path = common ? e.path.slice(e.path.indexOf("/") + 1) : e.path;
+      picked[path] = e.file;
+      return { path: path, size: e.file.size };
+    });
+    callString("ssmix_files_added", [JSON.stringify(listing)]);
+  }
+  Module.ssmixReadPicked = function (path) {
+    var file = picked[path];
+    if (!file) { callString("ssmix_picked_failed", [path, "no such file"]); return; }
+    file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var pointer = Module._malloc(Math.max(1, bytes.length));
+      HEAPU8.set(bytes, pointer);
+      ccall("ssmix_picked_arrived", null, ["string", "number", "number"], [path, pointer, bytes.length]);
+      Module._free(pointer);
+    }, function (error) { callString("ssmix_picked_failed", [path, String(error)]); });
+  };
+  var folderInput = document.getElementById("folder");
+  Module.ssmixPickFolder = function () { if (folderInput) folderInput.click(); };
+  if (folderInput) {
+    folderInput.addEventListener("change", function () {
+      var entries = [];
+      for (var i = 0; i < folderInput.files.length; i++) {
+        var file = folderInput.files[i];
+        entries.push({ path: file.webkitRelativePath || file.name, file: file });
+      }
+      if (entries.length) addFiles(entries);
+      folderInput.value = "";
+    });
+  }
+  // Dropped folders are walked with the File and Directory Entries API.
+  function walk(entry, into) {
+    return new Promise(function (resolve) {
+      if (entry.isFile) {
+        entry.file(function (file) { into.push({ path: entry.fullPath.replace(/^\//, ""), file: file }); resolve(); }, function () { resolve(); });
+      } else if (entry.isDirectory) {
+        var reader = entry.createReader(), children = [];
+        var more = function () {
+          reader.readEntries(function (batch) {
+            if (!batch.length) { Promise.all(children.map(function (c) { return walk(c, into); })).then(resolve); return; }
+            children = children.concat(Array.prototype.slice.call(batch));
+            more();
+          }, function () { resolve(); });
+        };
+        more();
+      } else {
+        resolve();
+      }
+    });
+  }
+  Module.canvas.addEventListener("dragover", function (event) { event.preventDefault(); });
+  Module.canvas.addEventListener("drop", function (event) {
+    event.preventDefault();
+    var items = event.dataTransfer && event.dataTransfer.items ? Array.prototype.slice.call(event.dataTransfer.items) : [];
+    var roots = items.map(function (item) { return item.webkitGetAsEntry ? item.webkitGetAsEntry() : null; }).filter(Boolean);
+    var entries = [];
+    Promise.all(roots.map(function (root) { return walk(root, entries); })).then(function () { if (entries.length) addFiles(entries); });
+  });
+
   // --- window.ssmixViewer -----------------------------------------------------------------
   function call(name, returns, types, args) { return ccall(name, returns, types, args); }
   function state() { return JSON.parse(UTF8ToString(call("ssmix_api_state", "number", [], []))); }
@@ -105,6 +175,14 @@ var Module = typeof Module !== "undefined" ? Module : {};
     },
     setLanguage: function (language) { call("ssmix_api_set_language", null, ["string"], [language]); },
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
-    hasGlyphs: function (text) { return call("ssmix_api_has_glyphs", "number", ["string"], [text]) === 1; }
+    hasGlyphs: function (text) { return call("ssmix_api_has_glyphs", "number", ["string"], [text]) === 1; },
+    // The same path as a picked folder, for automated checks: [{path, base64}] (paths as in a picked folder).
+    addFiles: function (files) {
+      addFiles(files.map(function (f) {
+        var binary = atob(f.base64), bytes = new Uint8Array(binary.length);
+        for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+        return { path: f.path, file: new File([bytes], f.path.split("/").pop()) };
+      }));
+    }
   };
 })();

@@ -3,13 +3,12 @@
 // sample patient's studies, draws Japanese text, and renders every transfer syntax exactly as
 // native DCMTK (dcmj2pnm / dcml2pnm) does with the same window. Saves screenshots to look at.
 // usage: node viewer_slice.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "./browser.mjs";
-import { decodePgm, decodePng } from "./png.mjs";
+import { frameDifferences, nativeFrame as nativeFrameOf } from "./frames.mjs";
+import { decodePng } from "./png.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) =>
   (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ""), all[i + 1]]] : pairs), []));
@@ -23,30 +22,11 @@ function check(condition, message) {
   if (!condition) { failures++; console.error("FAIL: " + message); }
 }
 
-// Native DCMTK's 8-bit rendering of one frame with a window (or min-max when window is null).
-function nativeFrame(file, frame, transferSyntax, window) {
-  const tool = transferSyntax.startsWith("1.2.840.10008.1.2.4.8") ? "dcml2pnm" : "dcmj2pnm";
-  const out = join(mkdtempSync(join(tmpdir(), "ssmix-native-")), "frame.pgm");
-  const windowArgs = window ? ["+Ww", String(window.center), String(window.width)] : ["+Wm"];
-  execFileSync(tool, ["+F", String(frame + 1), ...windowArgs, join(tree, file), out]);
-  return decodePgm(readFileSync(out));
-}
+function nativeFrame(file, frame, transferSyntax, window) { return nativeFrameOf(tree, file, frame, transferSyntax, window); }
 
 function sameFrame(viewerFrame, native, what) {
-  const pixels = Buffer.from(viewerFrame.data, "base64");
-  check(viewerFrame.width === native.width && viewerFrame.height === native.height,
-    `${what}: size ${viewerFrame.width}x${viewerFrame.height}, native ${native.width}x${native.height}`);
-  check(viewerFrame.channels === 1, `${what}: ${viewerFrame.channels} channels`);
-  let differing = 0, sum = 0, nativeSum = 0;
-  for (let i = 0; i < native.pixels.length; i++) {
-    differing += pixels[i] !== native.pixels[i];
-    sum += pixels[i];
-    nativeSum += native.pixels[i];
-  }
-  check(pixels.length === native.pixels.length && differing === 0,
-    `${what}: ${differing} pixels differ from native DCMTK (sum ${sum} vs ${nativeSum})`);
-  const distinct = new Set(pixels).size;
-  check(distinct > 8, `${what}: only ${distinct} grey levels, the frame looks blank`);
+  const problems = frameDifferences(viewerFrame, native, what);
+  check(problems.length === 0, problems.join("; "));
 }
 
 async function screenshot(page, name) {

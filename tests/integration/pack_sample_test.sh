@@ -8,7 +8,7 @@
 set -euo pipefail
 ssmix=$1 storage=$2 dicom=$3 out=$4 letter=$5 schema=$6
 work=$(dirname "$out")/pack-sample
-rm -rf "$out" "$work" "$out.iso"
+rm -rf "$out" "$work" "$out.iso" "$(dirname "$out")/disc-nobundle"
 mkdir -p "$work"
 
 "$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" --document "$letter" -o "$out.iso" --tree "$out" \
@@ -171,6 +171,11 @@ PY
 leftovers=$(find "$(dirname "$out")" -maxdepth 1 -name ".$(basename "$out")*" | wc -l)
 [ "$leftovers" = 0 ] || { echo "FAIL: staging files left beside the tree or image"; exit 1; }
 "$ssmix" verify "$out.iso" 2>/dev/null
+
+# Without the viewer data (--no-bundle): the same disc, for the browser test of the folder picker.
+nobundle=$(dirname "$out")/disc-nobundle
+"$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" --document "$letter" --no-bundle --tree "$nobundle" >/dev/null
+"$ssmix" verify "$nobundle" >/dev/null || { echo "FAIL: the --no-bundle tree does not verify"; exit 1; }
 
 # A study whose Study Instance UID the storage's OMG-11 names (IPC-3 of 経皮的超音波検査) is
 # linked to that order: in the report, on the static page both ways, and in README.TXT.

@@ -1,0 +1,36 @@
+// tests/browser/frames.mjs — the viewer's rendered frame against native DCMTK's rendering of
+// the same frame with the same window (dcmj2pnm, or dcml2pnm for JPEG-LS).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { decodePgm } from "./png.mjs";
+
+// Native DCMTK's 8-bit rendering of one frame with a window (or min-max when window is null).
+export function nativeFrame(tree, file, frame, transferSyntax, window) {
+  const tool = transferSyntax.startsWith("1.2.840.10008.1.2.4.8") ? "dcml2pnm" : "dcmj2pnm";
+  const out = join(mkdtempSync(join(tmpdir(), "ssmix-native-")), "frame.pgm");
+  const windowArgs = window ? ["+Ww", String(window.center), String(window.width)] : ["+Wm"];
+  execFileSync(tool, ["+F", String(frame + 1), ...windowArgs, join(tree, file), out]);
+  return decodePgm(readFileSync(out));
+}
+
+// What differs between the viewer's frame (state().frame()) and the native one; empty when equal.
+export function frameDifferences(viewerFrame, native, what) {
+  const problems = [];
+  const pixels = Buffer.from(viewerFrame.data, "base64");
+  if (viewerFrame.width !== native.width || viewerFrame.height !== native.height)
+    problems.push(`${what}: size ${viewerFrame.width}x${viewerFrame.height}, native ${native.width}x${native.height}`);
+  if (viewerFrame.channels !== 1) problems.push(`${what}: ${viewerFrame.channels} channels`);
+  let differing = 0, sum = 0, nativeSum = 0;
+  for (let i = 0; i < native.pixels.length; i++) {
+    differing += pixels[i] !== native.pixels[i];
+    sum += pixels[i];
+    nativeSum += native.pixels[i];
+  }
+  if (pixels.length !== native.pixels.length || differing !== 0)
+    problems.push(`${what}: ${differing} pixels differ from native DCMTK (sum ${sum} vs ${nativeSum})`);
+  const distinct = new Set(pixels).size;
+  if (distinct <= 8) problems.push(`${what}: only ${distinct} grey levels, the frame looks blank`);
+  return problems;
+}
