@@ -4,23 +4,15 @@
 // picked folder's own name in front of every path) it lists the studies and the letter from
 // the files themselves and renders a CT frame exactly as native DCMTK does.
 // usage: node picked_folder.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "./browser.mjs";
+import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame } from "./frames.mjs";
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) =>
-  (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ""), all[i + 1]]] : pairs), []));
-const tree = resolve(args.tree);
-const browserName = args.browser || "chromium";
-const artifacts = resolve(args.artifacts, browserName);
-mkdirSync(artifacts, { recursive: true });
-
-let failures = 0;
-function check(condition, message) {
-  if (!condition) { failures++; console.error("FAIL: " + message); }
-}
+const run = testRun();
+const { tree, browserName, artifacts, check } = run;
 
 function filesUnder(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -71,8 +63,4 @@ try {
   writeFileSync(join(artifacts, "picked-console.txt"), session.consoleLines.join("\n") + "\n");
   await session.close();
 }
-if (failures) {
-  console.error(`${failures} check(s) failed; screenshots in ${artifacts}`);
-  process.exit(1);
-}
-console.log(`picked folder (${browserName}): all checks passed; screenshots in ${artifacts}`);
+run.finish("picked folder");

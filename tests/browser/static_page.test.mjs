@@ -2,22 +2,14 @@
 // IHE_PDI/INDEX.HTM, which a browser with JavaScript switched off shows with every section
 // and every key image loaded from the disc.
 // usage: node static_page.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openPage } from "./browser.mjs";
+import { testRun } from "./test_run.mjs";
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) =>
-  (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ""), all[i + 1]]] : pairs), []));
-const tree = resolve(args.tree);
-const browserName = args.browser || "chromium";
-const artifacts = resolve(args.artifacts, browserName);
-mkdirSync(artifacts, { recursive: true });
-
-let failures = 0;
-function check(condition, message) {
-  if (!condition) { failures++; console.error("FAIL: " + message); }
-}
+const run = testRun();
+const { tree, browserName, artifacts, check } = run;
 
 // Chromium runs with JavaScript switched off and follows the link from INDEX.HTM. Firefox's
 // WebDriver BiDi cannot inspect a page when JavaScript is off, so there the static page
@@ -77,8 +69,4 @@ try {
 } finally {
   await session.close();
 }
-if (failures) {
-  console.error(`${failures} check(s) failed; screenshot in ${artifacts}`);
-  process.exit(1);
-}
-console.log(`static page (${browserName}): all checks passed`);
+run.finish("static page");

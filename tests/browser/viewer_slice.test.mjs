@@ -3,24 +3,16 @@
 // sample patient's studies, draws Japanese text, and renders every transfer syntax exactly as
 // native DCMTK (dcmj2pnm / dcml2pnm) does with the same window. Saves screenshots to look at.
 // usage: node viewer_slice.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "./browser.mjs";
+import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame as nativeFrameOf } from "./frames.mjs";
 import { decodePng } from "./png.mjs";
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, value, i, all) =>
-  (i % 2 === 0 ? [...pairs, [value.replace(/^--/, ""), all[i + 1]]] : pairs), []));
-const tree = resolve(args.tree);
-const browserName = args.browser || "chromium";
-const artifacts = resolve(args.artifacts, browserName);
-mkdirSync(artifacts, { recursive: true });
-
-let failures = 0;
-function check(condition, message) {
-  if (!condition) { failures++; console.error("FAIL: " + message); }
-}
+const run = testRun();
+const { tree, browserName, artifacts, check } = run;
 
 function nativeFrame(file, frame, transferSyntax, window) { return nativeFrameOf(tree, file, frame, transferSyntax, window); }
 
@@ -129,8 +121,4 @@ try {
   writeFileSync(join(artifacts, "console.txt"), session.consoleLines.join("\n") + "\n");
   await session.close();
 }
-if (failures) {
-  console.error(`${failures} check(s) failed; screenshots in ${artifacts}`);
-  process.exit(1);
-}
-console.log(`viewer slice (${browserName}): all checks passed; screenshots in ${artifacts}`);
+run.finish("viewer slice");
