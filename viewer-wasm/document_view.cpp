@@ -213,8 +213,8 @@ void DocumentView::inline_run(const cda::NarrativeNode& node, Style style) {
     for (const auto& child : node.children) inline_run(child, style);
 }
 
+// Each run of one style is drawn as its own segments (pending_ is empty between runs).
 void DocumentView::words(const std::string& raw, Style style) {
-    flush(style);   // a run of a new style starts a new segment
     std::string text = collapse_space(raw);
     if (!line_open_ && line_used_ == 0) text.erase(0, text.find_first_not_of(' '));   // no space at a line start
     if (text.empty()) return;

@@ -1,8 +1,8 @@
 // viewer-wasm/document_view.h — one CDA document drawn with ImGui, for the physician to read:
 // the title and header (who, about whom, for whom, when), then each section under a header that
 // opens and closes (the headers are the contents list), and its narrative: paragraphs wrapped
-// to the panel, styled runs (bold and emphasis in a darker blue, italics slanted by colour,
-// underline drawn), deleted text struck through in red, inserted text in green, lists with
+// to the panel, styled runs (bold and emphasis in dark blue, italics in violet: the embedded
+// font has one weight and no slant; underline drawn), deleted text struck through in red, inserted text in green, lists with
 // bullets or numbers, tables with header rows, footnotes as [n] with their text after the
 // section, line breaks. Links are shown as text and never followed; media are named, not loaded.
 #pragma once
