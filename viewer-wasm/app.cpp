@@ -3,8 +3,10 @@
 #include "viewer-wasm/app.h"
 
 #include <cctype>
+#include <ctime>
 
 #include "core/cda/reader.h"
+#include "core/clinical/age.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/instance.h"
 #include "imgui.h"
@@ -132,6 +134,20 @@ bool App::open_document(const std::string& path) {
     return false;
 }
 
+void App::set_language(Language language) {
+    language_ = language;
+    if (language_chosen) language_chosen(language);
+}
+
+std::optional<int> App::patient_age() const {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char today[16];
+    std::strftime(today, sizeof today, "%Y%m%d", &local);
+    return clinical::age_in_years(catalogue_.patient().birth_date, today);
+}
+
 void App::label(std::string_view utf8) {
     fonts_.need(utf8);
     ImGui::TextUnformatted(utf8.data(), utf8.data() + utf8.size());
@@ -184,7 +200,7 @@ void App::draw_header() {
     ImGui::SameLine(ImGui::GetWindowWidth() - 120);
     const std::string toggle = std::string(tr(Text::language_toggle)) + "##language";
     fonts_.need(toggle);
-    if (ImGui::Button(toggle.c_str())) language_ = language_ == Language::ja ? Language::en : Language::ja;
+    if (ImGui::Button(toggle.c_str())) set_language(language_ == Language::ja ? Language::en : Language::ja);
 
     const PatientEntry& patient = catalogue_.patient();
     if (patient.id.empty()) {
@@ -198,8 +214,10 @@ void App::draw_header() {
     label(display_name(patient.name));
     ImGui::SetWindowFontScale(1.0f);
     ImGui::SameLine();
+    const auto age = patient_age();
+    const std::string age_text = age ? "（" + std::to_string(*age) + std::string(tr(Text::years_old)) + "）" : "";
     label(std::string(tr(Text::patient_id)) + " " + patient.id + "   " + std::string(tr(Text::birth_date)) + " " +
-          display_date(patient.birth_date) + "   " + std::string(tr(Text::sex)) + " " + sex);
+          display_date(patient.birth_date) + age_text + "   " + std::string(tr(Text::sex)) + " " + sex);
 }
 
 void App::draw_document_list() {

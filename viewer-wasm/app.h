@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -41,7 +42,10 @@ public:
         return catalogue_complete_ && documents_read_ == documents_to_read_.size() && record_loader_.done();
     }
     [[nodiscard]] Language language() const { return language_; }
-    void set_language(Language language) { language_ = language; }
+    void set_language(Language language);
+    // Set by the platform: keeps the physician's choice of language for the next disc.
+    std::function<void(Language)> language_chosen;
+    [[nodiscard]] std::optional<int> patient_age() const;   // today, from the birth date
 
     [[nodiscard]] const Catalogue& catalogue() const { return catalogue_; }
     [[nodiscard]] ImageView& view() { return view_; }

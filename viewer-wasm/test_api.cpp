@@ -71,7 +71,8 @@ std::string state_json(App& app) {
     const json state = {
         {"ready", app.ready()},
         {"language", app.language() == Language::ja ? "ja" : "en"},
-        {"patient", {{"id", patient.id}, {"name", patient.name}, {"birthDate", patient.birth_date}, {"sex", patient.sex}}},
+        {"patient", {{"id", patient.id}, {"name", patient.name}, {"birthDate", patient.birth_date}, {"sex", patient.sex},
+                     {"age", app.patient_age() ? json(*app.patient_age()) : json(nullptr)}}},
         {"documents", documents},
         {"record", record},
         {"studies", studies},

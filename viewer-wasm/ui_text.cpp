@@ -24,7 +24,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"画像", "Images"},
     {"画像はまだありません。CDの画像を見るには、右上の「フォルダを開く」でCDのフォルダを選んでください。",
      "No images yet. To see the disc's images, choose the disc's folder with \"Open a folder\" (top right)."},
-    {"枚", "images"},
+    {"枚", " images"},
     {"読み込み中…", "Loading…"},
     {"ディスクの内容を読み込んでいます…", "Reading the disc…"},
     {"左の一覧から画像を選んでください", "Choose images from the list on the left"},
@@ -39,6 +39,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"処方・注射", "Prescriptions and injections"},
     {"検査結果", "Laboratory results"},
     {"フォルダを開く", "Open a folder"},
+    {"歳", " years"},
 }};
 
 }  // namespace

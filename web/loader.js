@@ -145,6 +145,12 @@ var Module = typeof Module !== "undefined" ? Module : {};
     Promise.all(roots.map(function (root) { return walk(root, entries); })).then(function () { if (entries.length) addFiles(entries); });
   });
 
+  // The physician's language, kept for the next disc opened in this browser. Storage may be
+  // refused (private windows, locked-down browsers): then the viewer starts in Japanese.
+  var languageKey = "ssmix-carry.language";
+  Module.ssmixStoreLanguage = function (code) { try { window.localStorage.setItem(languageKey, code); } catch (e) { /* not kept */ } };
+  Module.ssmixStoredLanguage = function () { try { return window.localStorage.getItem(languageKey) || ""; } catch (e) { return ""; } };
+
   // --- window.ssmixViewer -----------------------------------------------------------------
   function call(name, returns, types, args) { return ccall(name, returns, types, args); }
   function state() { return JSON.parse(UTF8ToString(call("ssmix_api_state", "number", [], []))); }

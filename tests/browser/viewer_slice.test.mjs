@@ -51,6 +51,11 @@ try {
   check(state.language === "ja", "Japanese is the default language");
   check(state.patient.id === "9999013", `patient id ${state.patient.id}`);
   check(state.patient.name === "Kanja^Taro=患者^太郎=カンジャ^タロウ", `patient name ${state.patient.name}`);
+  const now = new Date(), birth = state.patient.birthDate;
+  const expectedAge = now.getFullYear() - Number(birth.slice(0, 4)) -
+    ((now.getMonth() + 1) * 100 + now.getDate() < Number(birth.slice(4, 8)) ? 1 : 0);
+  check(state.patient.age === expectedAge, `patient age ${state.patient.age}, expected ${expectedAge}`);
+  check(await page.evaluate(() => window.ssmixViewer.hasGlyphs("歳")), "the age is not drawn");
   check(state.problems.length === 0, "problems: " + state.problems.join("; "));
   const frames = Object.fromEntries(state.studies.flatMap((s) => s.series.map((x) => [s.description, x.frames])));
   check(frames["胸部CT"] === 24 && frames["頭部CT"] === 8 && frames["嚥下造影検査"] === 12,
@@ -109,6 +114,14 @@ try {
   const back = await page.evaluate((id) => window.ssmixViewer.open(id), letterId);
   check(back.document === letterId && back.status === "shown", "open(letter) after the images: " + JSON.stringify(back));
   checkNotBlank(await screenshot(page, "03-letter-again"), "letter after images");
+
+  // The language the physician chose is kept: after a reload the viewer starts in English.
+  await page.evaluate(() => window.ssmixViewer.setLanguage("en"));
+  await page.reload();
+  const reloaded = await waitForViewer(page);
+  check(reloaded.state === "ready", "after reload: " + reloaded.state);
+  check((await page.evaluate(() => window.ssmixViewer.state())).language === "en", "the chosen language was not kept");
+  checkNotBlank(await screenshot(page, "05-english"), "English screen");
 
   const bad = await page.evaluate(() => window.ssmixViewer.open("1.2.3.no.such.series").then(() => "opened", (e) => String(e)));
   check(bad.includes("no series"), "open() of an unknown id: " + bad);
