@@ -282,6 +282,28 @@ void App::draw_series_list() {
     }
 }
 
+// One row of buttons: the file's own window, the CT presets, inversion, fit.
+void App::draw_image_tools() {
+    const auto button = [this](const std::string& text, const char* id) {
+        const std::string label_id = text + "##" + id;
+        fonts_.need(label_id);
+        const bool pressed = ImGui::SmallButton(label_id.c_str());
+        ImGui::SameLine();
+        return pressed;
+    };
+    if (button(std::string(tr(Text::window_file)), "window-file")) view_.reset_window();
+    if (view_.modality() == "CT")
+        for (const auto& preset : window_presets)
+            if (button(language_ == Language::ja ? preset.ja : preset.en, preset.id)) view_.set_window({preset.center, preset.width});
+    bool inverted = view_.inverted();
+    const std::string invert = std::string(tr(Text::invert)) + "##invert";
+    fonts_.need(invert);
+    if (ImGui::Checkbox(invert.c_str(), &inverted)) view_.set_inverted(inverted);
+    ImGui::SameLine();
+    if (button(std::string(tr(Text::fit)), "fit")) view_.fit();
+    ImGui::NewLine();
+}
+
 void App::draw_image_panel() {
     switch (view_.status()) {
         case ViewStatus::empty:
@@ -301,6 +323,7 @@ void App::draw_image_panel() {
         line += "   " + std::string(tr(Text::window_level)) + " " + std::to_string(static_cast<int>(frame->window->center)) +
                 " / " + std::to_string(static_cast<int>(frame->window->width));
     label(line);
+    draw_image_tools();
     if (count > 1) {
         int frame = static_cast<int>(view_.frame());
         ImGui::SetNextItemWidth(-1);

@@ -74,6 +74,7 @@ private:
     void draw_record_list();
     bool panel_entry(std::string_view name, Panel panel);
     void draw_image_panel();
+    void draw_image_tools();
     void label(std::string_view utf8);   // ImGui text that also registers its glyphs
     [[nodiscard]] std::string_view tr(Text id) const { return text(id, language_); }
 

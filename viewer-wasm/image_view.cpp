@@ -1,5 +1,6 @@
 // viewer-wasm/image_view.cpp — decode with core/dicom, upload as an RGBA texture, draw with
-// ImGui; mouse wheel pages frames, right-drag changes the window (level/width).
+// ImGui. Mouse: wheel pages frames (Ctrl+wheel zooms), left-drag pans, right-drag changes the
+// window (level/width), double-click fits; keys: up/down and Page Up/Down page frames.
 #include "viewer-wasm/image_view.h"
 
 #include <GLES3/gl3.h>
@@ -54,6 +55,21 @@ void ImageView::reset_window() {
     needs_render_ = true;
 }
 
+void ImageView::set_inverted(bool inverted) {
+    if (inverted == inverted_) return;
+    inverted_ = inverted;
+    if (status_ != ViewStatus::empty) status_ = ViewStatus::loading;
+    needs_render_ = true;
+}
+
+void ImageView::set_zoom(float zoom) { zoom_ = std::clamp(zoom, 1.0f, 8.0f); }
+
+const std::string& ImageView::modality() const {
+    static const std::string none;
+    const SeriesEntry* series = catalogue_.find_series(series_uid_);
+    return series ? series->modality : none;
+}
+
 void ImageView::fail(std::string message) {
     status_ = ViewStatus::error;
     error_ = std::move(message);
@@ -80,6 +96,8 @@ void ImageView::update() {
     auto rendered = renderer_->render(location->frame_in_file, window_);
     if (!rendered.value) return fail(to_string(rendered.diagnostics.front()));
     rendered_ = std::move(*rendered.value);
+    if (inverted_)
+        for (auto& p : rendered_->pixels) p = static_cast<std::uint8_t>(255 - p);
     shown_location_ = *location;
     upload_texture();
     needs_render_ = false;
@@ -107,15 +125,34 @@ void ImageView::upload_texture() {
 
 void ImageView::draw(float width, float height) {
     if (!rendered_ || !texture_) return;
-    const float scale = std::min(width / static_cast<float>(rendered_->width), height / static_cast<float>(rendered_->height));
+    const ImVec2 panel = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##image-area", ImVec2(std::max(width, 1.0f), std::max(height, 1.0f)),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    const float fit_scale = std::min(width / static_cast<float>(rendered_->width), height / static_cast<float>(rendered_->height));
+    const float scale = fit_scale * zoom_;
     const ImVec2 size(static_cast<float>(rendered_->width) * scale, static_cast<float>(rendered_->height) * scale);
-    const ImVec2 origin = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(origin.x + (width - size.x) / 2, origin.y + (height - size.y) / 2));
-    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture_)), size);
+    const ImVec2 top_left(panel.x + (width - size.x) / 2 + pan_x_, panel.y + (height - size.y) / 2 + pan_y_);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(panel, ImVec2(panel.x + width, panel.y + height), true);
+    draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture_)), top_left,
+                   ImVec2(top_left.x + size.x, top_left.y + size.y));
+    draw->PopClipRect();
 
-    if (!ImGui::IsItemHovered()) return;
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseWheel != 0) set_frame(static_cast<unsigned>(std::max(0, static_cast<int>(frame_) - static_cast<int>(io.MouseWheel))));
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) || ImGui::IsItemHovered()) {
+        int step = 0;
+        const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };   // ImGui 1.86's key API
+        if (pressed(ImGuiKey_DownArrow) || pressed(ImGuiKey_PageDown)) step = 1;
+        if (pressed(ImGuiKey_UpArrow) || pressed(ImGuiKey_PageUp)) step = -1;
+        if (step) set_frame(static_cast<unsigned>(std::max(0, static_cast<int>(frame_) + step)));
+    }
+    if (!ImGui::IsItemHovered() && !ImGui::IsItemActive()) return;
+    if (io.MouseWheel != 0) {
+        if (io.KeyCtrl) set_zoom(zoom_ * (io.MouseWheel > 0 ? 1.25f : 0.8f));
+        else set_frame(static_cast<unsigned>(std::max(0, static_cast<int>(frame_) - static_cast<int>(io.MouseWheel))));
+    }
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit();
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) pan_x_ += io.MouseDelta.x, pan_y_ += io.MouseDelta.y;
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) && rendered_->window) {
         const ImVec2 delta = io.MouseDelta;
         const dicom::Window current = window_.value_or(*rendered_->window);

@@ -1,6 +1,7 @@
-// viewer-wasm/image_view.h — the image being looked at: which series and frame, the window,
-// the decoded file (kept while paging through its frames), the rendered 8-bit frame and its
-// GL texture. Loading is incremental: update() advances it, one step per UI frame.
+// viewer-wasm/image_view.h — the image being looked at: which series and frame, the window
+// (the file's own, dragged, or a preset), black-and-white inversion, zoom and pan, the decoded
+// file (kept while paging through its frames), the rendered 8-bit frame and its GL texture.
+// Loading is incremental: update() advances it, one step per UI frame.
 #pragma once
 
 #include <memory>
@@ -16,6 +17,20 @@ namespace ssmix::viewer {
 
 enum class ViewStatus { empty, loading, shown, error };
 
+// Window presets for CT, in Hounsfield units: the values radiology departments commonly use.
+struct WindowPreset {
+    const char* id;               // for the test API: "lung", "mediastinum", "bone", "brain"
+    const char* ja;
+    const char* en;
+    double center, width;
+};
+inline constexpr WindowPreset window_presets[] = {
+    {"lung", "肺野", "Lung", -600, 1500},
+    {"mediastinum", "縦隔", "Mediastinum", 40, 400},
+    {"bone", "骨", "Bone", 400, 1800},
+    {"brain", "脳", "Brain", 40, 80},
+};
+
 class ImageView {
 public:
     ImageView(FileSource& files, const Catalogue& catalogue);
@@ -25,6 +40,9 @@ public:
     void set_frame(unsigned frame);                  // clamped to the series
     void set_window(dicom::Window window);
     void reset_window();                              // back to the file's own window
+    void set_inverted(bool inverted);                 // white and black swapped (as drawn and in rendered())
+    void set_zoom(float zoom);                        // 1 = the whole image fits; up to 8
+    void fit() { zoom_ = 1, pan_x_ = pan_y_ = 0; }
 
     void update();                                    // continue loading / rendering
     void draw(float width, float height);             // ImGui widgets, fit to the given size
@@ -36,6 +54,9 @@ public:
     [[nodiscard]] unsigned frame_count() const;
     [[nodiscard]] const dicom::RenderedFrame* rendered() const { return rendered_ ? &*rendered_ : nullptr; }
     [[nodiscard]] const FrameLocation& shown_location() const { return shown_location_; }   // file behind rendered()
+    [[nodiscard]] bool inverted() const { return inverted_; }
+    [[nodiscard]] float zoom() const { return zoom_; }
+    [[nodiscard]] const std::string& modality() const;
 
 private:
     void upload_texture();
@@ -46,6 +67,8 @@ private:
     std::string series_uid_;
     unsigned frame_ = 0;
     std::optional<dicom::Window> window_;
+    bool inverted_ = false;
+    float zoom_ = 1, pan_x_ = 0, pan_y_ = 0;
     ViewStatus status_ = ViewStatus::empty;
     std::string error_;
     bool needs_render_ = false;

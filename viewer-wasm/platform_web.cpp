@@ -183,6 +183,24 @@ EMSCRIPTEN_KEEPALIVE void ssmix_api_set_window(double center, double width) {
     viewer->app->view().set_window({center, width});
 }
 
+// A CT window preset by id ("lung", "mediastinum", "bone", "brain"), or "file" for the file's own.
+EMSCRIPTEN_KEEPALIVE int ssmix_api_set_preset(const char* id) {
+    if (std::string_view(id) == "file") {
+        viewer->app->view().reset_window();
+        return 1;
+    }
+    for (const auto& preset : ssmix::viewer::window_presets)
+        if (std::string_view(id) == preset.id) {
+            viewer->app->view().set_window({preset.center, preset.width});
+            return 1;
+        }
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void ssmix_api_set_inverted(int inverted) { viewer->app->view().set_inverted(inverted != 0); }
+
+EMSCRIPTEN_KEEPALIVE void ssmix_api_set_zoom(double zoom) { viewer->app->view().set_zoom(static_cast<float>(zoom)); }
+
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_language(const char* language) {
     viewer->app->set_language(std::string_view(language) == "en" ? ssmix::viewer::Language::en : ssmix::viewer::Language::ja);
 }

@@ -80,7 +80,8 @@ std::string state_json(App& app) {
                   {"status", status_name(view.status())}, {"error", view.error_message()},
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},
-                  {"window", frame ? window_json(frame->window) : json(nullptr)}}},
+                  {"window", frame ? window_json(frame->window) : json(nullptr)},
+                  {"inverted", view.inverted()}, {"zoom", view.zoom()}}},
         {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}}},
         {"problems", app.problems()},
     };

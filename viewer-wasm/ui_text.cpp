@@ -40,6 +40,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"検査結果", "Laboratory results"},
     {"フォルダを開く", "Open a folder"},
     {"歳", " years"},
+    {"元の濃度", "File's window"},
+    {"白黒反転", "Invert"},
+    {"全体表示", "Fit"},
 }};
 
 }  // namespace

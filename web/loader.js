@@ -180,6 +180,12 @@ var Module = typeof Module !== "undefined" ? Module : {};
       return settled();
     },
     setLanguage: function (language) { call("ssmix_api_set_language", null, ["string"], [language]); },
+    setPreset: function (id) {
+      if (!call("ssmix_api_set_preset", "number", ["string"], [String(id)])) return Promise.reject(new Error("no window preset " + id));
+      return settled();
+    },
+    setInverted: function (inverted) { call("ssmix_api_set_inverted", null, ["number"], [inverted ? 1 : 0]); return settled(); },
+    setZoom: function (zoom) { call("ssmix_api_set_zoom", null, ["number"], [zoom]); return settled(); },
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
     hasGlyphs: function (text) { return call("ssmix_api_has_glyphs", "number", ["string"], [text]) === 1; },
     // The same path as a picked folder, for automated checks: [{path, base64}] (paths as in a picked folder).

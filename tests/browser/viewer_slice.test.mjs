@@ -92,6 +92,21 @@ try {
         const viewerFrame = await page.evaluate(() => window.ssmixViewer.frame());
         sameFrame(viewerFrame, nativeFrame(lung.file, lung.fileFrame, lung.transferSyntax, { center: -600, width: 1500 }),
           `${study.description} lung window`);
+        // The bone preset, then black and white swapped: still DCMTK's pixels, inverted.
+        const bone = await page.evaluate(() => window.ssmixViewer.setPreset("bone"));
+        check(bone.window && bone.window.center === 400 && bone.window.width === 1800, "setPreset(bone): " + JSON.stringify(bone.window));
+        const inverted = await page.evaluate(() => window.ssmixViewer.setInverted(true));
+        check(inverted.inverted === true && inverted.status === "shown", "setInverted: " + JSON.stringify(inverted));
+        const native = nativeFrame(inverted.file, inverted.fileFrame, inverted.transferSyntax, { center: 400, width: 1800 });
+        sameFrame(await page.evaluate(() => window.ssmixViewer.frame()), { ...native, pixels: native.pixels.map((p) => 255 - p) },
+          `${study.description} bone window, inverted`);
+        const zoomed = await page.evaluate(() => window.ssmixViewer.setZoom(3));
+        check(zoomed.zoom === 3, "setZoom: " + zoomed.zoom);
+        checkNotBlank(await screenshot(page, "02-" + series.modality + "-" + study.date + "-zoom-inverted"), study.description + " zoomed");
+        await page.evaluate(() => window.ssmixViewer.setZoom(1));
+        await page.evaluate(() => window.ssmixViewer.setInverted(false));
+        const own = await page.evaluate(() => window.ssmixViewer.setPreset("file"));
+        check(own.window && own.window.center !== 400, "setPreset(file) did not return to the file's window: " + JSON.stringify(own.window));
       }
       checkNotBlank(await screenshot(page, "02-" + series.modality + "-" + study.date), study.description + " screen");
     }
