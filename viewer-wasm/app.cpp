@@ -134,6 +134,17 @@ bool App::open_document(const std::string& path) {
     return false;
 }
 
+std::string App::print_page() const {
+    if (panel_ == Panel::document) {
+        const std::string& path = documents_[open_document_].path;   // IHE_XDM/SUBSET01/DOC00001.XML
+        const std::string name = path.substr(path.rfind('/') + 1);
+        if (!path.starts_with(documents_folder) || !name.ends_with(".XML")) return {};
+        return "IHE_PDI/" + name.substr(0, name.size() - 4) + ".HTM";
+    }
+    if (panel_ == Panel::problems || panel_ == Panel::prescriptions || panel_ == Panel::labs) return "IHE_PDI/INDEX.HTM";
+    return {};
+}
+
 void App::set_language(Language language) {
     language_ = language;
     if (language_chosen) language_chosen(language);
@@ -191,6 +202,12 @@ void App::draw() {
 
 void App::draw_header() {
     label(tr(Text::app_title));
+    if (open_page && !print_page().empty()) {
+        ImGui::SameLine(ImGui::GetWindowWidth() - 460);
+        const std::string print = std::string(tr(Text::print)) + "##print";
+        fonts_.need(print);
+        if (ImGui::Button(print.c_str())) open_page(print_page());
+    }
     if (pick_folder) {   // another disc, or this disc's folder for images left out of the viewer data
         ImGui::SameLine(ImGui::GetWindowWidth() - 300);
         const std::string open = std::string(tr(Text::open_folder)) + "##open-folder";

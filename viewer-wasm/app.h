@@ -64,6 +64,12 @@ public:
     void files_added();
     // Set by the platform: opens the browser's folder picker.
     std::function<void()> pick_folder;
+    // Set by the platform: opens a page of the disc (the print-ready pages in IHE_PDI/).
+    std::function<void(const std::string& path)> open_page;
+    // The disc's print-ready page for what the right side shows ("" when there is none): a
+    // letter's own page (IHE_PDI/DOCnnnnn.HTM, the same renderer as `ssmix cda render`) or, for
+    // the record, the disc's static page.
+    [[nodiscard]] std::string print_page() const;
 
 private:
     void scan_some(double budget_ms, const std::function<double()>& now_ms);

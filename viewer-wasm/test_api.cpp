@@ -76,7 +76,7 @@ std::string state_json(App& app) {
         {"documents", documents},
         {"record", record},
         {"studies", studies},
-        {"view", {{"panel", panel_name(app.panel())}, {"document", app.open_document_path()}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
+        {"view", {{"panel", panel_name(app.panel())}, {"printPage", app.print_page()}, {"document", app.open_document_path()}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
                   {"status", status_name(view.status())}, {"error", view.error_message()},
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},

@@ -43,6 +43,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"元の濃度", "File's window"},
     {"白黒反転", "Invert"},
     {"全体表示", "Fit"},
+    {"印刷用ページ", "Page to print"},
 }};
 
 }  // namespace

@@ -103,6 +103,8 @@ var Module = typeof Module !== "undefined" ? Module : {};
       Module._free(pointer);
     }, function (error) { callString("ssmix_picked_failed", [path, String(error)]); });
   };
+  // A print-ready page of the disc, in a new tab (the viewer stays open).
+  Module.ssmixOpenPage = function (path) { window.open(path, "_blank", "noopener"); };
   var folderInput = document.getElementById("folder");
   Module.ssmixPickFolder = function () { if (folderInput) folderInput.click(); };
   if (folderInput) {

@@ -3,7 +3,7 @@
 // sample patient's studies, draws Japanese text, and renders every transfer syntax exactly as
 // native DCMTK (dcmj2pnm / dcml2pnm) does with the same window. Saves screenshots to look at.
 // usage: node viewer_slice.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "./browser.mjs";
@@ -68,6 +68,15 @@ try {
     "documents: " + JSON.stringify(state.documents));
   const letterId = state.documents.length ? state.documents[0].id : "";
   check(letterId === "IHE_XDM/SUBSET01/DOC00001.XML" && state.view.document === letterId, "the letter is not open at the start: " + JSON.stringify(state.view));
+  // 印刷用ページ: the letter's print-ready page on the disc (made by the same renderer).
+  check(state.view.printPage === "IHE_PDI/DOC00001.HTM" && existsSync(join(tree, state.view.printPage)),
+    "print page of the letter: " + state.view.printPage);
+  // Clicking the button itself (top right, left of 「フォルダを開く」) opens that page in a new tab.
+  await page.evaluate(() => { window.ssmixOpened = []; window.open = (url) => { window.ssmixOpened.push(url); return null; }; });
+  await page.mouse.click(1280 - 460 + 40, 20);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const opened = await page.evaluate(() => window.ssmixOpened);
+  check(opened.length === 1 && opened[0] === "IHE_PDI/DOC00001.HTM", "the print button opened " + JSON.stringify(opened));
   for (const word of ["紹介目的", "内視鏡検査", "総蛋白", "駿河クリニック"])
     check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `letter text "${word}" is not drawn as glyphs`);
   checkNotBlank(await screenshot(page, "01-start"), "start screen");
@@ -119,6 +128,7 @@ try {
   for (const [panel, words] of [["problems", ["胃炎", "ペニシリン"]], ["prescriptions", ["ダーゼン錠", "ソリタ"]], ["labs", ["総蛋白", "基準範囲"]]]) {
     const view = await page.evaluate((id) => window.ssmixViewer.open(id), panel);
     check(view.panel === panel && view.document === "", `open("${panel}"): ` + JSON.stringify(view));
+    check(view.printPage === "IHE_PDI/INDEX.HTM", `${panel}: print page ${view.printPage}`);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     for (const word of words)
       check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `${panel}: "${word}" is not drawn as glyphs`);
