@@ -317,6 +317,11 @@ void App::draw_image_tools() {
     fonts_.need(invert);
     if (ImGui::Checkbox(invert.c_str(), &inverted)) view_.set_inverted(inverted);
     ImGui::SameLine();
+    bool measuring = view_.measuring();
+    const std::string measure = std::string(tr(Text::measure)) + "##measure";
+    fonts_.need(measure);
+    if (ImGui::Checkbox(measure.c_str(), &measuring)) view_.set_measuring(measuring);
+    ImGui::SameLine();
     if (button(std::string(tr(Text::fit)), "fit")) view_.fit();
     ImGui::NewLine();
 }
@@ -347,7 +352,36 @@ void App::draw_image_panel() {
         if (ImGui::SliderInt("##frame", &frame, 0, static_cast<int>(count) - 1, "")) view_.set_frame(static_cast<unsigned>(frame));
     }
     const ImVec2 room = ImGui::GetContentRegionAvail();
-    view_.draw(room.x, room.y);
+    const ImageOverlay overlay = image_overlay();
+    for (const auto* text : {&overlay.top_left, &overlay.top_right, &overlay.bottom_left, &overlay.bottom_right}) fonts_.need(*text);
+    view_.draw(room.x, room.y, overlay);
+}
+
+ImageOverlay App::image_overlay() const {
+    ImageOverlay overlay;
+    const PatientEntry& patient = catalogue_.patient();
+    overlay.top_left = display_name(patient.name) + "  " + patient.id;
+    for (const auto& study : catalogue_.studies())
+        for (const auto& series : study.series) {
+            if (series.uid != view_.series_uid()) continue;
+            overlay.top_right = display_date(study.date) + "  " + study.description;
+            overlay.bottom_left = series.modality + "  " + series.description + "  " + std::string(tr(Text::frame)) + " " +
+                                  std::to_string(view_.frame() + 1) + "/" + std::to_string(view_.frame_count());
+        }
+    char number[64];
+    if (const auto& position = view_.shown_location().slice_location) {
+        std::snprintf(number, sizeof number, "  %s %.1f mm", std::string(tr(Text::slice_position)).c_str(), *position);
+        overlay.bottom_left += number;
+    }
+    if (const auto* frame = view_.rendered(); frame && frame->window) {
+        std::snprintf(number, sizeof number, "W %.0f  L %.0f", frame->window->width, frame->window->center);
+        overlay.bottom_right = number;
+    }
+    if (view_.zoom() > 1) {
+        std::snprintf(number, sizeof number, "  x%.1f", view_.zoom());
+        overlay.bottom_right += number;
+    }
+    return overlay;
 }
 
 }  // namespace ssmix::viewer

@@ -81,6 +81,7 @@ private:
     bool panel_entry(std::string_view name, Panel panel);
     void draw_image_panel();
     void draw_image_tools();
+    [[nodiscard]] ImageOverlay image_overlay() const;
     void label(std::string_view utf8);   // ImGui text that also registers its glyphs
     [[nodiscard]] std::string_view tr(Text id) const { return text(id, language_); }
 

@@ -29,7 +29,8 @@ void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
         series = study->series.end() - 1;
     }
     series->instances.push_back(
-        {path, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid});
+        {path, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid,
+         instance.pixel_spacing_row, instance.pixel_spacing_column});
 
     std::sort(series->instances.begin(), series->instances.end(), [](const InstanceEntry& a, const InstanceEntry& b) {
         if (a.instance_number != b.instance_number) return a.instance_number < b.instance_number;
@@ -52,7 +53,9 @@ std::optional<FrameLocation> Catalogue::locate(const std::string& series_uid, un
     const SeriesEntry* series = find_series(series_uid);
     if (!series) return std::nullopt;
     for (const auto& instance : series->instances) {
-        if (frame < instance.frames) return FrameLocation{instance.path, frame, instance.transfer_syntax_uid};
+        if (frame < instance.frames)
+            return FrameLocation{instance.path, frame, instance.transfer_syntax_uid, instance.slice_location, instance.spacing_row,
+                                 instance.spacing_column};
         frame -= instance.frames;
     }
     return std::nullopt;

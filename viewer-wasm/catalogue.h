@@ -17,6 +17,7 @@ struct InstanceEntry {
     std::optional<double> slice_location;
     unsigned frames = 1;
     std::string transfer_syntax_uid;
+    std::optional<double> spacing_row, spacing_column;   // mm per pixel (Pixel Spacing)
 };
 
 struct SeriesEntry {
@@ -40,6 +41,8 @@ struct FrameLocation {
     std::string path;
     unsigned frame_in_file = 0;
     std::string transfer_syntax_uid;
+    std::optional<double> slice_location;                // mm
+    std::optional<double> spacing_row, spacing_column;   // mm per pixel
 };
 
 class Catalogue {

@@ -21,6 +21,7 @@ ImageView::~ImageView() {
 bool ImageView::open(const std::string& series_uid) {
     if (!catalogue_.find_series(series_uid)) return false;
     series_uid_ = series_uid;
+    measurement_.reset();
     frame_ = 0;
     window_.reset();
     status_ = ViewStatus::loading;
@@ -60,6 +61,16 @@ void ImageView::set_inverted(bool inverted) {
     inverted_ = inverted;
     if (status_ != ViewStatus::empty) status_ = ViewStatus::loading;
     needs_render_ = true;
+}
+
+void ImageView::measure(float x1, float y1, float x2, float y2) {
+    Measurement m{x1, y1, x2, y2, std::nullopt};
+    const auto location = catalogue_.locate(series_uid_, frame_);
+    if (location && location->spacing_row && location->spacing_column) {
+        const double dx = (x2 - x1) * *location->spacing_column, dy = (y2 - y1) * *location->spacing_row;
+        m.millimetres = std::sqrt(dx * dx + dy * dy);
+    }
+    measurement_ = m;
 }
 
 void ImageView::set_zoom(float zoom) { zoom_ = std::clamp(zoom, 1.0f, 8.0f); }
@@ -123,7 +134,25 @@ void ImageView::upload_texture() {
                  GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
 }
 
-void ImageView::draw(float width, float height) {
+namespace {
+
+// Text with a dark outline, readable on any part of an image.
+void outlined_text(ImDrawList* draw, ImVec2 at, const std::string& text) {
+    for (const ImVec2 offset : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+        draw->AddText(ImVec2(at.x + offset.x, at.y + offset.y), IM_COL32(0, 0, 0, 230), text.c_str());
+    draw->AddText(at, IM_COL32(255, 235, 130, 255), text.c_str());
+}
+
+std::string length_text(const Measurement& m) {
+    char text[64];
+    if (m.millimetres) std::snprintf(text, sizeof text, "%.1f mm", *m.millimetres);
+    else std::snprintf(text, sizeof text, "%.0f px", std::hypot(m.x2 - m.x1, m.y2 - m.y1));
+    return text;
+}
+
+}  // namespace
+
+void ImageView::draw(float width, float height, const ImageOverlay& overlay) {
     if (!rendered_ || !texture_) return;
     const ImVec2 panel = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##image-area", ImVec2(std::max(width, 1.0f), std::max(height, 1.0f)),
@@ -136,6 +165,21 @@ void ImageView::draw(float width, float height) {
     draw->PushClipRect(panel, ImVec2(panel.x + width, panel.y + height), true);
     draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture_)), top_left,
                    ImVec2(top_left.x + size.x, top_left.y + size.y));
+    const auto to_screen = [&](float x, float y) { return ImVec2(top_left.x + x * scale, top_left.y + y * scale); };
+    if (measurement_) {
+        const ImVec2 a = to_screen(measurement_->x1, measurement_->y1), b = to_screen(measurement_->x2, measurement_->y2);
+        draw->AddLine(a, b, IM_COL32(255, 235, 130, 255), 2.0f);
+        draw->AddCircleFilled(a, 3, IM_COL32(255, 235, 130, 255));
+        draw->AddCircleFilled(b, 3, IM_COL32(255, 235, 130, 255));
+        outlined_text(draw, ImVec2(b.x + 6, b.y + 6), length_text(*measurement_));
+    }
+    const float line = ImGui::GetTextLineHeight(), margin = 6;
+    const auto text_width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+    outlined_text(draw, ImVec2(panel.x + margin, panel.y + margin), overlay.top_left);
+    outlined_text(draw, ImVec2(panel.x + width - margin - text_width(overlay.top_right), panel.y + margin), overlay.top_right);
+    outlined_text(draw, ImVec2(panel.x + margin, panel.y + height - margin - line), overlay.bottom_left);
+    outlined_text(draw, ImVec2(panel.x + width - margin - text_width(overlay.bottom_right), panel.y + height - margin - line),
+                  overlay.bottom_right);
     draw->PopClipRect();
 
     const ImGuiIO& io = ImGui::GetIO();
@@ -151,8 +195,16 @@ void ImageView::draw(float width, float height) {
         if (io.KeyCtrl) set_zoom(zoom_ * (io.MouseWheel > 0 ? 1.25f : 0.8f));
         else set_frame(static_cast<unsigned>(std::max(0, static_cast<int>(frame_) - static_cast<int>(io.MouseWheel))));
     }
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit();
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) pan_x_ += io.MouseDelta.x, pan_y_ += io.MouseDelta.y;
+    const auto to_image = [&](ImVec2 p) { return ImVec2((p.x - top_left.x) / scale, (p.y - top_left.y) / scale); };
+    if (measuring_) {   // left-drag draws the line from where the button went down
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+            const ImVec2 from = to_image(io.MouseClickedPos[ImGuiMouseButton_Left]), to = to_image(io.MousePos);
+            measure(from.x, from.y, to.x, to.y);
+        }
+    } else {
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit();
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) pan_x_ += io.MouseDelta.x, pan_y_ += io.MouseDelta.y;
+    }
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) && rendered_->window) {
         const ImVec2 delta = io.MouseDelta;
         const dicom::Window current = window_.value_or(*rendered_->window);

@@ -31,6 +31,17 @@ inline constexpr WindowPreset window_presets[] = {
     {"brain", "脳", "Brain", 40, 80},
 };
 
+// Text in the image's corners, as viewing stations show it (who, which study, which image, which window).
+struct ImageOverlay {
+    std::string top_left, top_right, bottom_left, bottom_right;
+};
+
+// A distance measured on the image, in its pixels; mm from Pixel Spacing when the file has it.
+struct Measurement {
+    float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    std::optional<double> millimetres;
+};
+
 class ImageView {
 public:
     ImageView(FileSource& files, const Catalogue& catalogue);
@@ -43,9 +54,11 @@ public:
     void set_inverted(bool inverted);                 // white and black swapped (as drawn and in rendered())
     void set_zoom(float zoom);                        // 1 = the whole image fits; up to 8
     void fit() { zoom_ = 1, pan_x_ = pan_y_ = 0; }
+    void set_measuring(bool measuring) { measuring_ = measuring; }   // left-drag measures instead of panning
+    void measure(float x1, float y1, float x2, float y2);            // in image pixels
 
     void update();                                    // continue loading / rendering
-    void draw(float width, float height);             // ImGui widgets, fit to the given size
+    void draw(float width, float height, const ImageOverlay& overlay);   // ImGui widgets, fit to the given size
 
     [[nodiscard]] ViewStatus status() const { return status_; }
     [[nodiscard]] const std::string& error_message() const { return error_; }
@@ -56,6 +69,8 @@ public:
     [[nodiscard]] const FrameLocation& shown_location() const { return shown_location_; }   // file behind rendered()
     [[nodiscard]] bool inverted() const { return inverted_; }
     [[nodiscard]] float zoom() const { return zoom_; }
+    [[nodiscard]] bool measuring() const { return measuring_; }
+    [[nodiscard]] const std::optional<Measurement>& measurement() const { return measurement_; }
     [[nodiscard]] const std::string& modality() const;
 
 private:
@@ -69,6 +84,8 @@ private:
     std::optional<dicom::Window> window_;
     bool inverted_ = false;
     float zoom_ = 1, pan_x_ = 0, pan_y_ = 0;
+    bool measuring_ = false;
+    std::optional<Measurement> measurement_;
     ViewStatus status_ = ViewStatus::empty;
     std::string error_;
     bool needs_render_ = false;

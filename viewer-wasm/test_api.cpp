@@ -32,6 +32,12 @@ const char* panel_name(Panel panel) {
     return "images";
 }
 
+nlohmann::ordered_json measurement_json(const std::optional<Measurement>& m) {
+    if (!m) return nullptr;
+    return {{"x1", m->x1}, {"y1", m->y1}, {"x2", m->x2}, {"y2", m->y2},
+            {"mm", m->millimetres ? nlohmann::ordered_json(*m->millimetres) : nlohmann::ordered_json(nullptr)}};
+}
+
 nlohmann::ordered_json window_json(const std::optional<dicom::Window>& window) {
     if (!window) return nullptr;
     return {{"center", window->center}, {"width", window->width}};
@@ -81,7 +87,7 @@ std::string state_json(App& app) {
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},
                   {"window", frame ? window_json(frame->window) : json(nullptr)},
-                  {"inverted", view.inverted()}, {"zoom", view.zoom()}}},
+                  {"inverted", view.inverted()}, {"zoom", view.zoom()}, {"measurement", measurement_json(view.measurement())}}},
         {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}}},
         {"problems", app.problems()},
     };

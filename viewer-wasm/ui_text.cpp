@@ -44,6 +44,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"白黒反転", "Invert"},
     {"全体表示", "Fit"},
     {"印刷用ページ", "Page to print"},
+    {"計測", "Measure"},
+    {"位置", "Position"},
 }};
 
 }  // namespace

@@ -188,6 +188,10 @@ var Module = typeof Module !== "undefined" ? Module : {};
     },
     setInverted: function (inverted) { call("ssmix_api_set_inverted", null, ["number"], [inverted ? 1 : 0]); return settled(); },
     setZoom: function (zoom) { call("ssmix_api_set_zoom", null, ["number"], [zoom]); return settled(); },
+    measure: function (x1, y1, x2, y2) {
+      call("ssmix_api_measure", null, ["number", "number", "number", "number"], [x1, y1, x2, y2]);
+      return settled();
+    },
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
     hasGlyphs: function (text) { return call("ssmix_api_has_glyphs", "number", ["string"], [text]) === 1; },
     // The same path as a picked folder, for automated checks: [{path, base64}] (paths as in a picked folder).

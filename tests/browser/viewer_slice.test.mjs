@@ -3,6 +3,7 @@
 // sample patient's studies, draws Japanese text, and renders every transfer syntax exactly as
 // native DCMTK (dcmj2pnm / dcml2pnm) does with the same window. Saves screenshots to look at.
 // usage: node viewer_slice.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
+import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -109,6 +110,13 @@ try {
         const native = nativeFrame(inverted.file, inverted.fileFrame, inverted.transferSyntax, { center: 400, width: 1800 });
         sameFrame(await page.evaluate(() => window.ssmixViewer.frame()), { ...native, pixels: native.pixels.map((p) => 255 - p) },
           `${study.description} bone window, inverted`);
+        // A 100-pixel horizontal and a 3-4-5 measurement, in mm from the file's Pixel Spacing (row\column).
+        const spacing = execFileSync("dcmdump", ["+P", "0028,0030", join(tree, bone.file)]).toString().match(/\[([\d.]+)\\([\d.]+)\]/);
+        const [rowSpacing, columnSpacing] = spacing ? [Number(spacing[1]), Number(spacing[2])] : [NaN, NaN];
+        const across = (await page.evaluate(() => window.ssmixViewer.measure(10, 20, 110, 20))).measurement;
+        check(across && Math.abs(across.mm - 100 * columnSpacing) < 1e-6, `measure across: ${JSON.stringify(across)}, spacing ${spacing}`);
+        const diagonal = (await page.evaluate(() => window.ssmixViewer.measure(0, 0, 30, 40))).measurement;
+        check(diagonal && Math.abs(diagonal.mm - Math.hypot(30 * columnSpacing, 40 * rowSpacing)) < 1e-6, `measure diagonal: ${JSON.stringify(diagonal)}`);
         const zoomed = await page.evaluate(() => window.ssmixViewer.setZoom(3));
         check(zoomed.zoom === 3, "setZoom: " + zoomed.zoom);
         checkNotBlank(await screenshot(page, "02-" + series.modality + "-" + study.date + "-zoom-inverted"), study.description + " zoomed");
