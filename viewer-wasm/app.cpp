@@ -71,6 +71,7 @@ void App::update(double budget_ms, const std::function<double()>& now_ms) {
     read_documents();
     record_loader_.update(problems_);
     if (!catalogue_complete_) scan_some(budget_ms, now_ms);
+    view_.tick(now_ms());
     if (now_ms() - start < budget_ms) view_.update();
 }
 
@@ -323,6 +324,8 @@ void App::draw_image_tools() {
     if (ImGui::Checkbox(measure.c_str(), &measuring)) view_.set_measuring(measuring);
     ImGui::SameLine();
     if (button(std::string(tr(Text::fit)), "fit")) view_.fit();
+    if (view_.frame_count() > 1 && button(std::string(tr(view_.playing() ? Text::stop : Text::play)), "cine"))
+        view_.set_playing(!view_.playing());
     ImGui::NewLine();
 }
 

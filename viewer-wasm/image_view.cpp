@@ -22,6 +22,7 @@ bool ImageView::open(const std::string& series_uid) {
     if (!catalogue_.find_series(series_uid)) return false;
     series_uid_ = series_uid;
     measurement_.reset();
+    playing_ = false;
     frame_ = 0;
     window_.reset();
     status_ = ViewStatus::loading;
@@ -61,6 +62,14 @@ void ImageView::set_inverted(bool inverted) {
     inverted_ = inverted;
     if (status_ != ViewStatus::empty) status_ = ViewStatus::loading;
     needs_render_ = true;
+}
+
+void ImageView::tick(double now_ms) {
+    if (!playing_ || status_ != ViewStatus::shown || now_ms - last_step_ms_ < 1000 / frames_per_second) return;
+    const unsigned count = frame_count();
+    if (count < 2) return;
+    last_step_ms_ = now_ms;
+    set_frame((frame_ + 1) % count);
 }
 
 void ImageView::measure(float x1, float y1, float x2, float y2) {

@@ -56,6 +56,9 @@ public:
     void fit() { zoom_ = 1, pan_x_ = pan_y_ = 0; }
     void set_measuring(bool measuring) { measuring_ = measuring; }   // left-drag measures instead of panning
     void measure(float x1, float y1, float x2, float y2);            // in image pixels
+    // Cine: the frames in a loop, `frames_per_second` at most (a frame still decoding holds it).
+    void set_playing(bool playing) { playing_ = playing; }
+    void tick(double now_ms);
 
     void update();                                    // continue loading / rendering
     void draw(float width, float height, const ImageOverlay& overlay);   // ImGui widgets, fit to the given size
@@ -70,6 +73,7 @@ public:
     [[nodiscard]] bool inverted() const { return inverted_; }
     [[nodiscard]] float zoom() const { return zoom_; }
     [[nodiscard]] bool measuring() const { return measuring_; }
+    [[nodiscard]] bool playing() const { return playing_; }
     [[nodiscard]] const std::optional<Measurement>& measurement() const { return measurement_; }
     [[nodiscard]] const std::string& modality() const;
 
@@ -85,6 +89,9 @@ private:
     bool inverted_ = false;
     float zoom_ = 1, pan_x_ = 0, pan_y_ = 0;
     bool measuring_ = false;
+    bool playing_ = false;
+    double last_step_ms_ = 0;
+    static constexpr double frames_per_second = 10;
     std::optional<Measurement> measurement_;
     ViewStatus status_ = ViewStatus::empty;
     std::string error_;

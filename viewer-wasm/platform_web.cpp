@@ -204,6 +204,8 @@ EMSCRIPTEN_KEEPALIVE void ssmix_api_measure(double x1, double y1, double x2, dou
     viewer->app->view().measure(static_cast<float>(x1), static_cast<float>(y1), static_cast<float>(x2), static_cast<float>(y2));
 }
 
+EMSCRIPTEN_KEEPALIVE void ssmix_api_set_playing(int playing) { viewer->app->view().set_playing(playing != 0); }
+
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_zoom(double zoom) { viewer->app->view().set_zoom(static_cast<float>(zoom)); }
 
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_language(const char* language) {

@@ -87,7 +87,8 @@ std::string state_json(App& app) {
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},
                   {"window", frame ? window_json(frame->window) : json(nullptr)},
-                  {"inverted", view.inverted()}, {"zoom", view.zoom()}, {"measurement", measurement_json(view.measurement())}}},
+                  {"inverted", view.inverted()}, {"zoom", view.zoom()}, {"measurement", measurement_json(view.measurement())},
+                  {"playing", view.playing()}}},
         {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}}},
         {"problems", app.problems()},
     };

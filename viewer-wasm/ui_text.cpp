@@ -46,6 +46,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"印刷用ページ", "Page to print"},
     {"計測", "Measure"},
     {"位置", "Position"},
+    {"再生", "Play"},
+    {"停止", "Stop"},
 }};
 
 }  // namespace

@@ -125,6 +125,13 @@ try {
         const own = await page.evaluate(() => window.ssmixViewer.setPreset("file"));
         check(own.window && own.window.center !== 400, "setPreset(file) did not return to the file's window: " + JSON.stringify(own.window));
       }
+      if (series.frames > 1) {   // cine: frames advance by themselves, and stop when asked
+        const before = (await page.evaluate(() => window.ssmixViewer.setPlaying(true))).frame;
+        await new Promise((r) => setTimeout(r, 1500));
+        const during = await page.evaluate(() => window.ssmixViewer.setPlaying(false));
+        check(during.playing === false && during.frame !== before, `${study.description} cine: frame ${before} -> ${during.frame}`);
+        await page.evaluate(() => window.ssmixViewer.setFrame(0));
+      }
       checkNotBlank(await screenshot(page, "02-" + series.modality + "-" + study.date), study.description + " screen");
     }
   }
