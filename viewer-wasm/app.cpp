@@ -323,6 +323,10 @@ void App::draw_image_tools() {
     fonts_.need(measure);
     if (ImGui::Checkbox(measure.c_str(), &measuring)) view_.set_measuring(measuring);
     ImGui::SameLine();
+    const std::string tags = std::string(tr(Text::tags)) + "##tags";
+    fonts_.need(tags);
+    ImGui::Checkbox(tags.c_str(), &show_tags_);
+    ImGui::SameLine();
     if (button(std::string(tr(Text::fit)), "fit")) view_.fit();
     if (view_.frame_count() > 1 && button(std::string(tr(view_.playing() ? Text::stop : Text::play)), "cine"))
         view_.set_playing(!view_.playing());
@@ -354,10 +358,43 @@ void App::draw_image_panel() {
         ImGui::SetNextItemWidth(-1);
         if (ImGui::SliderInt("##frame", &frame, 0, static_cast<int>(count) - 1, "")) view_.set_frame(static_cast<unsigned>(frame));
     }
-    const ImVec2 room = ImGui::GetContentRegionAvail();
+    ImVec2 room = ImGui::GetContentRegionAvail();
+    const float tag_height = show_tags_ ? room.y / 3 : 0;   // the tag browser takes the lower third
+    if (show_tags_) room.y -= tag_height + ImGui::GetStyle().ItemSpacing.y;
     const ImageOverlay overlay = image_overlay();
     for (const auto* text : {&overlay.top_left, &overlay.top_right, &overlay.bottom_left, &overlay.bottom_right}) fonts_.need(*text);
     view_.draw(room.x, room.y, overlay);
+    if (show_tags_) draw_tag_browser(tag_height);
+}
+
+void App::draw_tag_browser(float height) {
+    const auto& rows = view_.tags();
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("##tags", 4, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Tag", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("VR", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2);
+    ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;   // only the visible rows are laid out: a file may have thousands
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& row = rows[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((std::string(static_cast<std::size_t>(row.depth) * 2, ' ') + row.tag).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.vr.c_str());
+            ImGui::TableNextColumn();
+            fonts_.need(row.value);
+            ImGui::TextUnformatted(row.value.c_str());
+        }
+    ImGui::EndTable();
 }
 
 ImageOverlay App::image_overlay() const {

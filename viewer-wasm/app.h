@@ -56,6 +56,8 @@ public:
     bool open_document(const std::string& path);   // false when no document has that path
     void show_images() { panel_ = Panel::images; }
     void show(Panel panel) { panel_ = panel; }
+    void show_tags(bool shown) { show_tags_ = shown; }
+    [[nodiscard]] bool tags_shown() const { return show_tags_; }
     [[nodiscard]] Panel panel() const { return panel_; }
     [[nodiscard]] std::string open_document_path() const { return panel_ == Panel::document ? documents_[open_document_].path : ""; }
     [[nodiscard]] const clinical::ClinicalRecord* record() const { return record_loader_.record(); }
@@ -81,6 +83,7 @@ private:
     bool panel_entry(std::string_view name, Panel panel);
     void draw_image_panel();
     void draw_image_tools();
+    void draw_tag_browser(float height);
     [[nodiscard]] ImageOverlay image_overlay() const;
     void label(std::string_view utf8);   // ImGui text that also registers its glyphs
     [[nodiscard]] std::string_view tr(Text id) const { return text(id, language_); }
@@ -106,6 +109,7 @@ private:
     RecordLoader record_loader_{files_};
     RecordView record_view_{fonts_};
     bool document_opened_once_ = false;
+    bool show_tags_ = false;
 };
 
 }  // namespace ssmix::viewer

@@ -64,6 +64,15 @@ void ImageView::set_inverted(bool inverted) {
     needs_render_ = true;
 }
 
+const std::vector<dicom::TagRow>& ImageView::tags() {
+    if (dataset_ && tags_path_ != loaded_path_) {
+        tags_ = dicom::tag_rows(*dataset_);
+        tags_path_ = loaded_path_;
+    }
+    if (!dataset_) tags_.clear();
+    return tags_;
+}
+
 void ImageView::tick(double now_ms) {
     if (!playing_ || status_ != ViewStatus::shown || now_ms - last_step_ms_ < 1000 / frames_per_second) return;
     const unsigned count = frame_count();

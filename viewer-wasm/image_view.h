@@ -11,6 +11,7 @@
 #include "core/base/file_source.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/image.h"
+#include "core/dicom/tag_list.h"
 #include "viewer-wasm/catalogue.h"
 
 namespace ssmix::viewer {
@@ -74,6 +75,8 @@ public:
     [[nodiscard]] float zoom() const { return zoom_; }
     [[nodiscard]] bool measuring() const { return measuring_; }
     [[nodiscard]] bool playing() const { return playing_; }
+    // The elements of the file shown (the tag browser), read once per file.
+    [[nodiscard]] const std::vector<dicom::TagRow>& tags();
     [[nodiscard]] const std::optional<Measurement>& measurement() const { return measurement_; }
     [[nodiscard]] const std::string& modality() const;
 
@@ -98,6 +101,8 @@ private:
     bool needs_render_ = false;
 
     std::string loaded_path_;                         // file behind dataset_
+    std::string tags_path_;                           // file behind tags_
+    std::vector<dicom::TagRow> tags_;
     std::unique_ptr<dicom::Dataset> dataset_;
     std::unique_ptr<dicom::FrameRenderer> renderer_;
     std::optional<dicom::RenderedFrame> rendered_;

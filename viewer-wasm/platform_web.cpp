@@ -152,6 +152,13 @@ EMSCRIPTEN_KEEPALIVE const char* ssmix_api_state() {
     return viewer->api_buffer.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE void ssmix_api_show_tags(int shown) { viewer->app->show_tags(shown != 0); }
+
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_tags() {
+    viewer->api_buffer = ssmix::viewer::tags_json(*viewer->app);
+    return viewer->api_buffer.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* ssmix_api_frame() {
     viewer->api_buffer = ssmix::viewer::frame_json(*viewer->app);
     return viewer->api_buffer.c_str();

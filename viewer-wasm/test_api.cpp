@@ -95,6 +95,13 @@ std::string state_json(App& app) {
     return state.dump();
 }
 
+std::string tags_json(App& app) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& row : app.view().tags())
+        rows.push_back({{"depth", row.depth}, {"tag", row.tag}, {"name", row.name}, {"vr", row.vr}, {"value", row.value}});
+    return rows.dump();
+}
+
 std::string frame_json(App& app) {
     const dicom::RenderedFrame* frame = app.view().rendered();
     if (!frame) return "{}";

@@ -16,4 +16,7 @@ namespace ssmix::viewer {
 // {width, height, channels, data (base64 of the rendered 8-bit pixels), window} or {} if none.
 [[nodiscard]] std::string frame_json(App& app);
 
+// The tag browser's rows for the file shown: [{depth, tag, name, vr, value}].
+[[nodiscard]] std::string tags_json(App& app);
+
 }  // namespace ssmix::viewer

@@ -48,6 +48,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"位置", "Position"},
     {"再生", "Play"},
     {"停止", "Stop"},
+    {"タグ", "Tags"},
 }};
 
 }  // namespace

@@ -102,6 +102,15 @@ try {
         const viewerFrame = await page.evaluate(() => window.ssmixViewer.frame());
         sameFrame(viewerFrame, nativeFrame(lung.file, lung.fileFrame, lung.transferSyntax, { center: -600, width: 1500 }),
           `${study.description} lung window`);
+        // The tag browser's rows: names in kanji (ISO_IR 192 decoded), the modality, pixel data by size.
+        const tags = await page.evaluate(() => window.ssmixViewer.tags());
+        const tag = (key) => tags.find((row) => row.tag === key) || {};
+        check(tag("(0010,0010)").value === "Kanja^Taro=患者^太郎=カンジャ^タロウ" && tag("(0010,0010)").name === "PatientName",
+          "tags: patient name " + JSON.stringify(tag("(0010,0010)")));
+        check(tag("(0008,0060)").value === "CT" && /bytes/.test(tag("(7FE0,0010)").value || ""), "tags: modality / pixel data");
+        await page.evaluate(() => window.ssmixViewer.showTags(true));
+        checkNotBlank(await screenshot(page, "02-" + series.modality + "-" + study.date + "-tags"), study.description + " tags");
+        await page.evaluate(() => window.ssmixViewer.showTags(false));
         // The bone preset, then black and white swapped: still DCMTK's pixels, inverted.
         const bone = await page.evaluate(() => window.ssmixViewer.setPreset("bone"));
         check(bone.window && bone.window.center === 400 && bone.window.width === 1800, "setPreset(bone): " + JSON.stringify(bone.window));
