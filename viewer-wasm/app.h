@@ -61,6 +61,7 @@ public:
     [[nodiscard]] Panel panel() const { return panel_; }
     [[nodiscard]] std::string open_document_path() const { return panel_ == Panel::document ? documents_[open_document_].path : ""; }
     [[nodiscard]] const clinical::ClinicalRecord* record() const { return record_loader_.record(); }
+    [[nodiscard]] RecordView& record_view() { return record_view_; }
 
     // After files were picked or dropped: read the new ones (images, documents) too.
     void files_added();

@@ -152,6 +152,12 @@ EMSCRIPTEN_KEEPALIVE const char* ssmix_api_state() {
     return viewer->api_buffer.c_str();
 }
 
+// The labs view with one test's trend: the test's code (JLAC10), or its name without a code.
+EMSCRIPTEN_KEEPALIVE void ssmix_api_show_trend(const char* test) {
+    viewer->app->show(ssmix::viewer::Panel::labs);
+    viewer->app->record_view().set_trend(test);
+}
+
 EMSCRIPTEN_KEEPALIVE void ssmix_api_show_tags(int shown) { viewer->app->show_tags(shown != 0); }
 
 EMSCRIPTEN_KEEPALIVE const char* ssmix_api_tags() {

@@ -2,6 +2,7 @@
 #include "viewer-wasm/record_view.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "imgui.h"
@@ -27,6 +28,14 @@ void header_row(std::initializer_list<const char*> names) {
 }
 
 }  // namespace
+
+std::vector<TrendPoint> trend_of(const clinical::ClinicalRecord& record, const std::string& test) {
+    std::vector<TrendPoint> points;
+    for (const auto& r : record.lab_results)
+        if (r.number && (r.test.code.empty() ? r.test.text : r.test.code) == test) points.push_back({r.observed_at, *r.number, r.abnormal_flag});
+    std::stable_sort(points.begin(), points.end(), [](const TrendPoint& a, const TrendPoint& b) { return a.at < b.at; });
+    return points;
+}
 
 void RecordView::text(const std::string& utf8) {
     fonts_.need(utf8);
@@ -132,7 +141,8 @@ void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
         cell[{test, day}] = &result;   // the latest of a day wins (results are sorted by time)
     }
     std::sort(days.rbegin(), days.rend());
-    text("赤: 基準より高値　青: 基準より低値");
+    text("赤: 基準より高値　青: 基準より低値　検査名を選ぶと経過のグラフを表示します");
+    draw_trend(r);
     const int columns = 3 + static_cast<int>(days.size());
     if (!ImGui::BeginTable("##labs", std::min(columns, 64), table_flags | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY))
         return;
@@ -151,7 +161,8 @@ void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
         const auto* first = first_of_test[test];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        text(label(first->test));
+        fonts_.need(label(first->test));
+        if (ImGui::Selectable((label(first->test) + "##trend-" + test).c_str(), trend_ == test)) trend_ = trend_ == test ? "" : test;
         ImGui::TableNextColumn();
         text(first->unit);
         ImGui::TableNextColumn();
@@ -168,6 +179,49 @@ void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
         }
     }
     ImGui::EndTable();
+}
+
+// The selected test's values over time: points joined by lines, the reference range shaded
+// when it reads as "low-high", values outside it coloured, the first and last dates below.
+void RecordView::draw_trend(const clinical::ClinicalRecord& r) {
+    if (trend_.empty()) return;
+    const auto points = trend_of(r, trend_);
+    const clinical::LabResult* any = nullptr;
+    for (const auto& result : r.lab_results)
+        if ((result.test.code.empty() ? result.test.text : result.test.code) == trend_) any = &result;
+    if (!any) return;
+    heading(label(any->test) + "（" + any->unit + "）　" + std::to_string(points.size()) + " 回");
+    if (points.empty()) return;
+    double low = points.front().value, high = low;
+    for (const auto& p : points) low = std::min(low, p.value), high = std::max(high, p.value);
+    double range_low = 0, range_high = 0;
+    const bool has_range = std::sscanf(any->reference_range.c_str(), "%lf-%lf", &range_low, &range_high) == 2 && range_low < range_high;
+    if (has_range) low = std::min(low, range_low), high = std::max(high, range_high);
+    if (high - low < 1e-9) low -= 1, high += 1;
+    const float width = ImGui::GetContentRegionAvail().x, height = 160, pad = 24;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height + ImGui::GetTextLineHeight() + 4));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRect(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(110, 110, 120, 255));
+    const auto y_of = [&](double v) { return origin.y + height - pad / 2 - float((v - low) / (high - low)) * (height - pad); };
+    const auto x_of = [&](std::size_t i) {
+        return points.size() == 1 ? origin.x + width / 2 : origin.x + pad + float(i) / float(points.size() - 1) * (width - 2 * pad);
+    };
+    if (has_range)
+        draw->AddRectFilled(ImVec2(origin.x + 1, y_of(range_high)), ImVec2(origin.x + width - 1, y_of(range_low)), IM_COL32(60, 110, 70, 90));
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const ImVec2 at(x_of(i), y_of(points[i].value));
+        if (i > 0) draw->AddLine(ImVec2(x_of(i - 1), y_of(points[i - 1].value)), at, IM_COL32(200, 200, 210, 255), 2);
+        const bool high_flag = points[i].flag == "H" || points[i].flag == "HH", low_flag = points[i].flag == "L" || points[i].flag == "LL";
+        draw->AddCircleFilled(at, 4, ImGui::GetColorU32(high_flag ? high_colour : low_flag ? low_colour : ImVec4(0.9f, 0.9f, 0.9f, 1)));
+        char value[32];
+        std::snprintf(value, sizeof value, "%g", points[i].value);
+        draw->AddText(ImVec2(at.x + 6, at.y - ImGui::GetTextLineHeight()), IM_COL32(230, 230, 230, 255), value);
+    }
+    const std::string first = date(points.front().at), last = date(points.back().at);
+    draw->AddText(ImVec2(origin.x, origin.y + height + 2), IM_COL32(200, 200, 200, 255), first.c_str());
+    if (points.size() > 1)
+        draw->AddText(ImVec2(origin.x + width - ImGui::CalcTextSize(last.c_str()).x, origin.y + height + 2), IM_COL32(200, 200, 200, 255), last.c_str());
 }
 
 }  // namespace ssmix::viewer

@@ -4,10 +4,21 @@
 // range in red and below it in blue. The same words as the static page (IHE_PDI/INDEX.HTM).
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/clinical/record.h"
 #include "viewer-wasm/fonts.h"
 
 namespace ssmix::viewer {
+
+// One test's numeric results over time, oldest first: what the trend plot draws.
+struct TrendPoint {
+    std::string at;     // YYYYMMDD[HHMM]
+    double value = 0;
+    std::string flag;   // H, L ...
+};
+[[nodiscard]] std::vector<TrendPoint> trend_of(const clinical::ClinicalRecord& record, const std::string& test);
 
 class RecordView {
 public:
@@ -15,10 +26,14 @@ public:
     void draw_problems(const clinical::ClinicalRecord& record);
     void draw_prescriptions(const clinical::ClinicalRecord& record);
     void draw_labs(const clinical::ClinicalRecord& record);
+    void set_trend(std::string test) { trend_ = std::move(test); }   // a test's code (or name), "" for none
+    [[nodiscard]] const std::string& trend() const { return trend_; }
 
 private:
     void text(const std::string& utf8);
     void heading(const std::string& utf8);
+    void draw_trend(const clinical::ClinicalRecord& record);
+    std::string trend_;
     Fonts& fonts_;
 };
 

@@ -21,6 +21,14 @@ const char* status_name(ViewStatus status) {
     return "error";
 }
 
+nlohmann::ordered_json trend_json(App& app) {
+    const std::string& test = app.record_view().trend();
+    if (test.empty() || !app.record()) return nullptr;
+    nlohmann::ordered_json points = nlohmann::ordered_json::array();
+    for (const auto& p : trend_of(*app.record(), test)) points.push_back({{"at", p.at}, {"value", p.value}, {"flag", p.flag}});
+    return {{"test", test}, {"points", points}};
+}
+
 const char* panel_name(Panel panel) {
     switch (panel) {
         case Panel::images: return "images";
@@ -82,7 +90,7 @@ std::string state_json(App& app) {
         {"documents", documents},
         {"record", record},
         {"studies", studies},
-        {"view", {{"panel", panel_name(app.panel())}, {"printPage", app.print_page()}, {"document", app.open_document_path()}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
+        {"view", {{"panel", panel_name(app.panel())}, {"trend", trend_json(app)}, {"printPage", app.print_page()}, {"document", app.open_document_path()}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
                   {"status", status_name(view.status())}, {"error", view.error_message()},
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},

@@ -196,6 +196,7 @@ var Module = typeof Module !== "undefined" ? Module : {};
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
     tags: function () { return JSON.parse(UTF8ToString(call("ssmix_api_tags", "number", [], []))); },
     showTags: function (shown) { call("ssmix_api_show_tags", null, ["number"], [shown ? 1 : 0]); },
+    showTrend: function (test) { call("ssmix_api_show_trend", null, ["string"], [String(test)]); return state().view; },
     hasGlyphs: function (text) { return call("ssmix_api_has_glyphs", "number", ["string"], [text]) === 1; },
     // The same path as a picked folder, for automated checks: [{path, base64}] (paths as in a picked folder).
     addFiles: function (files) {

@@ -159,6 +159,13 @@ try {
     checkNotBlank(await screenshot(page, "04-" + panel), panel + " screen");
   }
 
+  // A test's trend (総蛋白, JLAC10 3A010000002327101: one result in the sample storage, 7.2 g/dl on 2011-12-19).
+  const trend = (await page.evaluate(() => window.ssmixViewer.showTrend("3A010000002327101"))).trend;
+  check(trend && trend.points.length === 1 && trend.points[0].value === 7.2 && trend.points[0].at.startsWith("20111219"),
+    "trend: " + JSON.stringify(trend));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  checkNotBlank(await screenshot(page, "04-labs-trend"), "trend screen");
+
   // Back to the letter from the images, and the image view is kept behind it.
   const back = await page.evaluate((id) => window.ssmixViewer.open(id), letterId);
   check(back.document === letterId && back.status === "shown", "open(letter) after the images: " + JSON.stringify(back));
