@@ -135,10 +135,18 @@ try {
         check(own.window && own.window.center !== 400, "setPreset(file) did not return to the file's window: " + JSON.stringify(own.window));
       }
       if (series.frames > 1) {   // cine: frames advance by themselves, and stop when asked
-        const before = (await page.evaluate(() => window.ssmixViewer.setPlaying(true))).frame;
-        await new Promise((r) => setTimeout(r, 1500));
-        const during = await page.evaluate(() => window.ssmixViewer.setPlaying(false));
-        check(during.playing === false && during.frame !== before, `${study.description} cine: frame ${before} -> ${during.frame}`);
+        // Sampled while playing: several different frames (not one number, which a loop may meet again).
+        await page.evaluate(() => window.ssmixViewer.setPlaying(true));
+        const seen = new Set();
+        for (let i = 0; i < 20; i++) {
+          seen.add((await page.evaluate(() => window.ssmixViewer.state())).view.frame);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const stopped = await page.evaluate(() => window.ssmixViewer.setPlaying(false));
+        await new Promise((r) => setTimeout(r, 400));
+        const later = (await page.evaluate(() => window.ssmixViewer.state())).view.frame;
+        check(seen.size >= 3, `${study.description} cine: frames seen while playing ${[...seen]}`);
+        check(stopped.playing === false && later === stopped.frame, `${study.description} cine did not stop: ${stopped.frame} -> ${later}`);
         await page.evaluate(() => window.ssmixViewer.setFrame(0));
       }
       checkNotBlank(await screenshot(page, "02-" + series.modality + "-" + study.date), study.description + " screen");
