@@ -75,8 +75,11 @@ try {
   // Clicking the button itself (top right, left of 「フォルダを開く」) opens that page in a new tab.
   await page.evaluate(() => { window.ssmixOpened = []; window.open = (url) => { window.ssmixOpened.push(url); return null; }; });
   await page.mouse.click(1280 - 460 + 40, 20);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const opened = await page.evaluate(() => window.ssmixOpened);
+  let opened = [];
+  for (let i = 0; i < 20 && opened.length === 0; i++) {   // ImGui acts on the release, a frame or two later
+    await new Promise((r) => setTimeout(r, 50));
+    opened = await page.evaluate(() => window.ssmixOpened);
+  }
   check(opened.length === 1 && opened[0] === "IHE_PDI/DOC00001.HTM", "the print button opened " + JSON.stringify(opened));
   for (const word of ["紹介目的", "内視鏡検査", "総蛋白", "駿河クリニック"])
     check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `letter text "${word}" is not drawn as glyphs`);
