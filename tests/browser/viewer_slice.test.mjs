@@ -22,6 +22,15 @@ function sameFrame(viewerFrame, native, what) {
   check(problems.length === 0, problems.join("; "));
 }
 
+// Text met in a new view is drawn once its glyphs are in the atlas, a frame or two later.
+async function drawnSoon(page, word) {
+  for (let i = 0; i < 40; i++) {
+    if (await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 async function screenshot(page, name) {
   const png = await page.screenshot({ type: "png" });
   writeFileSync(join(artifacts, name + ".png"), png);
@@ -164,9 +173,7 @@ try {
     const view = await page.evaluate((id) => window.ssmixViewer.open(id), panel);
     check(view.panel === panel && view.document === "", `open("${panel}"): ` + JSON.stringify(view));
     check(view.printPage === "IHE_PDI/INDEX.HTM", `${panel}: print page ${view.printPage}`);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    for (const word of words)
-      check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `${panel}: "${word}" is not drawn as glyphs`);
+    for (const word of words) check(await drawnSoon(page, word), `${panel}: "${word}" is not drawn as glyphs`);
     checkNotBlank(await screenshot(page, "04-" + panel), panel + " screen");
   }
 
@@ -174,7 +181,7 @@ try {
   const trend = (await page.evaluate(() => window.ssmixViewer.showTrend("3A010000002327101"))).trend;
   check(trend && trend.points.length === 1 && trend.points[0].value === 7.2 && trend.points[0].at.startsWith("20111219"),
     "trend: " + JSON.stringify(trend));
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  check(await drawnSoon(page, "経過のグラフ"), "the labs view with the trend is not drawn");
   checkNotBlank(await screenshot(page, "04-labs-trend"), "trend screen");
 
   // Back to the letter from the images, and the image view is kept behind it.
