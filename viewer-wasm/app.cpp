@@ -157,7 +157,14 @@ std::optional<int> App::patient_age() const {
     localtime_r(&now, &local);
     char today[16];
     std::strftime(today, sizeof today, "%Y%m%d", &local);
-    return clinical::age_in_years(catalogue_.patient().birth_date, today);
+    return clinical::age_in_years(patient().birth_date, today);
+}
+
+PatientEntry App::patient() const {
+    if (!catalogue_.patient().id.empty() || !record() || record()->patient.id.empty()) return catalogue_.patient();
+    const auto& p = record()->patient;
+    // In the DICOM form the header shows: "=kanji=kana" (no alphabetic group).
+    return {p.id, "=" + p.name + (p.name_kana.empty() ? "" : "=" + p.name_kana), p.birth_date, p.sex};
 }
 
 void App::label(std::string_view utf8) {
@@ -220,7 +227,7 @@ void App::draw_header() {
     fonts_.need(toggle);
     if (ImGui::Button(toggle.c_str())) set_language(language_ == Language::ja ? Language::en : Language::ja);
 
-    const PatientEntry& patient = catalogue_.patient();
+    const PatientEntry patient = this->patient();
     if (patient.id.empty()) {
         label(catalogue_complete_ ? "" : tr(Text::loading_catalogue));
         return;
@@ -399,7 +406,7 @@ void App::draw_tag_browser(float height) {
 
 ImageOverlay App::image_overlay() const {
     ImageOverlay overlay;
-    const PatientEntry& patient = catalogue_.patient();
+    const PatientEntry patient = this->patient();
     overlay.top_left = display_name(patient.name) + "  " + patient.id;
     for (const auto& study : catalogue_.studies())
         for (const auto& series : study.series) {

@@ -46,6 +46,8 @@ public:
     // Set by the platform: keeps the physician's choice of language for the next disc.
     std::function<void(Language)> language_chosen;
     [[nodiscard]] std::optional<int> patient_age() const;   // today, from the birth date
+    // The patient as the images name them, else as the SS-MIX2 messages do (a disc without images).
+    [[nodiscard]] PatientEntry patient() const;
 
     [[nodiscard]] const Catalogue& catalogue() const { return catalogue_; }
     [[nodiscard]] ImageView& view() { return view_; }

@@ -56,7 +56,7 @@ nlohmann::ordered_json window_json(const std::optional<dicom::Window>& window) {
 std::string state_json(App& app) {
     using json = nlohmann::ordered_json;
     const Catalogue& catalogue = app.catalogue();
-    const PatientEntry& patient = catalogue.patient();
+    const PatientEntry patient = app.patient();
 
     json studies = json::array();
     for (const auto& study : catalogue.studies()) {

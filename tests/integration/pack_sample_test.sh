@@ -8,7 +8,7 @@
 set -euo pipefail
 ssmix=$1 storage=$2 dicom=$3 out=$4 letter=$5 schema=$6
 work=$(dirname "$out")/pack-sample
-rm -rf "$out" "$work" "$out.iso" "$(dirname "$out")/disc-nobundle"
+rm -rf "$out" "$work" "$out.iso" "$(dirname "$out")/disc-nobundle" "$(dirname "$out")/disc-hostile"
 mkdir -p "$work"
 
 "$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" --document "$letter" -o "$out.iso" --tree "$out" \
@@ -176,6 +176,19 @@ leftovers=$(find "$(dirname "$out")" -maxdepth 1 -name ".$(basename "$out")*" | 
 nobundle=$(dirname "$out")/disc-nobundle
 "$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" --document "$letter" --no-bundle --tree "$nobundle" >/dev/null
 "$ssmix" verify "$nobundle" >/dev/null || { echo "FAIL: the --no-bundle tree does not verify"; exit 1; }
+
+# Hostile letters for this patient (the hostile corpus with the patient's ID): a disc the
+# browser tests open to prove that nothing in a document runs or reaches out.
+hostile=$(dirname "$out")/disc-hostile
+mkdir -p "$work/hostile"
+hostile_docs=()
+for doc in script-links svg-media xxe html-body; do
+  sed 's/<patientRole><id extension="1"/<patientRole><id extension="9999013"/' "$(dirname "$letter")/hostile/$doc.xml" >"$work/hostile/$doc.xml"
+  hostile_docs+=("$work/hostile/$doc.xml")
+done
+"$ssmix" pack --storage "$storage" --patient 9999013 "${hostile_docs[@]/#/--document=}" --tree "$hostile" >/dev/null 2>"$work/hostile.err" \
+  || { echo "FAIL: the hostile letters were not packed: $(tail -3 "$work/hostile.err")"; exit 1; }
+[ "$(ls "$hostile"/IHE_XDM/SUBSET01/DOC*.XML | wc -l)" = 4 ] || { echo "FAIL: not 4 hostile documents on the disc"; exit 1; }
 
 # A study whose Study Instance UID the storage's OMG-11 names (IPC-3 of 経皮的超音波検査) is
 # linked to that order: in the report, on the static page both ways, and in README.TXT.

@@ -1,0 +1,50 @@
+// tests/browser/hostile_letters.test.mjs — a disc whose letters are the hostile corpus
+// (tests/data/cda/hostile: scripts, javascript: and outside links, event attributes, SVG,
+// external entities, an HTML body) with the patient's ID: the viewer reads and draws every one
+// and the disc's static page of every one opens, and in neither does anything run (no dialog,
+// no page error, no script element) or reach outside the disc (no request but file: and data:).
+// usage: node hostile_letters.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { openPage, waitForViewer } from "./browser.mjs";
+import { testRun } from "./test_run.mjs";
+
+const run = testRun();
+const { tree, browserName, artifacts, check } = run;
+
+const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href);
+const { page } = session;
+const dialogs = [];
+page.on("dialog", async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
+try {
+  const started = await waitForViewer(page);
+  check(started.state === "ready", `viewer state ${started.state} ${started.error}`);
+  const state = await page.evaluate(() => window.ssmixViewer.state());
+  check(state.documents.length === 4, "hostile documents read: " + JSON.stringify(state.documents));
+  // No images on this disc: the patient in the header comes from the SS-MIX2 messages.
+  check(state.patient.id === "9999013" && state.patient.name === "=患者 太郎=カンジャ タロウ", "patient: " + JSON.stringify(state.patient));
+  for (const [i, doc] of state.documents.entries()) {
+    const view = await page.evaluate((id) => window.ssmixViewer.open(id), doc.id);
+    check(view.document === doc.id, `open(${doc.id}): ` + JSON.stringify(view));
+    await new Promise((r) => setTimeout(r, 300));   // a few frames drawn
+    writeFileSync(join(artifacts, `20-hostile-viewer-${i + 1}.png`), await page.screenshot({ type: "png" }));
+  }
+  // The static page of each, as the physician's browser would show it from the disc.
+  for (let n = 1; n <= state.documents.length; n++) {
+    const file = `IHE_PDI/DOC0000${n}.HTM`;
+    await page.goto(pathToFileURL(join(tree, file)).href, { waitUntil: "load" });
+    await new Promise((r) => setTimeout(r, 200));
+    const scripts = await page.evaluate(() => document.scripts.length);
+    check(scripts === 0, `${file}: ${scripts} script element(s)`);
+    writeFileSync(join(artifacts, `21-hostile-page-${n}.png`), await page.screenshot({ type: "png", fullPage: true }));
+  }
+  check(dialogs.length === 0, "a document opened a dialog: " + dialogs.join("; "));
+  const outside = session.requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"));
+  check(outside.length === 0, "requests outside the disc: " + outside.join(", "));
+  check(session.pageErrors.length === 0, "page errors: " + session.pageErrors.join("; "));
+} finally {
+  writeFileSync(join(artifacts, "hostile-console.txt"), session.consoleLines.join("\n") + "\n");
+  await session.close();
+}
+run.finish("hostile letters");
