@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "core/cda/reader.h"
+#include "core/cda/render.h"
 #include "core/clinical/age.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/instance.h"
@@ -135,6 +136,10 @@ bool App::open_document(const std::string& path) {
     return false;
 }
 
+std::string App::document_text() const {
+    return panel_ == Panel::document ? cda::render_text(documents_[open_document_].document) : std::string();
+}
+
 std::string App::print_page() const {
     if (panel_ == Panel::document) {
         const std::string& path = documents_[open_document_].path;   // IHE_XDM/SUBSET01/DOC00001.XML
@@ -210,6 +215,12 @@ void App::draw() {
 
 void App::draw_header() {
     label(tr(Text::app_title));
+    if (copy_text && panel_ == Panel::document) {
+        ImGui::SameLine(ImGui::GetWindowWidth() - 620);
+        const std::string copy = std::string(tr(Text::copy_text)) + "##copy";
+        fonts_.need(copy);
+        if (ImGui::Button(copy.c_str())) copy_text(document_text());
+    }
     if (open_page && !print_page().empty()) {
         ImGui::SameLine(ImGui::GetWindowWidth() - 460);
         const std::string print = std::string(tr(Text::print)) + "##print";

@@ -69,6 +69,10 @@ public:
     void files_added();
     // Set by the platform: opens the browser's folder picker.
     std::function<void()> pick_folder;
+    // Set by the platform: puts text on the system clipboard (the open letter's text, to paste
+    // into the receiving hospital's own record).
+    std::function<void(const std::string& text)> copy_text;
+    [[nodiscard]] std::string document_text() const;   // the open document as plain text, "" if none
     // Set by the platform: opens a page of the disc (the print-ready pages in IHE_PDI/).
     std::function<void(const std::string& path)> open_page;
     // The disc's print-ready page for what the right side shows ("" when there is none): a

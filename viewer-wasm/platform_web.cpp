@@ -41,6 +41,7 @@ EM_JS(char*, js_manifest_json, (), {
 EM_JS(void, js_read_picked, (const char* path), { Module.ssmixReadPicked(UTF8ToString(path)); });
 EM_JS(void, js_pick_folder, (), { Module.ssmixPickFolder(); });
 EM_JS(void, js_open_page, (const char* path), { Module.ssmixOpenPage(UTF8ToString(path)); });
+EM_JS(void, js_copy_text, (const char* text), { Module.ssmixCopyText(UTF8ToString(text)); });
 EM_JS(void, js_store_language, (const char* code), { Module.ssmixStoreLanguage(UTF8ToString(code)); });
 EM_JS(int, js_stored_language_is_english, (), { return Module.ssmixStoredLanguage() === "en" ? 1 : 0; });
 EM_JS(double, js_canvas_width, (), { return Module.canvas.clientWidth || window.innerWidth; });
@@ -260,6 +261,7 @@ int main() {
     viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->disc);
     viewer->app->pick_folder = [] { js_pick_folder(); };
     viewer->app->open_page = [](const std::string& path) { js_open_page(path.c_str()); };
+    viewer->app->copy_text = [](const std::string& text) { js_copy_text(text.c_str()); };
     if (js_stored_language_is_english()) viewer->app->set_language(ssmix::viewer::Language::en);
     viewer->app->language_chosen = [](ssmix::viewer::Language language) {
         js_store_language(language == ssmix::viewer::Language::en ? "en" : "ja");

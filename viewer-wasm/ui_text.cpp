@@ -49,6 +49,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"再生", "Play"},
     {"停止", "Stop"},
     {"タグ", "Tags"},
+    {"本文をコピー", "Copy the text"},
 }};
 
 }  // namespace

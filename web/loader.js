@@ -103,6 +103,23 @@ var Module = typeof Module !== "undefined" ? Module : {};
       Module._free(pointer);
     }, function (error) { callString("ssmix_picked_failed", [path, String(error)]); });
   };
+  // Text to the clipboard: the Clipboard API where the browser offers it on file://, else a
+  // selected hidden text area and the copy command (both need the click that asked for it).
+  Module.ssmixCopyText = function (text) {
+    function fallback() {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
+      area.remove();
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+  };
   // A print-ready page of the disc, in a new tab (the viewer stays open).
   Module.ssmixOpenPage = function (path) { window.open(path, "_blank", "noopener"); };
   var folderInput = document.getElementById("folder");

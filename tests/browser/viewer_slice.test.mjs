@@ -90,6 +90,20 @@ try {
     opened = await page.evaluate(() => window.ssmixOpened);
   }
   check(opened.length === 1 && opened[0] === "IHE_PDI/DOC00001.HTM", "the print button opened " + JSON.stringify(opened));
+  // 本文をコピー puts the letter's text on the clipboard (the Clipboard API, stubbed here to read it back).
+  await page.evaluate(() => {
+    window.ssmixCopied = null;
+    Object.defineProperty(navigator, "clipboard", { configurable: true,
+      value: { writeText: (text) => { window.ssmixCopied = text; return Promise.resolve(); } } });
+  });
+  await page.mouse.click(1280 - 620 + 50, 20);
+  let copied = null;
+  for (let i = 0; i < 20 && copied === null; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    copied = await page.evaluate(() => window.ssmixCopied);
+  }
+  check(typeof copied === "string" && copied.includes("診療情報提供書") && copied.includes("内視鏡検査をお願いします"),
+    "copied text: " + String(copied).slice(0, 200));
   for (const word of ["紹介目的", "内視鏡検査", "総蛋白", "駿河クリニック"])
     check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `letter text "${word}" is not drawn as glyphs`);
   checkNotBlank(await screenshot(page, "01-start"), "start screen");
