@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Viewer benchmark (issue: the viewer). A disc with a generated thin-slice CT (512 x 512,
+# $1 slices, default 200) opened from file:// in headless Chromium: time to the viewer ready
+# and to the first image, slices per second while paging through the whole series (decode +
+# draw), JS heap and wasm memory after it, and the size of VIEWER.JS. Baseline in the same
+# run: native DCMTK (dcmj2pnm) rendering the same slices one process each, and the decoded
+# pixels of one slice, for the memory ratio. DWV (npm) is not compared yet: its decoders run in
+# web workers, which browsers refuse to start from file://.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+build=${SSMIX_BUILD_DIR:-$repo/build}
+slices=${1:-200}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$repo/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >&2)
+
+"$build/bin/ssmix-sample-dicom" --thin-ct "$slices" "$work/dicom" 2>/dev/null
+"$build/bin/ssmix" pack --dicom "$work/dicom" --media dvd --tree "$work/disc" >/dev/null
+
+# Native baseline: dcmj2pnm on every 10th slice, one process each, as a viewer would render them.
+files=$(find "$work/disc/DICOM" -type f | sort | awk 'NR % 10 == 1')
+count=$(echo "$files" | wc -l)
+start=$(date +%s.%N)
+for f in $files; do dcmj2pnm -q "$f" "$work/native.pgm"; done
+native_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+
+node "$here/measure.mjs" "$work/disc" "$slices" "$native_seconds" "$count" "$(stat -c %s "$work/disc/VIEWER/VIEWER.JS")"
