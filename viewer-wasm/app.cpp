@@ -64,6 +64,7 @@ void App::files_added() {
         if (is_document(entry.path)) documents_to_read_.push_back(entry.path), queued_.insert(entry.path);
         else if (may_be_dicom(entry.path)) to_scan_.push_back(entry.path), queued_.insert(entry.path);
     }
+    scan_done_.resize(to_scan_.size());
     catalogue_complete_ = scanned_ == to_scan_.size();
 }
 
@@ -76,13 +77,21 @@ void App::update(double budget_ms, const std::function<double()>& now_ms) {
     if (now_ms() - start < budget_ms) view_.update();
 }
 
+// Files whose chunks are still on their way are passed over (up to `in_flight` of them), so
+// the chunk scripts of several files load together instead of one per UI frame.
 void App::scan_some(double budget_ms, const std::function<double()>& now_ms) {
+    constexpr std::size_t in_flight = 8;
     const double start = now_ms();
-    while (scanned_ < to_scan_.size() && now_ms() - start < budget_ms) {
-        const std::string& path = to_scan_[scanned_];
+    std::size_t waiting = 0;
+    for (std::size_t i = scanned_; i < to_scan_.size() && waiting < in_flight && now_ms() - start < budget_ms; ++i) {
+        if (scan_done_[i]) continue;
+        const std::string& path = to_scan_[i];
         FileRead read = files_.read(path);
-        if (read.status == ReadStatus::pending) return;
-        ++scanned_;
+        if (read.status == ReadStatus::pending) {
+            ++waiting;
+            continue;
+        }
+        scan_done_[i] = true;
         if (read.status != ReadStatus::ready) {
             problems_.push_back(read.diagnostics.empty() ? path + ": missing" : to_string(read.diagnostics.front()));
             continue;
@@ -99,6 +108,7 @@ void App::scan_some(double budget_ms, const std::function<double()>& now_ms) {
         }
         catalogue_.add(path, *instance.value);
     }
+    while (scanned_ < to_scan_.size() && scan_done_[scanned_]) ++scanned_;
     if (scanned_ == to_scan_.size()) catalogue_complete_ = true;
 }
 

@@ -103,7 +103,8 @@ private:
 
     std::vector<std::string> to_scan_;   // DICOM files whose headers are not read yet
     std::set<std::string> queued_;       // every path ever put in to_scan_ or documents_to_read_
-    std::size_t scanned_ = 0;
+    std::vector<bool> scan_done_;        // per to_scan_ entry: header read (or given up)
+    std::size_t scanned_ = 0;            // every entry before this one is done
     bool catalogue_complete_ = false;
     std::vector<std::string> problems_;
 
