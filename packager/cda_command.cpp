@@ -7,8 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include "core/base/durable_file.h"
-#include "core/cda/reader.h"
 #include "core/cda/render.h"
+#include "packager/cda_file.h"
 #include "packager/command.h"
 #include "packager/console.h"
 
@@ -22,14 +22,7 @@ struct RenderOptions {
 };
 
 int run_render(const RenderOptions& options) {
-    Bytes bytes;
-    try {
-        bytes = read_file(options.file);
-    } catch (const std::exception& e) {
-        std::cerr << "ssmix cda render: cannot read " << options.file.string() << ": " << e.what() << "\n";
-        return exit_data_problem;
-    }
-    const auto document = cda::read_document(bytes, options.file.string());
+    const auto document = read_cda_file(options.file).document;
     print_diagnostics(document.diagnostics);
     if (!document.value) return exit_data_problem;
     const std::string out = options.format == "text" ? cda::render_text(*document.value) : cda::render_html_page(*document.value);

@@ -27,6 +27,7 @@
 #include "core/dicom/dataset.h"
 #include "core/dicom/image.h"
 #include "core/ssmix2/patient_files.h"
+#include "packager/cda_file.h"
 #include "packager/command.h"
 #include "packager/console.h"
 #include "packager/disc/dicom_input.h"
@@ -197,19 +198,11 @@ private:
     std::optional<std::vector<LoadedDocument>> read_documents() {
         std::vector<LoadedDocument> documents;
         for (const auto& path : document_inputs()) {
-            LoadedDocument loaded;
-            try {
-                loaded.bytes = read_file(path);
-            } catch (const std::exception& e) {
-                diagnostics_.push_back(error({path.string(), 0, ""}, "pack.document.unreadable", std::string("cannot read the document: ") + e.what()));
-                return std::nullopt;
-            }
-            auto parsed = cda::read_document(loaded.bytes, path.string());
+            CdaFile file = read_cda_file(path);
+            auto& parsed = file.document;
             diagnostics_.insert(diagnostics_.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
             if (!parsed.value) return std::nullopt;
-            loaded.source = path;
-            loaded.document = std::move(*parsed.value);
-            documents.push_back(std::move(loaded));
+            documents.push_back({path, std::move(file.bytes), std::move(*parsed.value)});
         }
         return documents;
     }

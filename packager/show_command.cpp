@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/clinical/build.h"
+#include "core/clinical/dates.h"
 #include "core/clinical/record_json.h"
 #include "packager/command.h"
 #include "packager/console.h"
@@ -21,12 +22,6 @@ struct ShowOptions {
     bool history = false, json = false;
 };
 
-std::string date(const std::string& yyyymmdd) {
-    if (yyyymmdd.size() < 8) return yyyymmdd;
-    std::string out = yyyymmdd.substr(0, 4) + "/" + yyyymmdd.substr(4, 2) + "/" + yyyymmdd.substr(6, 2);
-    if (yyyymmdd.size() >= 12) out += " " + yyyymmdd.substr(8, 2) + ":" + yyyymmdd.substr(10, 2);
-    return out;
-}
 
 const std::string& label(const clinical::Code& c) { return c.text.empty() ? c.code : c.text; }
 
@@ -35,7 +30,7 @@ void print_text(const clinical::ClinicalRecord& r) {
     const char* sex = p.sex == "M" ? "男" : p.sex == "F" ? "女" : "不明";
     std::cout << "患者ID " << p.id << "  " << p.name;
     if (!p.name_kana.empty()) std::cout << "（" << p.name_kana << "）";
-    std::cout << "  " << date(p.birth_date) << " 生  " << sex << "\n";
+    std::cout << "  " << clinical::display_date(p.birth_date) << " 生  " << sex << "\n";
     if (!p.address.empty()) std::cout << "住所 〒" << p.postal_code << " " << p.address << "\n";
     for (const auto& phone : p.phones) std::cout << "電話 " << phone << "\n";
 
@@ -44,7 +39,7 @@ void print_text(const clinical::ClinicalRecord& r) {
         std::cout << "  " << label(pr.diagnosis);
         if (pr.suspected) std::cout << "（疑い）";
         if (!pr.icd10.empty()) std::cout << "  ICD-10 " << pr.icd10;
-        if (!pr.diagnosis_date.empty()) std::cout << "  診断日 " << date(pr.diagnosis_date);
+        if (!pr.diagnosis_date.empty()) std::cout << "  診断日 " << clinical::display_date(pr.diagnosis_date);
         if (pr.main) std::cout << "  主病名";
         if (!pr.outcome.empty()) std::cout << "  転帰 " << pr.outcome;
         std::cout << "\n";
@@ -58,7 +53,7 @@ void print_text(const clinical::ClinicalRecord& r) {
     }
     std::cout << "\n■ 処方・注射 (" << r.prescriptions.size() << ")\n";
     for (const auto& o : r.prescriptions) {
-        std::cout << "  " << date(o.date) << "  " << (o.kind == clinical::OrderKind::injection ? "注射" : "処方") << "  オーダ "
+        std::cout << "  " << clinical::display_date(o.date) << "  " << (o.kind == clinical::OrderKind::injection ? "注射" : "処方") << "  オーダ "
                   << o.order_number;
         if (!o.department.empty()) std::cout << "  " << label(o.department);
         if (!o.doctor.empty()) std::cout << "  " << o.doctor;
@@ -79,14 +74,14 @@ void print_text(const clinical::ClinicalRecord& r) {
     }
     std::cout << "\n■ 検査結果 (" << r.lab_results.size() << ")\n";
     for (const auto& l : r.lab_results) {
-        std::cout << "  " << date(l.observed_at) << "  " << label(l.test) << "  " << l.value << " " << l.unit;
+        std::cout << "  " << clinical::display_date(l.observed_at) << "  " << label(l.test) << "  " << l.value << " " << l.unit;
         if (!l.reference_range.empty()) std::cout << "  基準 " << l.reference_range;
         if (!l.abnormal_flag.empty() && l.abnormal_flag != "N") std::cout << "  [" << l.abnormal_flag << "]";
         std::cout << "  (" << l.test.system << " " << l.test.code << ")\n";
     }
     std::cout << "\n■ 画像・生理・内視鏡 (" << r.imaging.size() << ")\n";
     for (const auto& i : r.imaging) {
-        std::cout << "  " << date(i.date) << "  " << i.data_type << "  " << label(i.procedure);
+        std::cout << "  " << clinical::display_date(i.date) << "  " << i.data_type << "  " << label(i.procedure);
         if (!i.study_uid.empty()) std::cout << "  Study UID " << i.study_uid;
         std::cout << "\n";
         for (const auto& f : i.findings) std::cout << "      " << f << "\n";

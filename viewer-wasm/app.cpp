@@ -7,7 +7,7 @@
 
 #include "core/cda/reader.h"
 #include "core/cda/render.h"
-#include "core/clinical/age.h"
+#include "core/clinical/dates.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/instance.h"
 #include "imgui.h"
@@ -49,10 +49,6 @@ std::string display_name(const std::string& person_name) {
     return main;
 }
 
-std::string display_date(const std::string& yyyymmdd) {
-    if (yyyymmdd.size() != 8) return yyyymmdd;
-    return yyyymmdd.substr(0, 4) + "/" + yyyymmdd.substr(4, 2) + "/" + yyyymmdd.substr(6, 2);
-}
 
 }  // namespace
 
@@ -263,7 +259,7 @@ void App::draw_header() {
     const auto age = patient_age();
     const std::string age_text = age ? "（" + std::to_string(*age) + std::string(tr(Text::years_old)) + "）" : "";
     label(std::string(tr(Text::patient_id)) + " " + patient.id + "   " + std::string(tr(Text::birth_date)) + " " +
-          display_date(patient.birth_date) + age_text + "   " + std::string(tr(Text::sex)) + " " + sex);
+          clinical::display_date(patient.birth_date) + age_text + "   " + std::string(tr(Text::sex)) + " " + sex);
 }
 
 void App::draw_document_list() {
@@ -272,7 +268,7 @@ void App::draw_document_list() {
     ImGui::Separator();
     for (std::size_t i = 0; i < documents_.size(); ++i) {
         const auto& d = documents_[i].document;
-        const std::string title = (d.title.empty() ? d.code.display : d.title) + "  " + display_date(d.effective_time.substr(0, 8)) + "##" +
+        const std::string title = (d.title.empty() ? d.code.display : d.title) + "  " + clinical::display_date(d.effective_time.substr(0, 8)) + "##" +
                                   documents_[i].path;
         fonts_.need(title);
         if (ImGui::Selectable(title.c_str(), panel_ == Panel::document && open_document_ == static_cast<int>(i))) {
@@ -312,7 +308,7 @@ void App::draw_series_list() {
         ImGui::TextWrapped("%s", std::string(tr(Text::studies_none)).c_str());
     }
     for (const auto& study : catalogue_.studies()) {
-        label(display_date(study.date) + " " + study.description);
+        label(clinical::display_date(study.date) + " " + study.description);
         ImGui::Indent();
         for (const auto& series : study.series) {
             const std::string caption = series.modality + " " + series.description + "  " +
@@ -432,7 +428,7 @@ ImageOverlay App::image_overlay() const {
     for (const auto& study : catalogue_.studies())
         for (const auto& series : study.series) {
             if (series.uid != view_.series_uid()) continue;
-            overlay.top_right = display_date(study.date) + "  " + study.description;
+            overlay.top_right = clinical::display_date(study.date) + "  " + study.description;
             overlay.bottom_left = series.modality + "  " + series.description + "  " + std::string(tr(Text::frame)) + " " +
                                   std::to_string(view_.frame() + 1) + "/" + std::to_string(view_.frame_count());
         }

@@ -2,20 +2,17 @@
 #include "viewer-wasm/record_loader.h"
 
 #include "core/clinical/build.h"
+#include "core/ssmix2/naming.h"
 
 namespace ssmix::viewer {
 namespace {
 
 constexpr std::string_view storage_folder = "SSMIX2/";
 
-// "SSMIX2/999/901/9999013/..." -> "9999013": one patient per disc.
+// The patient of a message's file name (one patient per disc): "9999013_20111220_OMP-01_..." -> "9999013".
 std::string patient_of(const std::string& path) {
-    std::vector<std::string> parts(1);
-    for (char c : path) {
-        if (c == '/') parts.emplace_back();
-        else parts.back() += c;
-    }
-    return parts.size() > 4 ? parts[3] : std::string();
+    const auto name = ssmix2::parse_file_name(path.substr(path.rfind('/') + 1));
+    return name ? name->patient_id : std::string();
 }
 
 }  // namespace

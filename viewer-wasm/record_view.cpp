@@ -3,8 +3,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 
+#include "core/clinical/dates.h"
+#include "core/clinical/lab_table.h"
 #include "imgui.h"
 
 namespace ssmix::viewer {
@@ -17,10 +18,6 @@ constexpr ImGuiTableFlags table_flags = ImGuiTableFlags_Borders | ImGuiTableFlag
 
 const std::string& label(const clinical::Code& c) { return c.text.empty() ? c.code : c.text; }
 
-std::string date(const std::string& t) {
-    if (t.size() < 8) return t;
-    return t.substr(0, 4) + "/" + t.substr(4, 2) + "/" + t.substr(6, 2);
-}
 
 void header_row(std::initializer_list<const char*> names) {
     for (const char* name : names) ImGui::TableSetupColumn(name);
@@ -32,7 +29,7 @@ void header_row(std::initializer_list<const char*> names) {
 std::vector<TrendPoint> trend_of(const clinical::ClinicalRecord& record, const std::string& test) {
     std::vector<TrendPoint> points;
     for (const auto& r : record.lab_results)
-        if (r.number && (r.test.code.empty() ? r.test.text : r.test.code) == test) points.push_back({r.observed_at, *r.number, r.abnormal_flag});
+        if (r.number && clinical::test_key(r) == test) points.push_back({r.observed_at, *r.number, r.abnormal_flag});
     std::stable_sort(points.begin(), points.end(), [](const TrendPoint& a, const TrendPoint& b) { return a.at < b.at; });
     return points;
 }
@@ -63,9 +60,9 @@ void RecordView::draw_problems(const clinical::ClinicalRecord& r) {
             ImGui::TableNextColumn();
             text(p.icd10);
             ImGui::TableNextColumn();
-            text(date(p.diagnosis_date));
+            text(clinical::display_date(p.diagnosis_date));
             ImGui::TableNextColumn();
-            text(p.outcome + (p.resolved_date.empty() ? "" : " " + date(p.resolved_date)));
+            text(p.outcome + (p.resolved_date.empty() ? "" : " " + clinical::display_date(p.resolved_date)));
         }
         ImGui::EndTable();
     }
@@ -93,7 +90,7 @@ void RecordView::draw_prescriptions(const clinical::ClinicalRecord& r) {
     if (r.prescriptions.empty()) text("処方・注射の記録はありません");
     int index = 0;
     for (auto order = r.prescriptions.rbegin(); order != r.prescriptions.rend(); ++order) {   // newest first
-        heading(date(order->date) + "　" + (order->kind == clinical::OrderKind::injection ? "注射" : "処方") + "　" +
+        heading(clinical::display_date(order->date) + "　" + (order->kind == clinical::OrderKind::injection ? "注射" : "処方") + "　" +
                 label(order->department) + "　" + order->doctor);
         ImGui::PushID(++index);
         if (ImGui::BeginTable("##order", 6, table_flags)) {
@@ -129,53 +126,47 @@ void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
         text("検査結果の記録はありません");
         return;
     }
-    // Rows: tests in the order first met; columns: days, newest first.
-    std::vector<std::string> tests, days;
-    std::map<std::string, const clinical::LabResult*> first_of_test;
-    std::map<std::pair<std::string, std::string>, const clinical::LabResult*> cell;
-    for (const auto& result : r.lab_results) {
-        const std::string test = result.test.code.empty() ? result.test.text : result.test.code;
-        const std::string day = result.observed_at.substr(0, 8);
-        if (!first_of_test.count(test)) tests.push_back(test), first_of_test[test] = &result;
-        if (std::find(days.begin(), days.end(), day) == days.end()) days.push_back(day);
-        cell[{test, day}] = &result;   // the latest of a day wins (results are sorted by time)
+    if (table_of_ != &r) {   // the record does not change once read: the table is built once
+        table_ = clinical::lab_table(r);
+        table_of_ = &r;
+        trend_points_for_.clear();
     }
-    std::sort(days.rbegin(), days.rend());
     text("赤: 基準より高値　青: 基準より低値　検査名を選ぶと経過のグラフを表示します");
     draw_trend(r);
-    const int columns = 3 + static_cast<int>(days.size());
-    if (!ImGui::BeginTable("##labs", std::min(columns, 64), table_flags | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY))
-        return;
+    // Days newest first (the table has them oldest first).
+    const int days = std::min(static_cast<int>(table_.days.size()), 64 - 3);
+    const auto day_at = [&](int column) { return table_.days.size() - 1 - static_cast<std::size_t>(column); };
+    if (!ImGui::BeginTable("##labs", 3 + days, table_flags | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY)) return;
     ImGui::TableSetupScrollFreeze(1, 1);
     fonts_.need("検査単位基準範囲");
     ImGui::TableSetupColumn("検査");
     ImGui::TableSetupColumn("単位");
     ImGui::TableSetupColumn("基準範囲");
-    for (int d = 0; d + 3 < std::min(columns, 64); ++d) {
-        const std::string name = date(days[d]);
+    for (int d = 0; d < days; ++d) {
+        const std::string name = clinical::display_date(table_.days[day_at(d)]);
         fonts_.need(name);
         ImGui::TableSetupColumn(name.c_str());
     }
     ImGui::TableHeadersRow();
-    for (const auto& test : tests) {
-        const auto* first = first_of_test[test];
+    for (std::size_t t = 0; t < table_.tests.size(); ++t) {
+        const auto& test = table_.tests[t];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        fonts_.need(label(first->test));
-        if (ImGui::Selectable((label(first->test) + "##trend-" + test).c_str(), trend_ == test)) trend_ = trend_ == test ? "" : test;
+        fonts_.need(test.name);
+        if (ImGui::Selectable((test.name + "##trend-" + test.key).c_str(), trend_ == test.key)) trend_ = trend_ == test.key ? "" : test.key;
         ImGui::TableNextColumn();
-        text(first->unit);
+        text(test.unit);
         ImGui::TableNextColumn();
-        text(first->reference_range);
-        for (int d = 0; d + 3 < std::min(columns, 64); ++d) {
+        text(test.range);
+        for (int d = 0; d < days; ++d) {
             ImGui::TableNextColumn();
-            const auto found = cell.find({test, days[d]});
-            if (found == cell.end()) continue;
-            const auto& flag = found->second->abnormal_flag;
-            const bool high = flag == "H" || flag == "HH", low = flag == "L" || flag == "LL";
-            fonts_.need(found->second->value);
-            if (high || low) ImGui::TextColored(high ? high_colour : low_colour, "%s %s", found->second->value.c_str(), flag.c_str());
-            else ImGui::TextUnformatted(found->second->value.c_str());
+            const clinical::LabResult* result = table_.cell(t, day_at(d));
+            if (!result) continue;
+            const auto level = clinical::abnormal(result->abnormal_flag);
+            fonts_.need(result->value);
+            if (level == clinical::Abnormal::none) ImGui::TextUnformatted(result->value.c_str());
+            else ImGui::TextColored(level == clinical::Abnormal::high ? high_colour : low_colour, "%s %s", result->value.c_str(),
+                                    result->abnormal_flag.c_str());
         }
     }
     ImGui::EndTable();
@@ -185,17 +176,19 @@ void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
 // when it reads as "low-high", values outside it coloured, the first and last dates below.
 void RecordView::draw_trend(const clinical::ClinicalRecord& r) {
     if (trend_.empty()) return;
-    const auto points = trend_of(r, trend_);
-    const clinical::LabResult* any = nullptr;
-    for (const auto& result : r.lab_results)
-        if ((result.test.code.empty() ? result.test.text : result.test.code) == trend_) any = &result;
-    if (!any) return;
-    heading(label(any->test) + "（" + any->unit + "）　" + std::to_string(points.size()) + " 回");
+    const auto test = std::find_if(table_.tests.begin(), table_.tests.end(), [&](const auto& t) { return t.key == trend_; });
+    if (test == table_.tests.end()) return;
+    if (trend_points_for_ != trend_) {   // values of the chosen test, gathered once per choice
+        trend_points_ = trend_of(r, trend_);
+        trend_points_for_ = trend_;
+    }
+    const auto& points = trend_points_;
+    heading(test->name + "（" + test->unit + "）　" + std::to_string(points.size()) + " 回");
     if (points.empty()) return;
     double low = points.front().value, high = low;
     for (const auto& p : points) low = std::min(low, p.value), high = std::max(high, p.value);
     double range_low = 0, range_high = 0;
-    const bool has_range = std::sscanf(any->reference_range.c_str(), "%lf-%lf", &range_low, &range_high) == 2 && range_low < range_high;
+    const bool has_range = std::sscanf(test->range.c_str(), "%lf-%lf", &range_low, &range_high) == 2 && range_low < range_high;
     if (has_range) low = std::min(low, range_low), high = std::max(high, range_high);
     if (high - low < 1e-9) low -= 1, high += 1;
     const float width = ImGui::GetContentRegionAvail().x, height = 160, pad = 24;
@@ -212,13 +205,15 @@ void RecordView::draw_trend(const clinical::ClinicalRecord& r) {
     for (std::size_t i = 0; i < points.size(); ++i) {
         const ImVec2 at(x_of(i), y_of(points[i].value));
         if (i > 0) draw->AddLine(ImVec2(x_of(i - 1), y_of(points[i - 1].value)), at, IM_COL32(200, 200, 210, 255), 2);
-        const bool high_flag = points[i].flag == "H" || points[i].flag == "HH", low_flag = points[i].flag == "L" || points[i].flag == "LL";
-        draw->AddCircleFilled(at, 4, ImGui::GetColorU32(high_flag ? high_colour : low_flag ? low_colour : ImVec4(0.9f, 0.9f, 0.9f, 1)));
+        const auto level = clinical::abnormal(points[i].flag);
+        draw->AddCircleFilled(at, 4, ImGui::GetColorU32(level == clinical::Abnormal::high  ? high_colour
+                                                        : level == clinical::Abnormal::low ? low_colour
+                                                                                           : ImVec4(0.9f, 0.9f, 0.9f, 1)));
         char value[32];
         std::snprintf(value, sizeof value, "%g", points[i].value);
         draw->AddText(ImVec2(at.x + 6, at.y - ImGui::GetTextLineHeight()), IM_COL32(230, 230, 230, 255), value);
     }
-    const std::string first = date(points.front().at), last = date(points.back().at);
+    const std::string first = clinical::display_date(points.front().at), last = clinical::display_date(points.back().at);
     draw->AddText(ImVec2(origin.x, origin.y + height + 2), IM_COL32(200, 200, 200, 255), first.c_str());
     if (points.size() > 1)
         draw->AddText(ImVec2(origin.x + width - ImGui::CalcTextSize(last.c_str()).x, origin.y + height + 2), IM_COL32(200, 200, 200, 255), last.c_str());

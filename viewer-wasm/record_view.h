@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clinical/lab_table.h"
 #include "core/clinical/record.h"
 #include "viewer-wasm/fonts.h"
 
@@ -34,6 +35,10 @@ private:
     void heading(const std::string& utf8);
     void draw_trend(const clinical::ClinicalRecord& record);
     std::string trend_;
+    const clinical::ClinicalRecord* table_of_ = nullptr;   // the record table_ was built from
+    clinical::LabTable table_;
+    std::string trend_points_for_;                          // the test trend_points_ hold
+    std::vector<TrendPoint> trend_points_;
     Fonts& fonts_;
 };
 

@@ -2,11 +2,10 @@
 // patient first.
 #include "viewer-wasm/test_api.h"
 
-#include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "core/base/base64.h"
+#include "core/clinical/lab_table.h"
 
 namespace ssmix::viewer {
 namespace {
@@ -74,8 +73,7 @@ std::string state_json(App& app) {
     json record = nullptr;
     if (const auto* r = app.record()) {
         json tests = json::array();
-        for (const auto& result : r->lab_results)
-            if (std::find(tests.begin(), tests.end(), result.test.text) == tests.end()) tests.push_back(result.test.text);
+        for (const auto& test : clinical::lab_table(*r).tests) tests.push_back(test.name);
         record = {{"problems", r->problems.size()}, {"allergies", r->allergies.size()},
                   {"prescriptions", r->prescriptions.size()}, {"labResults", r->lab_results.size()}, {"labTests", tests}};
     }

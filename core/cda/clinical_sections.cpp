@@ -10,6 +10,7 @@
 #include "core/cda/code_systems.h"
 #include "core/cda/header.h"
 #include "core/cda/xml_build.h"
+#include "core/clinical/dates.h"
 
 namespace ssmix::cda {
 namespace {
@@ -55,8 +56,8 @@ void add_problems_section(pugi::xml_node body, const std::vector<clinical::Probl
         const auto& p = problems[i];
         const std::string id = "problem-" + std::to_string(i + 1);
         build::add_row(rows,
-                       {label(p.diagnosis), problem_state(p), p.icd10, build::display_date(p.onset_date), build::display_date(p.diagnosis_date),
-                        p.outcome, build::display_date(p.resolved_date)},
+                       {label(p.diagnosis), problem_state(p), p.icd10, clinical::display_date(p.onset_date), clinical::display_date(p.diagnosis_date),
+                        p.outcome, clinical::display_date(p.resolved_date)},
                        id);
         pugi::xml_node observation = add_entry_observation(section);
         add(observation, "code", {{"code", "75326-9"}, {"codeSystem", loinc_oid}, {"codeSystemName", "LOINC"}, {"displayName", "Problem"}});
@@ -95,7 +96,7 @@ void add_medications_section(pugi::xml_node body, const std::vector<clinical::Pr
                 const std::string id = "rx-" + std::to_string(o + 1) + "-" + std::to_string(r + 1) + "-" + std::to_string(m + 1);
                 const std::string daily = med.daily_total.empty() ? "" : med.daily_total + label(med.daily_total_unit);
                 build::add_row(rows,
-                               {build::display_date(order.date), kind, rp.number.empty() ? std::to_string(r + 1) : rp.number, label(med.drug),
+                               {clinical::display_date(order.date), kind, rp.number.empty() ? std::to_string(r + 1) : rp.number, label(med.drug),
                                 med.dose + label(med.dose_unit), daily, label(rp.usage), days, order.doctor},
                                id);
                 pugi::xml_node administration =
@@ -129,7 +130,7 @@ void add_results_section(pugi::xml_node body, const std::vector<clinical::LabRes
     for (std::size_t i = 0; i < results.size(); ++i) {
         const auto& r = results[i];
         const std::string id = "lab-" + std::to_string(i + 1);
-        build::add_row(rows, {build::display_date(r.observed_at), label(r.test), r.value, r.unit, r.reference_range, r.abnormal_flag, label(r.specimen)},
+        build::add_row(rows, {clinical::display_date(r.observed_at), label(r.test), r.value, r.unit, r.reference_range, r.abnormal_flag, label(r.specimen)},
                        id);
         pugi::xml_node observation = add_entry_observation(section);
         build::add_code(observation, "code", r.test);

@@ -4,6 +4,7 @@
 #include "core/cda/clinical_sections.h"
 #include "core/cda/code_systems.h"
 #include "core/cda/xml_build.h"
+#include "core/clinical/dates.h"
 
 namespace ssmix::cda {
 
@@ -12,8 +13,8 @@ std::string write_provision(const clinical::ClinicalRecord& record, const Provis
 
     pugi::xml_document document;
     pugi::xml_node body = write_header(document, header, record.patient);
-    const std::string from = provision.period_from.empty() ? "（最初）" : build::display_date(provision.period_from);
-    const std::string to = provision.period_to.empty() ? "（最新）" : build::display_date(provision.period_to);
+    const std::string from = provision.period_from.empty() ? "（最初）" : clinical::display_date(provision.period_from);
+    const std::string to = provision.period_to.empty() ? "（最新）" : clinical::display_date(provision.period_to);
     pugi::xml_node period = add_section(body, "48767-8", "Annotation comment", "対象期間");
     build::add_text(period, "paragraph", from + " 〜 " + to + "（処方 " + std::to_string(record.prescriptions.size()) + " 件、検査結果 " +
                                               std::to_string(record.lab_results.size()) + " 件）");

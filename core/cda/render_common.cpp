@@ -1,14 +1,9 @@
 // core/cda/render_common.cpp
 #include "core/cda/render_common.h"
 
-namespace ssmix::cda::detail {
+#include "core/clinical/dates.h"
 
-std::string display_time(const std::string& ts) {
-    if (ts.size() < 8) return ts;
-    std::string out = ts.substr(0, 4) + "/" + ts.substr(4, 2) + "/" + ts.substr(6, 2);
-    if (ts.size() >= 12 && ts[8] >= '0' && ts[8] <= '9') out += " " + ts.substr(8, 2) + ":" + ts.substr(10, 2);
-    return out;
-}
+namespace ssmix::cda::detail {
 
 std::string display_sex(const std::string& gender) {
     return gender == "M" ? "男" : gender == "F" ? "女" : gender.empty() ? "" : "不明";
@@ -43,13 +38,13 @@ std::vector<std::pair<std::string, std::string>> header_rows(const Document& d) 
         ids += (ids.empty() ? "" : "、") + value + (id.assigning_authority.empty() ? "" : "（" + id.assigning_authority + "）");
     }
     add("患者ID", ids);
-    add("生年月日", display_time(d.patient.birth_time));
+    add("生年月日", clinical::display_date(d.patient.birth_time));
     add("性別", display_sex(d.patient.gender));
-    add("作成日", display_time(d.effective_time));
+    add("作成日", clinical::display_date(d.effective_time));
     for (const auto& author : d.authors) add("作成者", party_text(author));
     for (const auto& recipient : d.recipients) add("宛先", party_text(recipient));
     add("保管", party_text(d.custodian));
-    if (d.legal_authenticator) add("署名", party_text(*d.legal_authenticator) + (d.legal_authenticator->time.empty() ? "" : "　" + display_time(d.legal_authenticator->time)));
+    if (d.legal_authenticator) add("署名", party_text(*d.legal_authenticator) + (d.legal_authenticator->time.empty() ? "" : "　" + clinical::display_date(d.legal_authenticator->time)));
     return rows;
 }
 

@@ -10,9 +10,6 @@
 
 namespace ssmix::cda::detail {
 
-// "20200420191800-0800" -> "2020/04/20 19:18"; "19480405" -> "1948/04/05".
-[[nodiscard]] std::string display_time(const std::string& ts);
-
 [[nodiscard]] std::string display_sex(const std::string& gender);
 
 // The header as (label, value) rows in reading order, empty values left out.

@@ -1,6 +1,7 @@
 // core/cda/render_html.cpp — one pass over the model writing only elements from a fixed list;
 // nothing from the document ever becomes markup, a URL or CSS except through this list.
 #include "core/base/base64.h"
+#include "core/base/html_escape.h"
 #include "core/cda/render.h"
 #include "core/cda/render_common.h"
 
@@ -8,22 +9,6 @@ namespace ssmix::cda {
 namespace {
 
 using detail::FootnoteNumbers;
-
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 bool is_shown_image(const std::string& media_type) {
     return media_type == "image/png" || media_type == "image/jpeg" || media_type == "image/gif";
@@ -45,7 +30,7 @@ public:
     }
 
     std::string article() {
-        out_ += "<article class=\"cda\" lang=\"ja\">\n<h1>" + escape(detail::document_title(d_)) + "</h1>\n";
+        out_ += "<article class=\"cda\" lang=\"ja\">\n<h1>" + html_escape(detail::document_title(d_)) + "</h1>\n";
         header();
         if (d_.sections.size() > 1) contents();
         for (std::size_t i = 0; i < d_.sections.size(); ++i) section(d_.sections[i], 2, std::to_string(i + 1));
@@ -70,14 +55,14 @@ private:
 
     void header() {
         out_ += "<table class=\"header\">\n";
-        for (const auto& [label, value] : detail::header_rows(d_)) out_ += "<tr><th>" + escape(label) + "</th><td>" + escape(value) + "</td></tr>\n";
+        for (const auto& [label, value] : detail::header_rows(d_)) out_ += "<tr><th>" + html_escape(label) + "</th><td>" + html_escape(value) + "</td></tr>\n";
         out_ += "</table>\n";
     }
 
     void contents() {
         out_ += "<nav><p>目次</p><ol>";
         for (std::size_t i = 0; i < d_.sections.size(); ++i)
-            out_ += "<li><a href=\"#" + anchor("s" + std::to_string(i + 1)) + "\">" + escape(section_title(d_.sections[i])) + "</a></li>";
+            out_ += "<li><a href=\"#" + anchor("s" + std::to_string(i + 1)) + "\">" + html_escape(section_title(d_.sections[i])) + "</a></li>";
         out_ += "</ol></nav>\n";
     }
 
@@ -89,7 +74,7 @@ private:
 
     void section(const Section& s, int level, const std::string& number) {
         const std::string h = "h" + std::to_string(std::min(level, 6));
-        out_ += "<section id=\"" + anchor("s" + number) + "\">\n<" + h + ">" + escape(section_title(s)) + "</" + h + ">\n";
+        out_ += "<section id=\"" + anchor("s" + number) + "\">\n<" + h + ">" + html_escape(section_title(s)) + "</" + h + ">\n";
         footnote_texts_.clear();
         nodes(s.text);
         if (!footnote_texts_.empty()) {
@@ -106,7 +91,7 @@ private:
         for (const auto& n : list) node(n);
     }
 
-    std::string id_attribute(const NarrativeNode& n) const { return n.id.empty() ? "" : " id=\"" + escape(anchor(n.id)) + "\""; }
+    std::string id_attribute(const NarrativeNode& n) const { return n.id.empty() ? "" : " id=\"" + html_escape(anchor(n.id)) + "\""; }
 
     void wrap(const NarrativeNode& n, const std::string& tag, const std::string& attributes = "") {
         out_ += "<" + tag + id_attribute(n) + attributes + ">";
@@ -116,7 +101,7 @@ private:
 
     void node(const NarrativeNode& n) {
         switch (n.kind) {
-            case NodeKind::text: out_ += escape(n.text); break;
+            case NodeKind::text: out_ += html_escape(n.text); break;
             case NodeKind::paragraph: wrap(n, "p"); out_ += "\n"; break;
             case NodeKind::content: content(n); break;
             case NodeKind::list: wrap(n, n.ordered ? "ol" : "ul"); out_ += "\n"; break;
@@ -148,7 +133,7 @@ private:
             }
             case NodeKind::link:
                 if (n.target.empty()) nodes(n.children);
-                else wrap(n, "a", " href=\"#" + escape(anchor(n.target)) + "\"");
+                else wrap(n, "a", " href=\"#" + html_escape(anchor(n.target)) + "\"");
                 break;
             case NodeKind::multimedia: multimedia(n); break;
         }
@@ -187,7 +172,7 @@ private:
             if (media != d_.media.end() && is_shown_image(media->second.media_type) && !media->second.bytes.empty())
                 out_ += "<img alt=\"\" src=\"data:" + media->second.media_type + ";base64," + encode_base64(media->second.bytes) + "\">";
             else
-                out_ += "<span class=\"missing\">［画像 " + escape(id) + " は文書に含まれていないため表示できません］</span>";
+                out_ += "<span class=\"missing\">［画像 " + html_escape(id) + " は文書に含まれていないため表示できません］</span>";
         }
         if (!n.children.empty()) {
             out_ += "<figcaption>";
@@ -200,12 +185,12 @@ private:
     void non_xml(const NonXmlBody& body) {
         out_ += "<section id=\"" + anchor("body") + "\">\n";
         if (body.media_type.starts_with("text/plain") && !body.bytes.empty()) {
-            out_ += "<pre>" + escape(as_text(body.bytes)) + "</pre>\n";
+            out_ += "<pre>" + html_escape(as_text(body.bytes)) + "</pre>\n";
         } else if (!body.bytes.empty()) {
-            out_ += "<p>" + escape(body.media_type.empty() ? "不明な形式" : body.media_type) + " の文書（" +
+            out_ += "<p>" + html_escape(body.media_type.empty() ? "不明な形式" : body.media_type) + " の文書（" +
                     std::to_string((body.bytes.size() + 1023) / 1024) + " KB）です。この表示では開けません。</p>\n";
         } else if (!body.reference.empty()) {
-            out_ += "<p>本文は文書の外のファイル「" + escape(body.reference) + "」を参照しています（" + escape(body.media_type) +
+            out_ += "<p>本文は文書の外のファイル「" + html_escape(body.reference) + "」を参照しています（" + html_escape(body.media_type) +
                     "）。安全のため読み込みません。</p>\n";
         } else {
             out_ += "<p class=\"missing\">本文がありません。</p>\n";
@@ -231,7 +216,7 @@ std::string render_html_page(const Document& document, const HtmlOptions& option
     return "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-           escape(detail::document_title(document)) + "</title>\n<style>" + page_style + "</style>\n</head>\n<body>\n" +
+           html_escape(detail::document_title(document)) + "</title>\n<style>" + page_style + "</style>\n</head>\n<body>\n" +
            render_html_fragment(document, options) + "</body>\n</html>\n";
 }
 

@@ -115,11 +115,4 @@ std::string quantity_unit(std::string_view unit, std::string_view code) {
     return "1";
 }
 
-std::string display_date(std::string_view t) {
-    if (t.size() < 8) return std::string(t);
-    std::string out = std::string(t.substr(0, 4)) + "/" + std::string(t.substr(4, 2)) + "/" + std::string(t.substr(6, 2));
-    if (t.size() >= 12) out += " " + std::string(t.substr(8, 2)) + ":" + std::string(t.substr(10, 2));
-    return out;
-}
-
 }  // namespace ssmix::cda::build

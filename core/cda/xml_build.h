@@ -46,7 +46,4 @@ pugi::xml_node add_row(pugi::xml_node tbody, const std::vector<std::string>& cel
 // with a label); else "1". The narrative always carries the unit as the hospital wrote it.
 [[nodiscard]] std::string quantity_unit(std::string_view unit, std::string_view code = {});
 
-// "20111219" -> "2011/12/19", "201112191500" -> "2011/12/19 15:00".
-[[nodiscard]] std::string display_date(std::string_view hl7_time);
-
 }  // namespace ssmix::cda::build

@@ -4,18 +4,16 @@
 #include <chrono>
 #include <map>
 
+#include "core/clinical/dates.h"
+
 namespace ssmix::clinical {
 namespace {
 
 // Days since 1970-01-01 of a "YYYYMMDD..." time; nullopt when it is not a date.
 std::optional<int> day_number(const std::string& t) {
-    if (t.size() < 8) return std::nullopt;
-    for (int i = 0; i < 8; ++i)
-        if (t[i] < '0' || t[i] > '9') return std::nullopt;
-    const std::chrono::year_month_day date{std::chrono::year{std::stoi(t.substr(0, 4))}, std::chrono::month{unsigned(std::stoi(t.substr(4, 2)))},
-                                           std::chrono::day{unsigned(std::stoi(t.substr(6, 2)))}};
-    if (!date.ok()) return std::nullopt;
-    return std::chrono::sys_days{date}.time_since_epoch().count();
+    const auto date = parse_date(t);
+    if (!date) return std::nullopt;
+    return std::chrono::sys_days{*date}.time_since_epoch().count();
 }
 
 }  // namespace

@@ -10,14 +10,6 @@ namespace ssmix::packager {
     return d.size() == 8 ? d.substr(0, 4) + "年" + d.substr(4, 2) + "月" + d.substr(6, 2) + "日" : d;
 }
 
-// "201112191500" -> "2011/12/19 15:00", "20111219" -> "2011/12/19".
-[[nodiscard]] inline std::string date_time_short(const std::string& d) {
-    if (d.size() < 8) return d;
-    std::string out = d.substr(0, 4) + "/" + d.substr(4, 2) + "/" + d.substr(6, 2);
-    if (d.size() >= 12) out += " " + d.substr(8, 2) + ":" + d.substr(10, 2);
-    return out;
-}
-
 [[nodiscard]] inline std::string date_en(const std::string& d) {
     return d.size() == 8 ? d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) : d;
 }

@@ -4,30 +4,16 @@
 #include "packager/disc/static_page.h"
 
 #include <algorithm>
-#include <map>
 
+#include "core/base/html_escape.h"
+#include "core/clinical/dates.h"
+#include "core/clinical/lab_table.h"
 #include "packager/disc/display_text.h"
 
 namespace ssmix::packager {
 namespace {
 
-std::string html(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string label(const clinical::Code& code) { return html(code.text.empty() ? code.code : code.text); }
+std::string label(const clinical::Code& code) { return html_escape(code.text.empty() ? code.code : code.text); }
 
 constexpr const char* style = R"(body{font-family:"Noto Sans CJK JP","Hiragino Sans","Yu Gothic","Meiryo",sans-serif;margin:1.5em auto;max-width:60em;padding:0 1em;color:#1a1a1a;line-height:1.5}
 h1{font-size:1.5em;margin:0}h1 small{font-size:.6em;color:#555;font-weight:normal}h2{font-size:1.2em;border-bottom:2px solid #2b5797;margin-top:1.8em}
@@ -63,17 +49,17 @@ public:
 
 private:
     void head() {
-        const std::string name = html(summary_.patient_name.empty() ? summary_.patient_id : summary_.patient_name);
+        const std::string name = html_escape(summary_.patient_name.empty() ? summary_.patient_id : summary_.patient_name);
         out_ += "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + name +
                 " — 診療情報（静的表示）</title>\n<style>" + style + "</style>\n</head>\n<body>\n"
                 "<h1>診療情報 <small>Medical record (static view)</small></h1>\n<p class=\"patient\">" + name;
-        if (!summary_.patient_name_kana.empty()) out_ += "（" + html(summary_.patient_name_kana) + "）";
-        out_ += "　患者ID " + html(summary_.patient_id) + "　生年月日 " + html(date_ja(summary_.birth_date)) + "　性別 " +
-                sex_ja(summary_.sex) + "</p>\n<p class=\"made\">作成: " + html(summary_.institution) + "　" + html(summary_.created) + "</p>\n";
+        if (!summary_.patient_name_kana.empty()) out_ += "（" + html_escape(summary_.patient_name_kana) + "）";
+        out_ += "　患者ID " + html_escape(summary_.patient_id) + "　生年月日 " + html_escape(date_ja(summary_.birth_date)) + "　性別 " +
+                sex_ja(summary_.sex) + "</p>\n<p class=\"made\">作成: " + html_escape(summary_.institution) + "　" + html_escape(summary_.created) + "</p>\n";
         if (record_ && !record_->patient.address.empty())
-            out_ += "<p>住所 〒" + html(record_->patient.postal_code) + " " + html(record_->patient.address) + "</p>\n";
+            out_ += "<p>住所 〒" + html_escape(record_->patient.postal_code) + " " + html_escape(record_->patient.address) + "</p>\n";
         out_ += "<nav>";
         if (!documents_.empty()) out_ += "<a href=\"#documents\">紹介状・文書</a>";
         if (record_) {
@@ -92,8 +78,8 @@ private:
         if (documents_.empty()) return;
         out_ += "<h2 id=\"documents\">紹介状・文書</h2>\n<table>\n<tr><th>文書</th><th>作成日</th><th>作成者</th></tr>\n";
         for (const auto& d : documents_)
-            out_ += "<tr><td><a href=\"" + html(d.file) + "\">" + html(d.title) + "</a></td><td class=\"d\">" + html(date_time_short(d.date)) +
-                    "</td><td>" + html(d.author) + "</td></tr>\n";
+            out_ += "<tr><td><a href=\"" + html_escape(d.file) + "\">" + html_escape(d.title) + "</a></td><td class=\"d\">" + html_escape(clinical::display_date(d.date)) +
+                    "</td><td>" + html_escape(d.author) + "</td></tr>\n";
         out_ += "</table>\n";
     }
 
@@ -104,7 +90,7 @@ private:
             out_ += "<tr><td>" + label(p.diagnosis);
             if (p.suspected) out_ += "（疑い）";
             if (p.main) out_ += "　<strong>主病名</strong>";
-            out_ += "</td><td>" + html(p.icd10) + "</td><td class=\"d\">" + html(date_time_short(p.diagnosis_date)) + "</td><td>" + html(p.outcome) +
+            out_ += "</td><td>" + html_escape(p.icd10) + "</td><td class=\"d\">" + html_escape(clinical::display_date(p.diagnosis_date)) + "</td><td>" + html_escape(p.outcome) +
                     "</td></tr>\n";
         }
         out_ += "</table>\n";
@@ -115,7 +101,7 @@ private:
         out_ += "<h2 id=\"allergies\">アレルギー</h2>\n<table>\n<tr><th>種類</th><th>アレルゲン</th><th>重症度</th><th>症状</th></tr>\n";
         for (const auto& a : record_->allergies)
             out_ += "<tr><td>" + label(a.type) + "</td><td><strong>" + label(a.allergen) + "</strong></td><td>" + label(a.severity) +
-                    "</td><td>" + html(a.reaction) + "</td></tr>\n";
+                    "</td><td>" + html_escape(a.reaction) + "</td></tr>\n";
         out_ += "</table>\n";
     }
 
@@ -123,9 +109,9 @@ private:
         if (record_->prescriptions.empty()) return;
         out_ += "<h2 id=\"prescriptions\">処方・注射</h2>\n";
         for (const auto& order : record_->prescriptions) {
-            out_ += "<h3>" + html(date_time_short(order.date)) + "　" + (order.kind == clinical::OrderKind::injection ? "注射" : "処方");
+            out_ += "<h3>" + html_escape(clinical::display_date(order.date)) + "　" + (order.kind == clinical::OrderKind::injection ? "注射" : "処方");
             if (!order.department.empty()) out_ += "　" + label(order.department);
-            if (!order.doctor.empty()) out_ += "　" + html(order.doctor);
+            if (!order.doctor.empty()) out_ += "　" + html_escape(order.doctor);
             out_ += "</h3>\n<table>\n<tr><th>Rp</th><th>薬剤</th><th>1回量</th><th>1日量</th><th>用法</th><th>日数</th></tr>\n";
             for (std::size_t i = 0; i < order.rps.size(); ++i) {
                 const auto& rp = order.rps[i];
@@ -133,12 +119,12 @@ private:
                     const auto& med = rp.medications[m];
                     out_ += "<tr>";
                     if (m == 0) out_ += "<td rowspan=\"" + std::to_string(rp.medications.size()) + "\">" + std::to_string(i + 1) + "</td>";
-                    out_ += "<td>" + label(med.drug) + "</td><td class=\"num\">" + html(med.dose) + " " + label(med.dose_unit) +
-                            "</td><td class=\"num\">" + html(med.daily_total) + " " + label(med.daily_total_unit) + "</td>";
+                    out_ += "<td>" + label(med.drug) + "</td><td class=\"num\">" + html_escape(med.dose) + " " + label(med.dose_unit) +
+                            "</td><td class=\"num\">" + html_escape(med.daily_total) + " " + label(med.daily_total_unit) + "</td>";
                     if (m == 0) {
                         const std::string rows = std::to_string(rp.medications.size());
                         out_ += "<td rowspan=\"" + rows + "\">" + label(rp.usage) + (rp.route.empty() ? "" : "（" + label(rp.route) + "）") +
-                                "</td><td rowspan=\"" + rows + "\" class=\"num\">" + (rp.days.empty() ? "" : html(rp.days) + "日分") + "</td>";
+                                "</td><td rowspan=\"" + rows + "\" class=\"num\">" + (rp.days.empty() ? "" : html_escape(rp.days) + "日分") + "</td>";
                     }
                     out_ += "</tr>\n";
                 }
@@ -149,41 +135,30 @@ private:
 
     // One row per test, one column per day; at most 8 days per table so it stays printable.
     void labs() {
-        const auto& results = record_->lab_results;
-        if (results.empty()) return;
-        std::vector<std::string> days, tests;
-        std::map<std::string, std::string> test_unit, test_range;
-        std::map<std::pair<std::string, std::string>, const clinical::LabResult*> cell;
-        for (const auto& r : results) {
-            const std::string day = r.observed_at.substr(0, 8);
-            const std::string test = r.test.text.empty() ? r.test.code : r.test.text;
-            if (std::find(days.begin(), days.end(), day) == days.end()) days.push_back(day);
-            if (std::find(tests.begin(), tests.end(), test) == tests.end()) tests.push_back(test);
-            if (!r.unit.empty()) test_unit[test] = r.unit;
-            if (!r.reference_range.empty()) test_range[test] = r.reference_range;
-            cell[{test, day}] = &r;   // the latest result of the day
-        }
-        std::sort(days.begin(), days.end());
+        if (record_->lab_results.empty()) return;
+        const clinical::LabTable table = clinical::lab_table(*record_);
+        const auto& days = table.days;
         out_ += "<h2 id=\"labs\">検査結果</h2>\n<p class=\"note\"><span class=\"high\">H</span> 基準より高値、"
                 "<span class=\"low\">L</span> 基準より低値</p>\n";
         constexpr std::size_t days_per_table = 8;
         for (std::size_t first = 0; first < days.size(); first += days_per_table) {
             const std::size_t last = std::min(days.size(), first + days_per_table);
             out_ += "<table>\n<tr><th>検査</th><th>単位</th><th>基準範囲</th>";
-            for (std::size_t d = first; d < last; ++d) out_ += "<th>" + html(date_time_short(days[d])) + "</th>";
+            for (std::size_t d = first; d < last; ++d) out_ += "<th>" + html_escape(clinical::display_date(days[d])) + "</th>";
             out_ += "</tr>\n";
-            for (const auto& test : tests) {
-                out_ += "<tr><td>" + html(test) + "</td><td>" + html(test_unit[test]) + "</td><td>" + html(test_range[test]) + "</td>";
+            for (std::size_t t = 0; t < table.tests.size(); ++t) {
+                const auto& test = table.tests[t];
+                out_ += "<tr><td>" + html_escape(test.name) + "</td><td>" + html_escape(test.unit) + "</td><td>" + html_escape(test.range) + "</td>";
                 for (std::size_t d = first; d < last; ++d) {
-                    const auto it = cell.find({test, days[d]});
-                    if (it == cell.end()) {
+                    const clinical::LabResult* result = table.cell(t, d);
+                    if (!result) {
                         out_ += "<td></td>";
                         continue;
                     }
-                    const std::string& flag = it->second->abnormal_flag;
-                    const char* css = flag.starts_with("H") ? " high" : flag.starts_with("L") ? " low" : "";
-                    out_ += "<td class=\"num" + std::string(css) + "\">" + html(it->second->value);
-                    if (*css) out_ += " " + html(flag);
+                    const auto level = clinical::abnormal(result->abnormal_flag);
+                    const char* css = level == clinical::Abnormal::high ? " high" : level == clinical::Abnormal::low ? " low" : "";
+                    out_ += "<td class=\"num" + std::string(css) + "\">" + html_escape(result->value);
+                    if (*css) out_ += " " + html_escape(result->abnormal_flag);
                     out_ += "</td>";
                 }
                 out_ += "</tr>\n";
@@ -196,9 +171,9 @@ private:
         if (record_->imaging.empty()) return;
         out_ += "<h2 id=\"orders\">画像・生理・内視鏡検査</h2>\n<table>\n<tr><th>日付</th><th>検査</th><th>状態</th><th>所見</th><th>画像</th></tr>\n";
         for (const auto& order : record_->imaging) {
-            out_ += "<tr><td class=\"d\">" + html(date_time_short(order.date)) + "</td><td>" + label(order.procedure) +
-                    "</td><td class=\"d\">" + html(order_state(order.data_type)) + "</td><td>";
-            for (std::size_t i = 0; i < order.findings.size(); ++i) out_ += (i ? "<br>" : "") + html(order.findings[i]);
+            out_ += "<tr><td class=\"d\">" + html_escape(clinical::display_date(order.date)) + "</td><td>" + label(order.procedure) +
+                    "</td><td class=\"d\">" + html_escape(order_state(order.data_type)) + "</td><td>";
+            for (std::size_t i = 0; i < order.findings.size(); ++i) out_ += (i ? "<br>" : "") + html_escape(order.findings[i]);
             out_ += "</td><td class=\"d\">";
             if (const auto anchor = study_anchor(order.study_uid); !anchor.empty()) out_ += "<a href=\"#" + anchor + "\">画像を見る</a>";
             out_ += "</td></tr>\n";
@@ -240,19 +215,19 @@ private:
         for (const auto& image : images_) {
             const std::string heading = date_ja(image.study_date) + "　" + image.study_description;
             if (image.study_uid + heading != study) {
-                out_ += "<h3 id=\"" + study_anchor(image.study_uid) + "\">" + html(heading) + "</h3>\n";
+                out_ += "<h3 id=\"" + study_anchor(image.study_uid) + "\">" + html_escape(heading) + "</h3>\n";
                 if (const auto* order = order_of(image.study_uid)) {
-                    out_ += "<p class=\"order\">オーダ: " + label(order->procedure) + "（" + html(date_time_short(order->date)) + " " +
-                            html(order_state(order->data_type)) + "、オーダ番号 " + html(order->order_number) + "）";
-                    for (const auto& finding : order->findings) out_ += "<br>" + html(finding);
+                    out_ += "<p class=\"order\">オーダ: " + label(order->procedure) + "（" + html_escape(clinical::display_date(order->date)) + " " +
+                            html_escape(order_state(order->data_type)) + "、オーダ番号 " + html_escape(order->order_number) + "）";
+                    for (const auto& finding : order->findings) out_ += "<br>" + html_escape(finding);
                     out_ += "</p>\n";
                 }
                 study = image.study_uid + heading;
             }
             const std::string caption = image.modality + " " + image.series_description + "（" + std::to_string(image.frame + 1) + " / " +
                                         std::to_string(image.frames) + " 枚目）";
-            out_ += "<figure><img src=\"" + html(image.file) + "\" width=\"" + std::to_string(image.width) + "\" height=\"" +
-                    std::to_string(image.height) + "\" alt=\"" + html(caption) + "\"><figcaption>" + html(caption) +
+            out_ += "<figure><img src=\"" + html_escape(image.file) + "\" width=\"" + std::to_string(image.width) + "\" height=\"" +
+                    std::to_string(image.height) + "\" alt=\"" + html_escape(caption) + "\"><figcaption>" + html_escape(caption) +
                     "</figcaption></figure>\n";
         }
     }

@@ -40,9 +40,7 @@ try {
     writeFileSync(join(artifacts, `21-hostile-page-${n}.png`), await page.screenshot({ type: "png", fullPage: true }));
   }
   check(dialogs.length === 0, "a document opened a dialog: " + dialogs.join("; "));
-  const outside = session.requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"));
-  check(outside.length === 0, "requests outside the disc: " + outside.join(", "));
-  check(session.pageErrors.length === 0, "page errors: " + session.pageErrors.join("; "));
+  run.checkStayedOnDisc(session);
 } finally {
   writeFileSync(join(artifacts, "hostile-console.txt"), session.consoleLines.join("\n") + "\n");
   await session.close();

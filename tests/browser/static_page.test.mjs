@@ -62,10 +62,7 @@ try {
   check(letter.scripts === 0, "scripts on the letter page");
   writeFileSync(join(artifacts, "04-letter.png"), await page.screenshot({ type: "png", fullPage: true }));
 
-  // data: URLs carry their bytes inline (the letter's image; Firefox also loads a font of its own).
-  const outside = session.requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"));
-  check(outside.length === 0, "requests outside the disc: " + outside.join(", "));
-  check(session.pageErrors.length === 0, "page errors: " + session.pageErrors.join("; "));
+  run.checkStayedOnDisc(session);
 } finally {
   await session.close();
 }

@@ -18,6 +18,14 @@ export function testRun() {
     check(condition, message) {
       if (!condition) { run.failures++; console.error("FAIL: " + message); }
     },
+    // Nothing but the disc was loaded (file:, and data: URLs whose bytes are inline; `also`
+    // names other schemes a test allows) and no script failed.
+    checkStayedOnDisc(session, also = []) {
+      const allowed = ["file://", "data:", ...also];
+      const outside = session.requests.filter((url) => !allowed.some((scheme) => url.startsWith(scheme)));
+      run.check(outside.length === 0, "requests outside the disc: " + outside.map((url) => url.slice(0, 100)).join(", "));
+      run.check(session.pageErrors.length === 0, "page errors: " + session.pageErrors.join("; "));
+    },
     // Exits 1 after listing the failures, or prints `passed`.
     finish(passed) {
       if (run.failures) {

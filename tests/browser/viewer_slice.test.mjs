@@ -214,10 +214,7 @@ try {
   const bad = await page.evaluate(() => window.ssmixViewer.open("1.2.3.no.such.series").then(() => "opened", (e) => String(e)));
   check(bad.includes("no series"), "open() of an unknown id: " + bad);
 
-  // data: URLs are the viewer's own embedded wasm; anything else but file:// left the disc.
-  const outside = session.requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"));
-  check(outside.length === 0, "requests outside the disc: " + outside.map((url) => url.slice(0, 100)).join(", "));
-  check(session.pageErrors.length === 0, "page errors: " + session.pageErrors.join("; "));
+  run.checkStayedOnDisc(session);
 } finally {
   writeFileSync(join(artifacts, "console.txt"), session.consoleLines.join("\n") + "\n");
   await session.close();

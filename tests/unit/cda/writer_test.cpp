@@ -289,7 +289,6 @@ TEST_CASE("cda writer helpers") {
     CHECK(cda::build::quantity_unit("錠", "TAB") == "{TAB}");
     CHECK(cda::build::quantity_unit("錠") == "1");
     CHECK(cda::build::quantity_unit("x 10^4") == "1");
-    CHECK(cda::build::display_date("201112191500") == "2011/12/19 15:00");
     CHECK(cda::is_institution_code("2214567890"));
     CHECK_FALSE(cda::is_institution_code("221456789"));
     CHECK_FALSE(cda::is_institution_code("22145678a0"));

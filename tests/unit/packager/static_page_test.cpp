@@ -2,6 +2,8 @@
 // lab table's pivot, key images.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "packager/disc/static_page.h"
 
 using namespace ssmix;
@@ -27,9 +29,11 @@ DiscSummary summary() {
     return s;
 }
 
+// Each test its own JLAC10-like code: the table's rows are tests by code (core/clinical/lab_table.h).
 clinical::LabResult lab(const std::string& test, const std::string& when, const std::string& value, const std::string& flag = "") {
+    static const std::map<std::string, std::string> codes = {{"総蛋白", "3A010"}, {"アルブミン", "3A015"}, {"CRP", "5C070"}};
     clinical::LabResult r;
-    r.test = {"3A0", test, "JC10"};
+    r.test = {codes.at(test), test, "JC10"};
     r.observed_at = when;
     r.value = value;
     r.unit = "g/dl";
