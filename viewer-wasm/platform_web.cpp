@@ -15,6 +15,7 @@
 
 #include "core/bundle/bundle_files.h"
 #include "core/bundle/manifest.h"
+#include "core/clinical/record_json.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -157,6 +158,13 @@ EMSCRIPTEN_KEEPALIVE const char* ssmix_api_state() {
 EMSCRIPTEN_KEEPALIVE void ssmix_api_show_trend(const char* test) {
     viewer->app->show(ssmix::viewer::Panel::labs);
     viewer->app->record_view().set_trend(test);
+}
+
+// The record the viewer shows (from the disc's SS-MIX2 messages) as JSON, "null" without one.
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_record() {
+    const auto* record = viewer->app->record();
+    viewer->api_buffer = record ? ssmix::clinical::record_json(*record, -1) : "null";
+    return viewer->api_buffer.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void ssmix_api_show_tags(int shown) { viewer->app->show_tags(shown != 0); }

@@ -211,6 +211,7 @@ var Module = typeof Module !== "undefined" ? Module : {};
       return settled();
     },
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
+    record: function () { return JSON.parse(UTF8ToString(call("ssmix_api_record", "number", [], []))); },
     tags: function () { return JSON.parse(UTF8ToString(call("ssmix_api_tags", "number", [], []))); },
     showTags: function (shown) { call("ssmix_api_show_tags", null, ["number"], [shown ? 1 : 0]); },
     showTrend: function (test) { call("ssmix_api_show_trend", null, ["string"], [String(test)]); return state().view; },

@@ -46,8 +46,8 @@ void common_modules(DcmDataset& data, const char* sop_class, const std::string& 
     put(data, DCM_AccessionNumber, study.accession);
     put(data, DCM_Modality, series.modality);
     put(data, DCM_Manufacturer, "SS-MIX Carry sample generator");
-    put(data, DCM_InstitutionName, "登呂病院");
-    put(data, DCM_ReferringPhysicianName, "医師^一郎");
+    put(data, DCM_InstitutionName, study.institution);
+    put(data, DCM_ReferringPhysicianName, study.referring_physician);
     put(data, DCM_StudyDescription, study.description);
     put(data, DCM_SeriesDescription, series.description);
     put(data, DCM_PatientName, patient.name);
@@ -116,6 +116,60 @@ void write_ct(const std::filesystem::path& path, const PatientInfo& patient, con
     std::vector<Uint16> stored(slice.hu.size());
     for (std::size_t i = 0; i < stored.size(); ++i) stored[i] = static_cast<Uint16>(slice.hu[i] + 1024);
     check(data.putAndInsertUint16Array(DCM_PixelData, stored.data(), static_cast<unsigned long>(stored.size())), "pixel data");
+    save(file, path, encoding);
+}
+
+void write_cr(const std::filesystem::path& path, const PatientInfo& patient, const StudyInfo& study, const SeriesInfo& series,
+              const std::vector<std::uint16_t>& pixels, int size, double pixel_mm, Encoding encoding) {
+    DcmFileFormat file;
+    DcmDataset& data = *file.getDataset();
+    common_modules(data, UID_ComputedRadiographyImageStorage, uid_for(series.uid + "/1"), patient, study, series);
+    put(data, DCM_ImageType, "ORIGINAL\\PRIMARY");
+    put(data, DCM_ViewPosition, "PA");
+    put(data, DCM_PatientOrientation, "R\\F");   // PA: the patient's right on the viewer's left, feet down
+    put(data, DCM_KVP, "120");
+    put(data, DCM_DistanceSourceToDetector, "1800");
+    put(data, DCM_InstanceNumber, "1");
+    put(data, DCM_ImagerPixelSpacing, std::to_string(pixel_mm) + "\\" + std::to_string(pixel_mm));
+    put(data, DCM_PixelSpacing, std::to_string(pixel_mm) + "\\" + std::to_string(pixel_mm));
+    put(data, DCM_SamplesPerPixel, "1");
+    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
+    put(data, DCM_Rows, std::to_string(size));
+    put(data, DCM_Columns, std::to_string(size));
+    put(data, DCM_BitsAllocated, "16");
+    put(data, DCM_BitsStored, "12");
+    put(data, DCM_HighBit, "11");
+    put(data, DCM_PixelRepresentation, "0");
+    put(data, DCM_WindowCenter, "2300");
+    put(data, DCM_WindowWidth, "3400");
+    check(data.putAndInsertUint16Array(DCM_PixelData, pixels.data(), static_cast<unsigned long>(pixels.size())), "pixel data");
+    save(file, path, encoding);
+}
+
+void write_ultrasound(const std::filesystem::path& path, const PatientInfo& patient, const StudyInfo& study,
+                      const SeriesInfo& series, const std::vector<std::vector<std::uint8_t>>& frames, int width, int height,
+                      double frame_time_ms, Encoding encoding) {
+    DcmFileFormat file;
+    DcmDataset& data = *file.getDataset();
+    common_modules(data, UID_UltrasoundMultiframeImageStorage, uid_for(series.uid + "/1"), patient, study, series);
+    put(data, DCM_ImageType, "ORIGINAL\\PRIMARY\\ABDOMINAL\\0001");
+    put(data, DCM_InstanceNumber, "1");
+    put(data, DCM_SamplesPerPixel, "1");
+    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
+    put(data, DCM_Rows, std::to_string(height));
+    put(data, DCM_Columns, std::to_string(width));
+    put(data, DCM_BitsAllocated, "8");
+    put(data, DCM_BitsStored, "8");
+    put(data, DCM_HighBit, "7");
+    put(data, DCM_PixelRepresentation, "0");
+    put(data, DCM_NumberOfFrames, std::to_string(frames.size()));
+    put(data, DCM_FrameTime, std::to_string(frame_time_ms));
+    put(data, DCM_FrameIncrementPointer, "(0018,1063)");
+    put(data, DCM_CineRate, std::to_string(static_cast<int>(1000 / frame_time_ms)));
+    put(data, DCM_TransducerData, "C5-1");
+    std::vector<Uint8> all;
+    for (const auto& frame : frames) all.insert(all.end(), frame.begin(), frame.end());
+    check(data.putAndInsertUint8Array(DCM_PixelData, all.data(), static_cast<unsigned long>(all.size())), "pixel data");
     save(file, path, encoding);
 }
 

@@ -16,6 +16,8 @@ struct PatientInfo {
 
 struct StudyInfo {
     std::string uid, date, time, description, accession;
+    std::string institution = "登呂病院";
+    std::string referring_physician = "医師^一郎";
 };
 
 struct SeriesInfo {
@@ -36,6 +38,15 @@ struct CtSlice {
 
 void write_ct(const std::filesystem::path& file, const PatientInfo&, const StudyInfo&, const SeriesInfo&,
               const CtSlice& slice, Encoding encoding);
+
+// Computed Radiography: 12-bit MONOCHROME2, square, pixel_mm apart, PA view.
+void write_cr(const std::filesystem::path& file, const PatientInfo&, const StudyInfo&, const SeriesInfo&,
+              const std::vector<std::uint16_t>& pixels, int size, double pixel_mm, Encoding encoding);
+
+// Ultrasound Multi-frame: 8-bit MONOCHROME2 B-mode frames, frame_time_ms apart.
+void write_ultrasound(const std::filesystem::path& file, const PatientInfo&, const StudyInfo&, const SeriesInfo&,
+                      const std::vector<std::vector<std::uint8_t>>& frames, int width, int height, double frame_time_ms,
+                      Encoding encoding);
 
 // 8-bit MONOCHROME2 multi-frame X-ray fluoroscopy (XRF).
 void write_fluoroscopy(const std::filesystem::path& file, const PatientInfo&, const StudyInfo&, const SeriesInfo&,

@@ -40,7 +40,9 @@ std::vector<std::int16_t> render(int size, double field_mm, std::uint32_t seed, 
 
 }  // namespace
 
-std::vector<std::int16_t> chest_ct_slice(int size, double field_mm, double z_mm) {
+std::vector<std::int16_t> chest_ct_slice(int size, double field_mm, double z_mm, const Nodule& nodule) {
+    const double nodule_r2 = nodule.diameter_mm * nodule.diameter_mm / 4 - (z_mm - nodule.z_mm) * (z_mm - nodule.z_mm);
+    const double nodule_r = nodule_r2 > 0 ? std::sqrt(nodule_r2) : 0;
     const double lung_scale = std::sqrt(std::max(0.0, 1.0 - (z_mm / 160.0) * (z_mm / 160.0)));
     const double heart_scale = std::max(0.0, 1.0 - std::abs(z_mm + 30) / 70.0);
     return render(size, field_mm, static_cast<std::uint32_t>(z_mm * 10 + 7), [&](double x, double y) {
@@ -54,6 +56,7 @@ std::vector<std::int16_t> chest_ct_slice(int size, double field_mm, double z_mm)
             const bool lung = inside(x, y, -65, 0, 55 * lung_scale, 80 * lung_scale) ||
                               inside(x, y, 65, 0, 55 * lung_scale, 80 * lung_scale);
             if (lung) {
+                if (nodule_r > 0 && inside(x, y, nodule.x_mm, nodule.y_mm, nodule_r, nodule_r)) return 35.0;
                 const double vessel = std::sin(x * 0.35) * std::cos(y * 0.3);   // branching-like texture
                 return vessel > 0.93 ? 40.0 : -850.0;
             }
@@ -73,6 +76,69 @@ std::vector<std::int16_t> head_ct_slice(int size, double field_mm, double z_mm) 
         if (!inside(x, y, 0, 0, 58 * scale, 75 * scale)) return 38.0;     // grey matter
         return 28.0;                                                       // white matter
     });
+}
+
+std::vector<std::uint16_t> chest_radiograph(int size, double field_mm, const Nodule& nodule) {
+    // Attenuation summed front to back through one CT slice per image row (at half the output
+    // resolution, then doubled): mu in 1/mm proportional to (HU + 1000), water 0.02/mm.
+    const int half = size / 2;
+    const double mm = field_mm / half;
+    std::vector<double> path(static_cast<std::size_t>(half) * half);
+    for (int row = 0; row < half; ++row) {
+        const double z = field_mm / 2 - (row + 0.5) * mm;   // head at the top
+        const auto slice = chest_ct_slice(half, field_mm, z, nodule);
+        for (int col = 0; col < half; ++col) {
+            double sum = 0;
+            for (int y = 0; y < half; ++y) sum += std::max(0.0, slice[static_cast<std::size_t>(y) * half + col] + 1000.0);
+            path[static_cast<std::size_t>(row) * half + col] = sum / 1000.0 * 0.02 * mm;
+        }
+    }
+    std::vector<std::uint16_t> pixels(static_cast<std::size_t>(size) * size);
+    Noise noise{0x5eedu};
+    for (int row = 0; row < size; ++row) {
+        for (int col = 0; col < size; ++col) {
+            const double r = std::min(half - 1.0, std::max(0.0, (row - 0.5) / 2)), c = std::min(half - 1.0, std::max(0.0, (col - 0.5) / 2));
+            const int r0 = static_cast<int>(r), c0 = static_cast<int>(c);
+            const int r1 = std::min(half - 1, r0 + 1), c1 = std::min(half - 1, c0 + 1);
+            const double fr = r - r0, fc = c - c0;
+            const auto at = [&](int rr, int cc) { return path[static_cast<std::size_t>(rr) * half + cc]; };
+            const double p = (at(r0, c0) * (1 - fc) + at(r0, c1) * fc) * (1 - fr) + (at(r1, c0) * (1 - fc) + at(r1, c1) * fc) * fr;
+            const double value = 4095 * (1 - std::exp(-p / 2.5)) + 20 * noise.next();
+            pixels[static_cast<std::size_t>(row) * size + col] = static_cast<std::uint16_t>(std::clamp(value, 0.0, 4095.0));
+        }
+    }
+    return pixels;
+}
+
+std::vector<std::uint8_t> kidney_ultrasound_frame(int width, int height, int frame, int frames, std::uint32_t seed) {
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height);
+    Noise noise{seed + static_cast<std::uint32_t>(frame) * 7919u};
+    const double pi = 3.14159265358979;
+    const double breath = std::sin(2 * pi * frame / std::max(1, frames)) * 0.04;   // fraction of the depth
+    const double apex_x = width / 2.0, apex_y = -0.1 * height, depth = 1.1 * height;
+    for (int row = 0; row < height; ++row) {
+        for (int col = 0; col < width; ++col) {
+            const double dx = col - apex_x, dy = row - apex_y;
+            const double angle = std::atan2(dx, dy), radius = std::sqrt(dx * dx + dy * dy) / depth;
+            std::uint8_t level = 0;
+            if (std::abs(angle) < 0.6 && radius > 0.12 && radius < 1.0) {
+                // Along the beam: skin, liver, the kidney (an ellipse), fat behind it.
+                const double u = angle / 0.6, v = radius;
+                double echo = 70;                                                  // liver
+                if (v < 0.2) echo = 110;                                           // skin and muscle
+                const double ku = u / 0.62, kv = (v - 0.58 - breath) / 0.2;
+                const double k = ku * ku + kv * kv;
+                if (k < 1) echo = k < 0.25 ? 150 : (k < 0.6 ? 35 : 60);              // sinus fat, pyramids, cortex
+                else if (k < 1.15) echo = 140;                                     // capsule
+                else if (v > 0.82) echo = 55;
+                const double speckle = 0.55 + 0.45 * std::abs(noise.next()) + 0.3 * noise.next();
+                const double gain = 1.0 - 0.35 * v;                                // attenuation with depth
+                level = static_cast<std::uint8_t>(std::clamp(echo * speckle * gain * 1.6, 0.0, 255.0));
+            }
+            pixels[static_cast<std::size_t>(row) * width + col] = level;
+        }
+    }
+    return pixels;
 }
 
 std::vector<std::uint8_t> swallow_frame(int width, int height, int frame, int frames) {
