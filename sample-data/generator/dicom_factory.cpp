@@ -2,6 +2,7 @@
 // Storage instances with the attributes a viewer and a DICOMDIR need.
 #include "sample-data/generator/dicom_factory.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "dcmtk/config/osconfig.h"
@@ -140,8 +141,14 @@ void write_cr(const std::filesystem::path& path, const PatientInfo& patient, con
     put(data, DCM_BitsStored, "12");
     put(data, DCM_HighBit, "11");
     put(data, DCM_PixelRepresentation, "0");
-    put(data, DCM_WindowCenter, "2300");
-    put(data, DCM_WindowWidth, "3400");
+    // The window a CR's processing would choose: the 1st to 99th percentile of the body's values.
+    std::vector<std::uint16_t> body;
+    for (const auto v : pixels)
+        if (v > 200) body.push_back(v);
+    std::sort(body.begin(), body.end());
+    const double low = body.empty() ? 0 : body[body.size() / 100], high = body.empty() ? 4095 : body[body.size() * 99 / 100];
+    put(data, DCM_WindowCenter, std::to_string(static_cast<int>((low + high) / 2)));
+    put(data, DCM_WindowWidth, std::to_string(static_cast<int>(std::max(1.0, high - low))));
     check(data.putAndInsertUint16Array(DCM_PixelData, pixels.data(), static_cast<unsigned long>(pixels.size())), "pixel data");
     save(file, path, encoding);
 }

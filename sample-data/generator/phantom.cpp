@@ -44,7 +44,8 @@ std::vector<std::int16_t> chest_ct_slice(int size, double field_mm, double z_mm,
     const double nodule_r2 = nodule.diameter_mm * nodule.diameter_mm / 4 - (z_mm - nodule.z_mm) * (z_mm - nodule.z_mm);
     const double nodule_r = nodule_r2 > 0 ? std::sqrt(nodule_r2) : 0;
     const double lung_scale = std::sqrt(std::max(0.0, 1.0 - (z_mm / 160.0) * (z_mm / 160.0)));
-    const double heart_scale = std::max(0.0, 1.0 - std::abs(z_mm + 30) / 70.0);
+    const double heart_z = (z_mm + 30) / 70.0;   // the heart is an ellipsoid: round in a radiograph too
+    const double heart_scale = std::sqrt(std::max(0.0, 1.0 - heart_z * heart_z));
     return render(size, field_mm, static_cast<std::uint32_t>(z_mm * 10 + 7), [&](double x, double y) {
         if (y > 120 && y < 135 && std::abs(x) < 200) return 250.0;                       // table
         if (!inside(x, y, 0, 0, 160, 110)) return -1000.0;                                 // air
@@ -57,7 +58,8 @@ std::vector<std::int16_t> chest_ct_slice(int size, double field_mm, double z_mm,
                               inside(x, y, 65, 0, 55 * lung_scale, 80 * lung_scale);
             if (lung) {
                 if (nodule_r > 0 && inside(x, y, nodule.x_mm, nodule.y_mm, nodule_r, nodule_r)) return 35.0;
-                const double vessel = std::sin(x * 0.35) * std::cos(y * 0.3);   // branching-like texture
+                // Vessel-like dots on a sheared lattice, so a projection through them stays smooth.
+                const double vessel = std::sin((x + 0.37 * y + 0.21 * z_mm) * 0.35) * std::cos(y * 0.3);
                 return vessel > 0.93 ? 40.0 : -850.0;
             }
         }
@@ -93,6 +95,7 @@ std::vector<std::uint16_t> chest_radiograph(int size, double field_mm, const Nod
             path[static_cast<std::size_t>(row) * half + col] = sum / 1000.0 * 0.02 * mm;
         }
     }
+    const double max_path = *std::max_element(path.begin(), path.end()) * 1.05;
     std::vector<std::uint16_t> pixels(static_cast<std::size_t>(size) * size);
     Noise noise{0x5eedu};
     for (int row = 0; row < size; ++row) {
@@ -103,7 +106,7 @@ std::vector<std::uint16_t> chest_radiograph(int size, double field_mm, const Nod
             const double fr = r - r0, fc = c - c0;
             const auto at = [&](int rr, int cc) { return path[static_cast<std::size_t>(rr) * half + cc]; };
             const double p = (at(r0, c0) * (1 - fc) + at(r0, c1) * fc) * (1 - fr) + (at(r1, c0) * (1 - fc) + at(r1, c1) * fc) * fr;
-            const double value = 4095 * (1 - std::exp(-p / 2.5)) + 20 * noise.next();
+            const double value = 4095 * p / max_path + 12 * noise.next();   // log-domain, as CR processing shows it
             pixels[static_cast<std::size_t>(row) * size + col] = static_cast<std::uint16_t>(std::clamp(value, 0.0, 4095.0));
         }
     }
@@ -126,9 +129,10 @@ std::vector<std::uint8_t> kidney_ultrasound_frame(int width, int height, int fra
                 const double u = angle / 0.6, v = radius;
                 double echo = 70;                                                  // liver
                 if (v < 0.2) echo = 110;                                           // skin and muscle
-                const double ku = u / 0.62, kv = (v - 0.58 - breath) / 0.2;
+                const double ku = u / 0.8, kv = (v - 0.56 - breath) / 0.14;         // the long axis across the image
                 const double k = ku * ku + kv * kv;
-                if (k < 1) echo = k < 0.25 ? 150 : (k < 0.6 ? 35 : 60);              // sinus fat, pyramids, cortex
+                const bool pyramid = k > 0.3 && k < 0.65 && std::cos(std::atan2(kv, ku) * 7) > 0.2;
+                if (k < 1) echo = k < 0.3 ? 150 : (pyramid ? 30 : 62);               // sinus fat, pyramids, cortex
                 else if (k < 1.15) echo = 140;                                     // capsule
                 else if (v > 0.82) echo = 55;
                 const double speckle = 0.55 + 0.45 * std::abs(noise.next()) + 0.3 * noise.next();
