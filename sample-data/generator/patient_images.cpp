@@ -47,7 +47,7 @@ void write_patient_images(const SampleDescription& d, const std::vector<std::str
         const StudyDescription& s = d.studies[i];
         StudyInfo study{uids[i], s.performed, s.time, s.description, accession_number(s, i), d.hospital.name, referring};
         const SeriesInfo series{uid_for(uids[i] + "/series/1"), s.modality, s.code_name, 1,
-                                s.kind == "kidney-us" ? "KIDNEY" : (s.kind == "chest-ct" ? "CHEST" : "CHEST")};
+                                s.kind == "kidney-us" ? "KIDNEY" : "CHEST"};
         const std::filesystem::path folder = out / ("ST" + std::to_string(i + 1));
         std::cerr << "  " << s.description << " (" << s.modality << ", " << frame_count(s) << (frame_count(s) > 1 ? " frames" : " frame")
                   << ", " << s.encoding << ")\n";

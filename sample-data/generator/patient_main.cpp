@@ -71,11 +71,8 @@ Json expected_json(const SampleDescription& d, const std::vector<std::string>& u
             {"studies", studies}};
 }
 
-void generate(const std::filesystem::path& description_file, const std::filesystem::path& out) {
-    const SampleDescription d = read_description(description_file);
+void write_all(const std::filesystem::path& description_file, const SampleDescription& d, const std::filesystem::path& partial) {
     const auto uids = study_uids(d);
-    const std::filesystem::path partial = out.string() + ".partial";
-    std::filesystem::remove_all(partial);
     std::filesystem::create_directories(partial / "hl7");
 
     const auto messages = patient_messages(d, uids);
@@ -95,7 +92,18 @@ void generate(const std::filesystem::path& description_file, const std::filesyst
            << d.letter << '\n';
     write_file(partial / "letter.toml", letter.str());
     write_file(partial / "expected.json", expected_json(d, uids).dump(2) + "\n");
+}
 
+void generate(const std::filesystem::path& description_file, const std::filesystem::path& out) {
+    const SampleDescription d = read_description(description_file);
+    const std::filesystem::path partial = out.string() + ".partial";
+    std::filesystem::remove_all(partial);
+    try {
+        write_all(description_file, d, partial);
+    } catch (...) {
+        std::filesystem::remove_all(partial);
+        throw;
+    }
     std::filesystem::remove_all(out);
     std::filesystem::rename(partial, out);
 }

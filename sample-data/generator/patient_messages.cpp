@@ -91,6 +91,8 @@ public:
         w.set_components(12, doctor());
         w.set_components(17, department());
         w.set(21, d_.hospital.name);
+        w.set_components(22, {"", "", "", "", "", "JPN", "B", d_.hospital.address});
+        w.set(23, d_.hospital.phone, 12);
         w.set_components(29, {"O", "外来患者オーダ", "HL70482"});
     }
 
