@@ -354,6 +354,10 @@ private:
                 series.first = &x;
             }
             series.paths.push_back(paths[i]);
+            series.images.push_back({paths[i], x});
+            auto& on_disc = series.images.back().instance;
+            on_disc.transfer_syntax_uid = result.value->transfer_syntax_uid;
+            if (result.value->transcoded) on_disc.transfer_syntax_name.clear();   // the input's; the viewer needs only the UID
             auto& study = studies_[x.study_uid];
             study.date = x.study_date;
             study.description = x.study_description;
@@ -420,10 +424,10 @@ private:
 
     std::vector<BundleUnit> bundle_units() const {
         std::vector<BundleUnit> units;
-        if (!document_paths_.empty()) units.push_back({"IHE_XDM", document_paths_, false});
-        if (!ssmix2_paths_.empty()) units.push_back({"SS-MIX2", ssmix2_paths_, false});
-        if (!dicom_paths_.empty()) units.push_back({"DICOMDIR", {"DICOMDIR"}, false});
-        for (const auto& [uid, series] : series_) units.push_back({series.label, series.paths, true});
+        if (!document_paths_.empty()) units.push_back({"IHE_XDM", document_paths_, false, {}});
+        if (!ssmix2_paths_.empty()) units.push_back({"SS-MIX2", ssmix2_paths_, false, {}});
+        if (!dicom_paths_.empty()) units.push_back({"DICOMDIR", {"DICOMDIR"}, false, {}});
+        for (const auto& [uid, series] : series_) units.push_back({series.label, series.paths, true, series.images});
         return units;
     }
 
@@ -496,6 +500,7 @@ private:
         std::string label;
         std::vector<std::string> paths;   // in disc order (instance number)
         const dicom::Instance* first = nullptr;
+        std::vector<dicom::IndexedInstance> images;   // the files as written on the disc
     };
     std::map<std::string, Series> series_;
     std::map<std::string, DiscSummary::Study> studies_;

@@ -52,7 +52,14 @@ std::string display_name(const std::string& person_name) {
 
 }  // namespace
 
-App::App(FileSource& files) : files_(files), view_(files, catalogue_) { files_added(); }
+App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : files_(files), view_(files, catalogue_) {
+    document_view_.save_body = [this] { save_document_body(); };
+    for (const auto& entry : index) {
+        catalogue_.add(entry.path, entry.instance);
+        queued_.insert(entry.path);
+    }
+    files_added();
+}
 
 void App::files_added() {
     for (const auto& entry : files_.list()) {
@@ -136,10 +143,28 @@ bool App::open_document(const std::string& path) {
     for (std::size_t i = 0; i < documents_.size(); ++i)
         if (documents_[i].path == path) {
             open_document_ = static_cast<int>(i);
+            text_mode_text_.clear();
             panel_ = Panel::document;
             return true;
         }
     return false;
+}
+
+bool App::save_document_body() {
+    if (panel_ != Panel::document || !save_file) return false;
+    const LoadedDocument& open = documents_[open_document_];
+    const auto& body = open.document.non_xml_body;
+    if (!body || body->bytes.empty() || body->media_type.starts_with("text/")) return false;
+    // DOC00002.XML -> DOC00002.PDF: the name says which disc document it came from.
+    const std::string stem = open.path.substr(open.path.rfind('/') + 1, open.path.rfind('.') - open.path.rfind('/') - 1);
+    const std::string extension = body->media_type == "application/pdf" ? ".PDF" : ".BIN";
+    save_file(stem + extension, body->media_type, body->bytes);
+    return true;
+}
+
+void App::set_text_mode(bool on) {
+    text_mode_ = on;
+    text_mode_text_.clear();   // taken again from the document shown next
 }
 
 std::string App::document_text() const {
@@ -199,10 +224,17 @@ void App::draw() {
     draw_series_list();
     ImGui::EndChild();
     ImGui::SameLine();
-    if (panel_ == Panel::document) {
+    if (panel_ == Panel::document && text_mode_) {
+        // ImGui's read-only text box selects with the mouse and copies with Ctrl+C (the
+        // platform routes ImGui's clipboard to the browser's).
+        if (text_mode_text_.empty()) text_mode_text_ = document_text();
+        fonts_.need(text_mode_text_);
+        ImGui::InputTextMultiline("##document-text", text_mode_text_.data(), text_mode_text_.size() + 1, ImVec2(-1, -1),
+                                  ImGuiInputTextFlags_ReadOnly);
+    } else if (panel_ == Panel::document) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
         ImGui::BeginChild("##document", ImVec2(0, 0), true);
-        document_view_.draw(documents_[open_document_].document);
+        document_view_.draw(documents_[open_document_].document, language_);
         ImGui::EndChild();
         ImGui::PopStyleColor();
     } else if (panel_ != Panel::images && record()) {
@@ -221,6 +253,12 @@ void App::draw() {
 
 void App::draw_header() {
     label(tr(Text::app_title));
+    if (panel_ == Panel::document) {
+        ImGui::SameLine(ImGui::GetWindowWidth() - 790);
+        const std::string select = std::string(tr(text_mode_ ? Text::reading_view : Text::select_text)) + "##select";
+        fonts_.need(select);
+        if (ImGui::Button(select.c_str())) set_text_mode(!text_mode_);
+    }
     if (copy_text && panel_ == Panel::document) {
         ImGui::SameLine(ImGui::GetWindowWidth() - 620);
         const std::string copy = std::string(tr(Text::copy_text)) + "##copy";
@@ -273,6 +311,7 @@ void App::draw_document_list() {
         fonts_.need(title);
         if (ImGui::Selectable(title.c_str(), panel_ == Panel::document && open_document_ == static_cast<int>(i))) {
             open_document_ = static_cast<int>(i);
+            text_mode_text_.clear();
             panel_ = Panel::document;
         }
     }

@@ -13,6 +13,7 @@
 
 #include "core/base/file_source.h"
 #include "core/cda/document.h"
+#include "core/dicom/instance_index.h"
 #include "viewer-wasm/catalogue.h"
 #include "viewer-wasm/document_view.h"
 #include "viewer-wasm/fonts.h"
@@ -33,7 +34,9 @@ struct LoadedDocument {
 
 class App {
 public:
-    explicit App(FileSource& files);
+    // `index`: headers of DICOM files known in advance (the bundle manifest's image index);
+    // those files are listed at once and read only when shown. Others are scanned.
+    explicit App(FileSource& files, const std::vector<dicom::IndexedInstance>& index = {});
 
     void update(double budget_ms, const std::function<double()>& now_ms);   // background work
     void draw();                                                           // one ImGui frame
@@ -73,6 +76,13 @@ public:
     // into the receiving hospital's own record).
     std::function<void(const std::string& text)> copy_text;
     [[nodiscard]] std::string document_text() const;   // the open document as plain text, "" if none
+    // The open document as selectable plain text (mouse drag, Ctrl+C) instead of the reading view.
+    void set_text_mode(bool on);
+    [[nodiscard]] bool text_mode() const { return text_mode_; }
+    // Set by the platform: hands a file to the browser's download (a document body that is a PDF).
+    std::function<void(const std::string& name, const std::string& media_type, const Bytes& bytes)> save_file;
+    // Saves the open document's file body (non-XML, not text); false when it has none.
+    bool save_document_body();
     // Set by the platform: opens a page of the disc (the print-ready pages in IHE_PDI/).
     std::function<void(const std::string& path)> open_page;
     // The disc's print-ready page for what the right side shows ("" when there is none): a
@@ -118,6 +128,8 @@ private:
     RecordView record_view_{fonts_};
     bool document_opened_once_ = false;
     bool show_tags_ = false;
+    bool text_mode_ = false;
+    std::string text_mode_text_;   // document_text() of the open document while text_mode_
 };
 
 }  // namespace ssmix::viewer

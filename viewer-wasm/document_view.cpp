@@ -67,7 +67,7 @@ std::string collapse_space(const std::string& text) {
 
 }  // namespace
 
-void DocumentView::draw(const cda::Document& d) {
+void DocumentView::draw(const cda::Document& d, Language language) {
     // Paper colours: dark text on white, light headers and table rows.
     const std::pair<ImGuiCol, ImVec4> paper[] = {
         {ImGuiCol_Text, text_colour},
@@ -82,11 +82,11 @@ void DocumentView::draw(const cda::Document& d) {
         {ImGuiCol_ScrollbarBg, ImVec4(0.95f, 0.95f, 0.95f, 1)},
     };
     for (const auto& [element, colour] : paper) ImGui::PushStyleColor(element, colour);
-    draw_document(d);
+    draw_document(d, language);
     ImGui::PopStyleColor(static_cast<int>(std::size(paper)));
 }
 
-void DocumentView::draw_document(const cda::Document& d) {
+void DocumentView::draw_document(const cda::Document& d, Language language) {
     const std::string title = cda::detail::document_title(d);
     fonts_.need(title);
     ImGui::SetWindowFontScale(1.35f);
@@ -133,6 +133,13 @@ void DocumentView::draw_document(const cda::Document& d) {
             const std::string text(reinterpret_cast<const char*>(body.bytes.data()), body.bytes.size());
             fonts_.need(text);
             ImGui::TextWrapped("%s", text.c_str());
+        } else if (!body.bytes.empty() && save_body) {
+            const std::string note = std::string(text(Text::body_is_file, language)) + "（" + body.media_type + "）";
+            fonts_.need(note);
+            ImGui::TextWrapped("%s", note.c_str());
+            const std::string button = std::string(text(Text::save_file, language)) + "##save-body";
+            fonts_.need(button);
+            if (ImGui::Button(button.c_str())) save_body();
         } else {
             const std::string note = "（" + body.media_type + " の本文は、ディスクの IHE_XDM フォルダの文書をご覧ください）";
             fonts_.need(note);

@@ -7,21 +7,25 @@
 // section, line breaks. Links are shown as text and never followed; media are named, not loaded.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/cda/document.h"
 #include "viewer-wasm/fonts.h"
+#include "viewer-wasm/ui_text.h"
 
 namespace ssmix::viewer {
 
 class DocumentView {
 public:
     explicit DocumentView(Fonts& fonts) : fonts_(fonts) {}
-    void draw(const cda::Document& document);
+    void draw(const cda::Document& document, Language language);
+    // Called by the button under a body that is a file (a PDF): save it.
+    std::function<void()> save_body;
 
 private:
-    void draw_document(const cda::Document& document);
+    void draw_document(const cda::Document& document, Language language);
     struct Style {
         bool strong = false, italic = false, underline = false, deleted = false, inserted = false, small = false;
     };

@@ -16,6 +16,7 @@
 #include "core/bundle/bundle_files.h"
 #include "core/bundle/manifest.h"
 #include "core/clinical/record_json.h"
+#include "core/dicom/instance_index.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -43,6 +44,9 @@ EM_JS(void, js_read_picked, (const char* path), { Module.ssmixReadPicked(UTF8ToS
 EM_JS(void, js_pick_folder, (), { Module.ssmixPickFolder(); });
 EM_JS(void, js_open_page, (const char* path), { Module.ssmixOpenPage(UTF8ToString(path)); });
 EM_JS(void, js_copy_text, (const char* text), { Module.ssmixCopyText(UTF8ToString(text)); });
+EM_JS(void, js_save_file, (const char* name, const char* type, const std::uint8_t* bytes, std::size_t size), {
+    Module.ssmixSaveFile(UTF8ToString(name), UTF8ToString(type), HEAPU8.slice(bytes, bytes + size));
+});
 EM_JS(void, js_store_language, (const char* code), { Module.ssmixStoreLanguage(UTF8ToString(code)); });
 EM_JS(int, js_stored_language_is_english, (), { return Module.ssmixStoredLanguage() === "en" ? 1 : 0; });
 EM_JS(double, js_canvas_width, (), { return Module.canvas.clientWidth || window.innerWidth; });
@@ -73,6 +77,18 @@ ssmix::bundle::Manifest load_manifest(std::string& problem) {
     }
     auto parsed = ssmix::bundle::parse_manifest_json(text, "VIEWER/DATA/MANIFEST.JS");
     std::free(text);
+    if (!parsed.value) {
+        problem = ssmix::to_string(parsed.diagnostics.front());
+        return {};
+    }
+    return std::move(*parsed.value);
+}
+
+// The manifest's image index; without one (an older disc) or when it is damaged, the viewer
+// reads every DICOM file's header instead.
+std::vector<ssmix::dicom::IndexedInstance> image_index(const ssmix::bundle::Manifest& manifest, std::string& problem) {
+    if (manifest.images_json.empty()) return {};
+    auto parsed = ssmix::dicom::parse_instance_index(manifest.images_json, "VIEWER/DATA/MANIFEST.JS");
     if (!parsed.value) {
         problem = ssmix::to_string(parsed.diagnostics.front());
         return {};
@@ -166,6 +182,11 @@ EMSCRIPTEN_KEEPALIVE const char* ssmix_api_record() {
     viewer->api_buffer = record ? ssmix::clinical::record_json(*record, -1) : "null";
     return viewer->api_buffer.c_str();
 }
+
+// What the open document's 「ファイルを保存」 button does; 0 when it has no file body to save.
+EMSCRIPTEN_KEEPALIVE int ssmix_api_save_body() { return viewer->app->save_document_body() ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE void ssmix_api_set_text_mode(int on) { viewer->app->set_text_mode(on != 0); }
 
 EMSCRIPTEN_KEEPALIVE void ssmix_api_show_tags(int shown) { viewer->app->show_tags(shown != 0); }
 
@@ -266,10 +287,13 @@ int main() {
     viewer->picked = std::make_unique<ssmix::viewer::PickedFiles>([](const std::string& path) { js_read_picked(path.c_str()); },
                                                                   picked_cache_bytes);
     viewer->disc = std::make_unique<ssmix::viewer::DiscFiles>(*viewer->files, *viewer->picked);
-    viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->disc);
+    viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->disc, image_index(viewer->files->manifest(), problem));
     viewer->app->pick_folder = [] { js_pick_folder(); };
     viewer->app->open_page = [](const std::string& path) { js_open_page(path.c_str()); };
     viewer->app->copy_text = [](const std::string& text) { js_copy_text(text.c_str()); };
+    viewer->app->save_file = [](const std::string& name, const std::string& type, const ssmix::Bytes& bytes) {
+        js_save_file(name.c_str(), type.c_str(), bytes.data(), bytes.size());
+    };
     if (js_stored_language_is_english()) viewer->app->set_language(ssmix::viewer::Language::en);
     viewer->app->language_chosen = [](ssmix::viewer::Language language) {
         js_store_language(language == ssmix::viewer::Language::en ? "en" : "ja");
@@ -284,6 +308,8 @@ int main() {
     viewer->app->fonts().build_initial(18.0f);
     ImGui_ImplGlfw_InitForOpenGL(viewer->window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // Ctrl+C in a text box (the letter's 文字を選択 view) goes to the browser's clipboard.
+    io.SetClipboardTextFn = [](void*, const char* text) { js_copy_text(text); };
 
     emscripten_set_main_loop(frame, 0, true);
     return 0;

@@ -69,7 +69,8 @@ std::string state_json(App& app) {
     const dicom::RenderedFrame* frame = view.rendered();
     json documents = json::array();
     for (const auto& d : app.documents())
-        documents.push_back({{"id", d.path}, {"title", d.document.title}, {"sections", d.document.sections.size()}});
+        documents.push_back({{"id", d.path}, {"title", d.document.title}, {"sections", d.document.sections.size()},
+                             {"body", d.document.non_xml_body ? d.document.non_xml_body->media_type : ""}});
     json record = nullptr;
     if (const auto* r = app.record()) {
         json tests = json::array();
@@ -88,7 +89,7 @@ std::string state_json(App& app) {
         {"documents", documents},
         {"record", record},
         {"studies", studies},
-        {"view", {{"panel", panel_name(app.panel())}, {"trend", trend_json(app)}, {"printPage", app.print_page()}, {"document", app.open_document_path()}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
+        {"view", {{"panel", panel_name(app.panel())}, {"trend", trend_json(app)}, {"printPage", app.print_page()}, {"textMode", app.text_mode()}, {"document", app.open_document_path()}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
                   {"status", status_name(view.status())}, {"error", view.error_message()},
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},

@@ -50,6 +50,10 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"停止", "Stop"},
     {"タグ", "Tags"},
     {"本文をコピー", "Copy the text"},
+    {"文字を選択", "Select text"},
+    {"読みやすい表示", "Reading view"},
+    {"この文書の本文はファイルです。保存してから開いてください。", "This document's body is a file. Save it, then open it."},
+    {"ファイルを保存", "Save the file"},
 }};
 
 }  // namespace

@@ -120,6 +120,18 @@ var Module = typeof Module !== "undefined" ? Module : {};
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
     else fallback();
   };
+  // A document's body that is a file (a PDF): saved through the browser's download, from a
+  // blob made here, so nothing is fetched and nothing of the document runs in this page.
+  Module.ssmixSaveFile = function (name, type, bytes) {
+    var url = URL.createObjectURL(new Blob([bytes], { type: type }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  };
   // A print-ready page of the disc, in a new tab (the viewer stays open).
   Module.ssmixOpenPage = function (path) { window.open(path, "_blank", "noopener"); };
   var folderInput = document.getElementById("folder");
@@ -211,6 +223,8 @@ var Module = typeof Module !== "undefined" ? Module : {};
       return settled();
     },
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
+    saveBody: function () { return call("ssmix_api_save_body", "number", [], []) === 1; },
+    setTextMode: function (on) { call("ssmix_api_set_text_mode", null, ["number"], [on ? 1 : 0]); return state().view; },
     record: function () { return JSON.parse(UTF8ToString(call("ssmix_api_record", "number", [], []))); },
     tags: function () { return JSON.parse(UTF8ToString(call("ssmix_api_tags", "number", [], []))); },
     showTags: function (shown) { call("ssmix_api_show_tags", null, ["number"], [shown ? 1 : 0]); },

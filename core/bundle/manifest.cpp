@@ -21,7 +21,8 @@ std::string manifest_json(const Manifest& manifest) {
                          {"chunk", f.first_chunk}, {"offset", f.offset}, {"stored", f.stored_size}});
     nlohmann::ordered_json root = {{"format", manifest_format}, {"encoding", "deflate"},
                                    {"chunks", manifest.chunk_sizes}, {"files", files}};
-    return root.dump();
+    if (!manifest.images_json.empty()) root["images"] = nlohmann::ordered_json::parse(manifest.images_json);
+    return root.dump(-1, ' ', /*ensure_ascii=*/true);   // a classic script read in whatever encoding the page has
 }
 
 std::string manifest_script(const Manifest& manifest) {
@@ -84,6 +85,10 @@ Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& f
     }
     std::sort(manifest.files.begin(), manifest.files.end(),
               [](const BundledFile& a, const BundledFile& b) { return a.path < b.path; });
+    if (const auto images = root.find("images"); images != root.end()) {
+        if (!images->is_array()) return fail("images", "the image index is not a list");
+        manifest.images_json = images->dump();
+    }
     result.value = std::move(manifest);
     return result;
 }

@@ -28,6 +28,9 @@ struct BundledFile {
 struct Manifest {
     std::vector<std::uint64_t> chunk_sizes;   // payload bytes (decoded base64) per chunk
     std::vector<BundledFile> files;           // sorted by path
+    // The bundled DICOM files' headers (a JSON array, core/dicom/instance_index), so the viewer
+    // lists the studies without reading every file; empty when there are none.
+    std::string images_json;
 };
 
 [[nodiscard]] std::string chunk_file_name(std::uint32_t chunk);   // 7 -> "D0000007.JS"

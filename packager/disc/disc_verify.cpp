@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <pugixml.hpp>
@@ -16,6 +17,7 @@
 #include "core/dicom/dataset.h"
 #include "core/dicom/dicomdir.h"
 #include "core/dicom/instance.h"
+#include "core/dicom/instance_index.h"
 #include "packager/disc/checksums.h"
 #include "packager/disc/disc_layout.h"
 
@@ -115,12 +117,11 @@ private:
                 add(entry.file, "verify.dicomdir.unresolved", "referenced by the DICOMDIR but not on the disc");
                 continue;
             }
-            auto dataset = dicom::read_dataset(read(entry.file), entry.file);
-            auto instance = dataset.value ? dicom::describe(*dataset.value) : Parsed<dicom::Instance>{};
-            if (!instance.value) add(entry.file, "verify.dicom.unreadable", "not a readable DICOM file");
-            else if (instance.value->sop_instance_uid != entry.sop_instance_uid)
+            const dicom::Instance* instance = describe_file(entry.file);
+            if (!instance) add(entry.file, "verify.dicom.unreadable", "not a readable DICOM file");
+            else if (instance->sop_instance_uid != entry.sop_instance_uid)
                 add(entry.file, "verify.dicomdir.uid_mismatch",
-                    "SOP Instance UID " + instance.value->sop_instance_uid + " differs from the DICOMDIR's " + entry.sop_instance_uid);
+                    "SOP Instance UID " + instance->sop_instance_uid + " differs from the DICOMDIR's " + entry.sop_instance_uid);
         }
         for (const auto& path : dicom_files)
             if (!referenced.count(path)) add(path, "verify.dicomdir.unreferenced", "a DICOM file the DICOMDIR does not reference");
@@ -222,10 +223,48 @@ private:
         for (std::uint32_t chunk = 0; chunk < manifest.value->chunk_sizes.size(); ++chunk)
             if (!paths_.count(std::string(data_folder) + bundle::chunk_file_name(chunk)))
                 add(std::string(data_folder) + bundle::chunk_file_name(chunk), "verify.bundle.chunk_missing", "a chunk script is missing");
+        check_image_index(*manifest.value, manifest_path);
+    }
+
+    // The manifest's image index (what the viewer lists before reading any image) must say what
+    // the files themselves say: same instance, series, study, transfer syntax and frame count.
+    void check_image_index(const bundle::Manifest& manifest, const std::string& manifest_path) {
+        if (manifest.images_json.empty()) return;
+        auto index = dicom::parse_instance_index(manifest.images_json, manifest_path);
+        if (!index.value) {
+            add(manifest_path, "verify.bundle.images", index.diagnostics.front().message);
+            return;
+        }
+        std::set<std::string> bundled;
+        for (const auto& file : manifest.files) bundled.insert(file.path);
+        for (const auto& entry : *index.value) {
+            if (!bundled.count(entry.path)) {
+                add(entry.path, "verify.bundle.images", "in the viewer's image index but not in its data");
+                continue;
+            }
+            const dicom::Instance* actual = describe_file(entry.path);
+            const dicom::Instance& said = entry.instance;
+            if (!actual || actual->sop_instance_uid != said.sop_instance_uid || actual->series_uid != said.series_uid ||
+                actual->study_uid != said.study_uid || actual->transfer_syntax_uid != said.transfer_syntax_uid ||
+                actual->frames != said.frames)
+                add(entry.path, "verify.bundle.images", "the viewer's image index does not describe this file as it is");
+        }
+    }
+
+    // A disc file's DICOM header, read once (the DICOMDIR and the image index both need it);
+    // null when it is not readable DICOM.
+    const dicom::Instance* describe_file(const std::string& path) {
+        auto [it, added] = described_.try_emplace(path);
+        if (added) {
+            auto dataset = dicom::read_dataset(read(path), path);
+            if (dataset.value) it->second = dicom::describe(*dataset.value).value;
+        }
+        return it->second ? &*it->second : nullptr;
     }
 
     FileSource& disc_;
     const FileSource* plain_;
+    std::map<std::string, std::optional<dicom::Instance>> described_;
     std::string name_;
     std::set<std::string> paths_;
     DiscVerification result_;

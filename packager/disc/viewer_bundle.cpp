@@ -38,6 +38,9 @@ ViewerBundle write_units(DiscTreeWriter& tree, const std::vector<const BundleUni
         first = last;
     }
     result.manifest = writer.finish();
+    std::vector<dicom::IndexedInstance> images;
+    for (const auto* unit : units) images.insert(images.end(), unit->images.begin(), unit->images.end());
+    if (!images.empty()) result.manifest.images_json = dicom::instance_index_json(images);
     const std::string manifest = bundle::manifest_script(result.manifest);
     tree.write(std::string(data_folder) + "MANIFEST.JS", as_bytes(manifest));
     result.disc_bytes += sectors_bytes(manifest.size());

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/bundle/manifest.h"
+#include "core/dicom/instance_index.h"
 #include "packager/disc/disc_tree.h"
 
 namespace ssmix::packager {
@@ -17,6 +18,7 @@ struct BundleUnit {
     std::string label;                 // "SS-MIX2", "DICOMDIR", "2011/12/15 CT 胸部 5mm (24)"
     std::vector<std::string> paths;    // disc paths, already written in the tree
     bool may_leave = false;            // an image series: may stay out of the bundle
+    std::vector<dicom::IndexedInstance> images;   // an image series: its files' headers, for the manifest
 };
 
 struct ViewerBundle {

@@ -4,7 +4,7 @@
 // and the disc's static page of every one opens, and in neither does anything run (no dialog,
 // no page error, no script element) or reach outside the disc (no request but file: and data:).
 // usage: node hostile_letters.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "./browser.mjs";
@@ -21,7 +21,7 @@ try {
   const started = await waitForViewer(page);
   check(started.state === "ready", `viewer state ${started.state} ${started.error}`);
   const state = await page.evaluate(() => window.ssmixViewer.state());
-  check(state.documents.length === 4, "hostile documents read: " + JSON.stringify(state.documents));
+  check(state.documents.length === 5, "hostile documents read: " + JSON.stringify(state.documents));
   // No images on this disc: the patient in the header comes from the SS-MIX2 messages.
   check(state.patient.id === "9999013" && state.patient.name === "=患者 太郎=カンジャ タロウ", "patient: " + JSON.stringify(state.patient));
   for (const [i, doc] of state.documents.entries()) {
@@ -29,6 +29,42 @@ try {
     check(view.document === doc.id, `open(${doc.id}): ` + JSON.stringify(view));
     await new Promise((r) => setTimeout(r, 300));   // a few frames drawn
     writeFileSync(join(artifacts, `20-hostile-viewer-${i + 1}.png`), await page.screenshot({ type: "png" }));
+  }
+  // A body that is a PDF is offered for saving: 「ファイルを保存」 hands exactly the document's
+  // bytes to the browser's download (a blob made in the page; the anchor's click is caught here).
+  const pdf = state.documents.find((d) => d.body === "application/pdf");
+  check(pdf, "no document with a PDF body: " + JSON.stringify(state.documents));
+  if (pdf) {
+    await page.evaluate((id) => window.ssmixViewer.open(id), pdf.id);
+    let offered = false;
+    for (let i = 0; i < 40 && !offered; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      offered = await page.evaluate(() => window.ssmixViewer.hasGlyphs("ファイルを保存"));
+    }
+    check(offered, "the save button is not drawn");
+    writeFileSync(join(artifacts, "22-pdf-body.png"), await page.screenshot({ type: "png" }));
+    await page.evaluate(() => {
+      window.ssmixSaved = [];
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob) => { window.ssmixSavedBlob = blob; return create(blob); };
+      HTMLAnchorElement.prototype.click = function () { window.ssmixSaved.push({ name: this.download, href: this.href }); };
+    });
+    check(await page.evaluate(() => window.ssmixViewer.saveBody()) === true, "saveBody() on the PDF document");
+    const saved = await page.evaluate(async () => {
+      const blob = window.ssmixSavedBlob;
+      const bytes = blob ? new Uint8Array(await blob.arrayBuffer()) : new Uint8Array();
+      let binary = "";
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return { list: window.ssmixSaved, type: blob ? blob.type : "", base64: btoa(binary) };
+    });
+    const want = (readFileSync(join(tree, pdf.id), "utf8").match(/representation="B64">([^<]+)</) || [])[1];
+    const name = pdf.id.split("/").pop().replace(".XML", ".PDF");
+    check(saved.list.length === 1 && saved.list[0].name === name && saved.list[0].href.startsWith("blob:") &&
+      saved.type === "application/pdf" && want && saved.base64 === want.replace(/\s/g, ""),
+      "saved: " + JSON.stringify({ ...saved, base64: saved.base64.slice(0, 40) }));
+    const other = state.documents.find((d) => d.body !== "application/pdf");
+    await page.evaluate((id) => window.ssmixViewer.open(id), other.id);
+    check(await page.evaluate(() => window.ssmixViewer.saveBody()) === false, "saveBody() on a document without a file body");
   }
   // The static page of each, as the physician's browser would show it from the disc.
   for (let n = 1; n <= state.documents.length; n++) {

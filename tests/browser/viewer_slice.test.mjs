@@ -104,6 +104,31 @@ try {
   }
   check(typeof copied === "string" && copied.includes("診療情報提供書") && copied.includes("内視鏡検査をお願いします"),
     "copied text: " + String(copied).slice(0, 200));
+  // 文字を選択: the letter as plain text in a text box; a mouse drag selects part of it and
+  // Ctrl+C copies just that part.
+  const textMode = await page.evaluate(() => window.ssmixViewer.setTextMode(true));
+  check(textMode.textMode === true, "setTextMode(true): " + JSON.stringify(textMode));
+  await new Promise((r) => setTimeout(r, 300));
+  await page.evaluate(() => { window.ssmixCopied = null; });
+  await page.mouse.move(345, 80);
+  await page.mouse.down();
+  await page.mouse.move(700, 150, { steps: 8 });
+  await page.mouse.up();
+  // Held for a few frames, as a hand would: ImGui 1.86 reads the keys once per frame.
+  await page.keyboard.down("Control");
+  await page.keyboard.down("KeyC");
+  await new Promise((r) => setTimeout(r, 100));
+  await page.keyboard.up("KeyC");
+  await page.keyboard.up("Control");
+  let part = null;
+  for (let i = 0; i < 20 && part === null; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    part = await page.evaluate(() => window.ssmixCopied);
+  }
+  check(typeof part === "string" && part.length > 3 && part.length < copied.length / 2 && copied.includes(part),
+    "selected text copied: " + JSON.stringify(part && part.slice(0, 100)));
+  checkNotBlank(await screenshot(page, "01-letter-text-mode"), "letter as selectable text");
+  check((await page.evaluate(() => window.ssmixViewer.setTextMode(false))).textMode === false, "setTextMode(false)");
   for (const word of ["紹介目的", "内視鏡検査", "総蛋白", "駿河クリニック"])
     check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `letter text "${word}" is not drawn as glyphs`);
   checkNotBlank(await screenshot(page, "01-start"), "start screen");

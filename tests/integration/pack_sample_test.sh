@@ -177,18 +177,32 @@ nobundle=$(dirname "$out")/disc-nobundle
 "$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$dicom" --document "$letter" --no-bundle --tree "$nobundle" >/dev/null
 "$ssmix" verify "$nobundle" >/dev/null || { echo "FAIL: the --no-bundle tree does not verify"; exit 1; }
 
+# The manifest's image index (what the viewer lists at once) must describe the files as they
+# are: a tree whose index names another SOP Instance UID does not verify.
+rm -rf "$work/tampered" && cp -r "$out" "$work/tampered"
+python3 - "$work/tampered/VIEWER/DATA/MANIFEST.JS" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="ascii").read()
+changed = re.sub(r'"sop":"([0-9.]+)"', r'"sop":"\g<1>9"', text, count=1)
+assert changed != text, "no image index in the manifest"
+open(path, "w", encoding="ascii").write(changed)
+PY
+if "$ssmix" verify "$work/tampered" >"$work/tampered.txt" 2>&1; then echo "FAIL: a wrong image index verified"; exit 1; fi
+grep -q "verify.bundle.images" "$work/tampered.txt" || { echo "FAIL: verify did not name the image index: $(head -3 "$work/tampered.txt")"; exit 1; }
+
 # Hostile letters for this patient (the hostile corpus with the patient's ID): a disc the
 # browser tests open to prove that nothing in a document runs or reaches out.
 hostile=$(dirname "$out")/disc-hostile
 mkdir -p "$work/hostile"
 hostile_docs=()
-for doc in script-links svg-media xxe html-body; do
-  sed 's/<patientRole><id extension="1"/<patientRole><id extension="9999013"/' "$(dirname "$letter")/hostile/$doc.xml" >"$work/hostile/$doc.xml"
-  hostile_docs+=("$work/hostile/$doc.xml")
+for doc in hostile/script-links hostile/svg-media hostile/xxe hostile/html-body pdf-body; do   # + a PDF body to save
+  sed 's/<patientRole><id extension="1"/<patientRole><id extension="9999013"/' "$(dirname "$letter")/$doc.xml" >"$work/hostile/${doc#*/}.xml"
+  hostile_docs+=("$work/hostile/${doc#*/}.xml")
 done
 "$ssmix" pack --storage "$storage" --patient 9999013 "${hostile_docs[@]/#/--document=}" --tree "$hostile" >/dev/null 2>"$work/hostile.err" \
   || { echo "FAIL: the hostile letters were not packed: $(tail -3 "$work/hostile.err")"; exit 1; }
-[ "$(ls "$hostile"/IHE_XDM/SUBSET01/DOC*.XML | wc -l)" = 4 ] || { echo "FAIL: not 4 hostile documents on the disc"; exit 1; }
+[ "$(ls "$hostile"/IHE_XDM/SUBSET01/DOC*.XML | wc -l)" = 5 ] || { echo "FAIL: not 5 hostile documents on the disc"; exit 1; }
 
 # A study whose Study Instance UID the storage's OMG-11 names (IPC-3 of 経皮的超音波検査) is
 # linked to that order: in the report, on the static page both ways, and in README.TXT.

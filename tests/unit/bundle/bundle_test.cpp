@@ -2,7 +2,10 @@
 // chunk_script.cpp and manifest.cpp together: what the packager writes, the viewer reads back.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
+
+#include <nlohmann/json.hpp>
 
 #include "core/bundle/bundle_files.h"
 #include "core/bundle/bundle_writer.h"
@@ -155,4 +158,18 @@ TEST_CASE("manifest: damaged manifests are refused with the place named") {
     const auto missing_key = parse_manifest_json(
         R"({"format":"ssmix-bundle-1","chunks":[10],"files":[{"path":"A","size":1}]})", "M.JS");
     CHECK_FALSE(missing_key.value);
+}
+
+TEST_CASE("bundle: the manifest carries the image index through, and refuses one that is not a list") {
+    Manifest manifest;
+    manifest.images_json = R"([{"path":"DICOM/P0000001/ST000001/SE000001/IM000001","sop":"2.25.1","frames":1,"patientName":"宮本^美智子"}])";
+    const std::string json = manifest_json(manifest);
+    CHECK(std::all_of(json.begin(), json.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));   // an ASCII script
+    const auto parsed = parse_manifest_json(json, "MANIFEST.JS");
+    REQUIRE(parsed.value);
+    CHECK(nlohmann::json::parse(parsed.value->images_json) == nlohmann::json::parse(manifest.images_json));
+    CHECK(parse_manifest_json(manifest_json({}), "MANIFEST.JS").value->images_json.empty());
+    const auto not_a_list = parse_manifest_json(R"({"format":"ssmix-bundle-1","chunks":[],"files":[],"images":{}})", "M.JS");
+    CHECK_FALSE(not_a_list.value);
+    CHECK(not_a_list.diagnostics.at(0).place.where == "images");
 }

@@ -1,0 +1,77 @@
+// tests/unit/dicom/instance_index_test.cpp — tests core/dicom/instance_index.cpp: what the
+// packager writes into the manifest, the viewer reads back whole; damaged indexes are refused.
+#include <doctest/doctest.h>
+
+#include "core/dicom/instance_index.h"
+
+using namespace ssmix::dicom;
+
+namespace {
+
+IndexedInstance ct_slice() {
+    Instance x;
+    x.sop_class_uid = "1.2.840.10008.5.1.4.1.1.2";
+    x.sop_instance_uid = "2.25.1";
+    x.study_uid = "2.25.2";
+    x.series_uid = "2.25.3";
+    x.transfer_syntax_uid = "1.2.840.10008.1.2.1";
+    x.patient_id = "30214578";
+    x.patient_name = "Miyamoto^Michiko=宮本^美智子=ミヤモト^ミチコ";
+    x.study_date = "20260916";
+    x.study_description = "胸部CT";
+    x.modality = "CT";
+    x.series_number = 1;
+    x.instance_number = -3;   // negative instance numbers exist
+    x.rows = 512;
+    x.columns = 512;
+    x.frames = 1;
+    x.bits_allocated = 16;
+    x.slice_location = -148.75;
+    x.pixel_spacing_row = 0.7;
+    x.pixel_spacing_column = 0.7;
+    return {"DICOM/P0000001/ST000001/SE000001/IM000001", x};
+}
+
+}  // namespace
+
+TEST_CASE("instance index: every field comes back as written") {
+    const IndexedInstance written = ct_slice();
+    IndexedInstance without_position = written;
+    without_position.path = "DICOM/P0000001/ST000001/SE000001/IM000002";
+    without_position.instance.sop_instance_uid = "2.25.4";
+    without_position.instance.slice_location.reset();
+    const auto parsed = parse_instance_index(instance_index_json({written, without_position}), "MANIFEST.JS");
+    REQUIRE(parsed.value);
+    REQUIRE(parsed.value->size() == 2);
+    const IndexedInstance& read = parsed.value->front();
+    const Instance &a = read.instance, &b = written.instance;
+    CHECK(read.path == written.path);
+    CHECK(a.sop_class_uid == b.sop_class_uid);
+    CHECK(a.sop_instance_uid == b.sop_instance_uid);
+    CHECK(a.study_uid == b.study_uid);
+    CHECK(a.series_uid == b.series_uid);
+    CHECK(a.transfer_syntax_uid == b.transfer_syntax_uid);
+    CHECK(a.patient_name == b.patient_name);
+    CHECK(a.study_description == "胸部CT");
+    CHECK(a.modality == "CT");
+    CHECK(a.instance_number == -3);
+    CHECK(a.rows == 512);
+    CHECK(a.frames == 1);
+    CHECK(a.slice_location == -148.75);
+    CHECK(a.pixel_spacing_column == 0.7);
+    CHECK(a.has_image());
+    CHECK_FALSE(parsed.value->back().instance.slice_location);
+}
+
+TEST_CASE("instance index: damaged indexes are refused with the entry named") {
+    CHECK(parse_instance_index("{}", "M.JS").diagnostics.at(0).code == "bundle.images");
+    CHECK(parse_instance_index("not json", "M.JS").diagnostics.at(0).code == "bundle.images");
+    const auto no_uid = parse_instance_index(R"([{"path":"DICOM/A","sop":"1"},{"path":"DICOM/B"}])", "M.JS");
+    CHECK_FALSE(no_uid.value);
+    CHECK(no_uid.diagnostics.at(0).place.where == "images[1]");
+    const auto negative_rows = parse_instance_index(R"([{"path":"DICOM/A","sop":"1","rows":-5}])", "M.JS");
+    CHECK_FALSE(negative_rows.value);
+    const auto text_number = parse_instance_index(R"([{"path":"DICOM/A","sop":"1","frames":"12"}])", "M.JS");
+    CHECK_FALSE(text_number.value);
+    CHECK(text_number.diagnostics.at(0).message.find("DICOM/A") != std::string::npos);
+}
