@@ -76,8 +76,18 @@ void App::update(double budget_ms, const std::function<double()>& now_ms) {
     read_documents();
     record_loader_.update(problems_);
     if (!catalogue_complete_) scan_some(budget_ms, now_ms);
+    prefetch_first_image();
     view_.tick(now_ms());
     if (now_ms() - start < budget_ms) view_.update();
+}
+
+// The first image of the first series in the list starts loading at once: it is the one most
+// likely to be opened, and then it is there.
+void App::prefetch_first_image() {
+    if (first_image_prefetched_ || !catalogue_complete_ || catalogue_.studies().empty()) return;
+    first_image_prefetched_ = true;
+    const auto& series = catalogue_.studies().front().series;
+    if (!series.empty() && !series.front().instances.empty()) files_.prefetch(series.front().instances.front().path);
 }
 
 // Files whose chunks are still on their way are passed over (up to `in_flight` of them), so

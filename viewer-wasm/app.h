@@ -92,6 +92,7 @@ public:
 
 private:
     void scan_some(double budget_ms, const std::function<double()>& now_ms);
+    void prefetch_first_image();
     void read_documents();
     void draw_header();
     void draw_series_list();
@@ -129,6 +130,7 @@ private:
     bool document_opened_once_ = false;
     bool show_tags_ = false;
     bool text_mode_ = false;
+    bool first_image_prefetched_ = false;
     std::string text_mode_text_;   // document_text() of the open document while text_mode_
 };
 

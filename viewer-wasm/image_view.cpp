@@ -3,6 +3,8 @@
 // window (level/width), double-click fits; keys: up/down and Page Up/Down page frames.
 #include "viewer-wasm/image_view.h"
 
+#include <chrono>
+
 #include <GLES3/gl3.h>
 
 #include <algorithm>
@@ -110,9 +112,14 @@ void ImageView::update() {
     const auto location = catalogue_.locate(series_uid_, frame_);
     if (!location) return fail("frame " + std::to_string(frame_) + " is not in the series");
 
+    using Clock = std::chrono::steady_clock;
+    const auto ms_since = [](Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); };
+    const auto started = Clock::now();
+    read_ms_ = 0;
     if (location->path != loaded_path_ || !dataset_) {
         FileRead read = files_.read(location->path);
         if (read.status == ReadStatus::pending) return;   // chunk still loading; next UI frame
+        read_ms_ = ms_since(started);
         if (read.status != ReadStatus::ready)
             return fail(read.diagnostics.empty() ? location->path + ": missing" : to_string(read.diagnostics.front()));
         auto parsed = dicom::read_dataset(read.bytes, location->path);
@@ -129,9 +136,23 @@ void ImageView::update() {
         for (auto& p : rendered_->pixels) p = static_cast<std::uint8_t>(255 - p);
     shown_location_ = *location;
     upload_texture();
+    decode_ms_ = ms_since(started) - read_ms_;
+    prefetch_neighbours();
     needs_render_ = false;
     status_ = ViewStatus::shown;
     error_.clear();
+}
+
+// The files of the next slices (and the previous two) start loading while this one is looked
+// at, so paging on does not wait for a chunk script.
+void ImageView::prefetch_neighbours() {
+    constexpr int ahead = 8, behind = 2;
+    std::string last = shown_location_.path;
+    for (int step = -behind; step <= ahead; ++step) {
+        if (step == 0 || (step < 0 && frame_ < static_cast<unsigned>(-step))) continue;
+        const auto near = catalogue_.locate(series_uid_, frame_ + step);
+        if (near && near->path != last) files_.prefetch(near->path), last = near->path;
+    }
 }
 
 void ImageView::upload_texture() {

@@ -62,6 +62,10 @@ public:
     void tick(double now_ms);
 
     void update();                                    // continue loading / rendering
+    // The last shown frame's cost: reading its file (inflate + SHA-256 from the bundle, 0 when
+    // the file was already open) and decoding it (parse, render, texture upload), in ms.
+    [[nodiscard]] double read_ms() const { return read_ms_; }
+    [[nodiscard]] double decode_ms() const { return decode_ms_; }
     void draw(float width, float height, const ImageOverlay& overlay);   // ImGui widgets, fit to the given size
 
     [[nodiscard]] ViewStatus status() const { return status_; }
@@ -83,6 +87,7 @@ public:
 private:
     void upload_texture();
     void fail(std::string message);
+    void prefetch_neighbours();
 
     FileSource& files_;
     const Catalogue& catalogue_;
@@ -99,6 +104,7 @@ private:
     ViewStatus status_ = ViewStatus::empty;
     std::string error_;
     bool needs_render_ = false;
+    double read_ms_ = 0, decode_ms_ = 0;
 
     std::string loaded_path_;                         // file behind dataset_
     std::string tags_path_;                           // file behind tags_

@@ -67,4 +67,8 @@ std::vector<FileEntry> DiscFiles::list() const {
 
 FileRead DiscFiles::read(const std::string& path) { return in_bundle_.count(path) ? bundle_.read(path) : picked_.read(path); }
 
+void DiscFiles::prefetch(const std::string& path) {
+    if (in_bundle_.count(path)) bundle_.prefetch(path);   // a picked file is read when asked: it is local
+}
+
 }  // namespace ssmix::viewer

@@ -46,6 +46,7 @@ public:
     DiscFiles(FileSource& bundle, PickedFiles& picked);
     [[nodiscard]] std::vector<FileEntry> list() const override;
     [[nodiscard]] FileRead read(const std::string& path) override;
+    void prefetch(const std::string& path) override;
 
 private:
     FileSource& bundle_;

@@ -30,6 +30,8 @@ namespace {
 // --- calls into web/loader.js -------------------------------------------------------------
 // NOLINTBEGIN: EM_JS bodies are JavaScript.
 EM_JS(void, js_load_chunk, (unsigned chunk), { Module.ssmixLoadChunk(chunk); });
+// A step of the start, timed by the page (window.ssmixViewer.times()).
+EM_JS(void, js_mark_time, (const char* step), { Module.ssmixMarkTime(UTF8ToString(step)); });
 EM_JS(void, js_set_state, (const char* state, const char* message),
       { Module.ssmixSetState(UTF8ToString(state), UTF8ToString(message)); });
 EM_JS(char*, js_manifest_json, (), {
@@ -62,6 +64,7 @@ struct Viewer {
     std::unique_ptr<ssmix::viewer::App> app;
     bool announced_ready = false;
     std::string api_buffer;   // the last string handed to JavaScript
+    bool first_frame_marked = false;
 };
 Viewer* viewer = nullptr;
 
@@ -107,6 +110,7 @@ void fit_window_to_canvas() {
 
 void frame() {
     auto& app = *viewer->app;
+    if (!viewer->first_frame_marked) js_mark_time("firstFrame"), viewer->first_frame_marked = true;
     viewer->chunks->next_generation();
     app.update(frame_budget_ms, [] { return emscripten_get_now(); });
     if (app.fonts().rebuild_if_needed()) {
@@ -305,7 +309,9 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;   // nothing written anywhere
     ImGui::StyleColorsDark();
+    js_mark_time("main");
     viewer->app->fonts().build_initial(18.0f);
+    js_mark_time("fonts");
     ImGui_ImplGlfw_InitForOpenGL(viewer->window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // Ctrl+C in a text box (the letter's 文字を選択 view) goes to the browser's clipboard.

@@ -95,7 +95,7 @@ std::string state_json(App& app) {
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},
                   {"window", frame ? window_json(frame->window) : json(nullptr)},
                   {"inverted", view.inverted()}, {"zoom", view.zoom()}, {"measurement", measurement_json(view.measurement())},
-                  {"playing", view.playing()}}},
+                  {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()}}},
         {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}}},
         {"problems", app.problems()},
     };

@@ -19,7 +19,10 @@ var Module = typeof Module !== "undefined" ? Module : {};
     return "VIEWER/DATA/";
   })();
 
+  // Milliseconds from opening the page (performance.now()) to each step, for benchmarks.
+  var times = {};
   function setState(state, message) {
+    if (!(state in times)) times[state] = performance.now();
     root.dataset.ssmixState = state;
     if (message) root.dataset.ssmixError = message;
     var status = document.getElementById("status");
@@ -41,6 +44,7 @@ var Module = typeof Module !== "undefined" ? Module : {};
   // Right-drag sets the window (level/width); the browser menu would interrupt it.
   Module.canvas.addEventListener("contextmenu", function (event) { event.preventDefault(); });
   Module.ssmixSetState = setState;
+  Module.ssmixMarkTime = function (step) { if (!(step in times)) times[step] = performance.now(); };
   Module.onAbort = function (what) { setState("error", "abort: " + what); };
   Module.printErr = function (text) { console.warn(text); };
   Module.print = function (text) { console.log(text); };
@@ -71,6 +75,7 @@ var Module = typeof Module !== "undefined" ? Module : {};
     document.head.appendChild(script);
   };
   Module.onRuntimeInitialized = function () {
+    times.runtime = performance.now();
     waiting.forEach(function (chunk) { deliver(chunk[0], chunk[1]); });
     waiting = [];
   };
@@ -223,6 +228,9 @@ var Module = typeof Module !== "undefined" ? Module : {};
       return settled();
     },
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
+    // {runtime, main, fonts, firstFrame, ready}: ms from opening INDEX.HTM to the wasm runtime
+    // up, the viewer's start, the font atlas built, the first frame and the viewer ready.
+    times: function () { return times; },
     saveBody: function () { return call("ssmix_api_save_body", "number", [], []) === 1; },
     setTextMode: function (on) { call("ssmix_api_set_text_mode", null, ["number"], [on ? 1 : 0]); return state().view; },
     record: function () { return JSON.parse(UTF8ToString(call("ssmix_api_record", "number", [], []))); },

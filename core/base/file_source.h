@@ -35,6 +35,9 @@ public:
     virtual ~FileSource() = default;
     [[nodiscard]] virtual std::vector<FileEntry> list() const = 0;   // every file, sorted by path
     [[nodiscard]] virtual FileRead read(const std::string& path) = 0;
+    // Starts bringing a file's bytes closer (the viewer's chunk scripts) without reading it, so
+    // a read soon after is not pending; nothing where reads are immediate.
+    virtual void prefetch(const std::string& /*path*/) {}
 };
 
 }  // namespace ssmix

@@ -18,11 +18,26 @@ std::vector<FileEntry> BundleFiles::list() const {
     return entries;
 }
 
-FileRead BundleFiles::read(const std::string& path) {
+const BundledFile* BundleFiles::find(const std::string& path) const {
     const auto it = std::lower_bound(manifest_.files.begin(), manifest_.files.end(), path,
                                      [](const BundledFile& f, const std::string& p) { return f.path < p; });
-    if (it == manifest_.files.end() || it->path != path) return {ReadStatus::missing, {}, {}};
-    const BundledFile& file = *it;
+    return it == manifest_.files.end() || it->path != path ? nullptr : &*it;
+}
+
+void BundleFiles::prefetch(const std::string& path) {
+    const BundledFile* file = find(path);
+    if (!file) return;
+    std::uint64_t remaining = file->stored_size + file->offset;
+    for (std::uint32_t chunk = file->first_chunk; remaining > 0 && chunk < manifest_.chunk_sizes.size(); ++chunk) {
+        (void)chunks_.payload(chunk);   // starts loading it when it is not here yet
+        remaining -= std::min(remaining, manifest_.chunk_sizes[chunk]);
+    }
+}
+
+FileRead BundleFiles::read(const std::string& path) {
+    const BundledFile* found = find(path);
+    if (!found) return {ReadStatus::missing, {}, {}};
+    const BundledFile& file = *found;
     auto failed = [&](std::string where, std::string message) {
         return FileRead{ReadStatus::failed, {},
                         {error({manifest_name_, 0, std::move(where)}, "bundle.file.corrupt",

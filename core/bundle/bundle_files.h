@@ -25,10 +25,13 @@ public:
 
     [[nodiscard]] std::vector<FileEntry> list() const override;
     [[nodiscard]] FileRead read(const std::string& path) override;
+    void prefetch(const std::string& path) override;   // asks for the chunks the file lies in
 
     [[nodiscard]] const Manifest& manifest() const { return manifest_; }
 
 private:
+    [[nodiscard]] const BundledFile* find(const std::string& path) const;
+
     Manifest manifest_;
     ChunkProvider& chunks_;
     std::string manifest_name_;
