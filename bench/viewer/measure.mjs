@@ -1,10 +1,41 @@
-// bench/viewer/measure.mjs DISC SLICES NATIVE_SECONDS NATIVE_COUNT VIEWER_BYTES — the browser
-// half of bench/viewer/run.sh (headless Chromium through tests/browser/browser.mjs).
+// bench/viewer/measure.mjs DISC SLICES NATIVE_SECONDS NATIVE_COUNT VIEWER_BYTES DWV_PAGE DWV_VERSION
+// — the browser half of bench/viewer/run.sh (headless Chromium through tests/browser/browser.mjs).
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "../../tests/browser/browser.mjs";
 
-const [disc, slices, nativeSeconds, nativeCount, viewerBytes] = process.argv.slice(2);
+const [disc, slices, nativeSeconds, nativeCount, viewerBytes, dwvPage, dwvVersion] = process.argv.slice(2);
+
+function dicomFiles(folder) {
+  return readdirSync(folder).sort().flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? dicomFiles(path) : [path];
+  });
+}
+
+// DWV on the same files in the same browser: parse, build the image and its view, and window it
+// into RGBA (the file's own window), per slice; the bytes are handed over first, untimed.
+async function dwvDecodeMs(page, files) {
+  await page.goto(pathToFileURL(dwvPage).href, { waitUntil: "load" });
+  let total = 0;
+  for (const file of files) {
+    total += await page.evaluate((base64) => {
+      const binary = atob(base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const t0 = performance.now();
+      const parser = new dwv.DicomParser();
+      parser.parse(bytes.buffer);
+      const image = dwv.createImage(parser.getDicomElements());
+      const view = dwv.createView(parser.getDicomElements(), image);
+      const size = image.getGeometry().getSize();
+      view.generateImageData(new ImageData(size.get(0), size.get(1)));
+      return performance.now() - t0;
+    }, readFileSync(file).toString("base64"));
+  }
+  return total / files.length;
+}
 const session = await openPage("chromium", pathToFileURL(join(disc, "INDEX.HTM")).href);
 const { page } = session;
 try {
@@ -47,6 +78,7 @@ try {
     wasm: typeof HEAP8 !== "undefined" ? HEAP8.length : 0,
   }));
   const frame = await page.evaluate(() => window.ssmixViewer.frame());
+  const dwvMs = await dwvDecodeMs(page, dicomFiles(join(disc, "DICOM")));
   const sliceBytes = frame.width * frame.height * 2;   // 16-bit CT pixels, decoded
   const viewerRate = (series.frames - 1) / paging, nativeRate = Number(nativeCount) / Number(nativeSeconds);
   console.log(`Viewer benchmark: ${slices} CT slices of ${frame.width} x ${frame.height}, headless Chromium, file://`);
@@ -59,6 +91,9 @@ try {
   console.log(`paging the series (decode + draw)      ${viewerRate.toFixed(1)} slices/s   (target >= 30)`);
   console.log(`  of which per slice: read ${readMs.toFixed(1)} ms + decode ${decodeMs.toFixed(1)} ms = ` +
     `${(1000 / (readMs + decodeMs)).toFixed(0)} slices/s of decoding; frames drawn per second when idle ${idleFps.toFixed(1)}`);
+  console.log(`DWV ${dwvVersion} on the same slices, same browser  ${dwvMs.toFixed(1)} ms per slice (parse, image, window to RGBA); ` +
+    `ours ${decodeMs.toFixed(1)} ms (parse, render, texture) -> ${(dwvMs / decodeMs).toFixed(1)}x faster than DWV ` +
+    `(${(dwvMs / (readMs + decodeMs)).toFixed(1)}x with our read from the bundle)`);
   console.log(`native dcmj2pnm, one process a slice   ${nativeRate.toFixed(1)} slices/s   ratio viewer/native ${(viewerRate / nativeRate).toFixed(2)}x`);
   console.log(`memory after paging                    JS heap ${(memory.js / 1048576).toFixed(0)} MiB, wasm ${(memory.wasm / 1048576).toFixed(0)} MiB; ` +
     `the series' decoded pixels ${((sliceBytes * series.frames) / 1048576).toFixed(0)} MiB`);

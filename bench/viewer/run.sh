@@ -4,8 +4,9 @@
 # and to the first image, slices per second while paging through the whole series (decode +
 # draw), JS heap and wasm memory after it, and the size of VIEWER.JS. Baseline in the same
 # run: native DCMTK (dcmj2pnm) rendering the same slices one process each, and the decoded
-# pixels of one slice, for the memory ratio. DWV (npm) is not compared yet: its decoders run in
-# web workers, which browsers refuse to start from file://.
+# pixels of one slice, for the memory ratio; and DWV (npm dwv, bundled by esbuild into one
+# classic script, since file:// pages cannot load ES modules) decoding the same slices in the
+# same browser.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -14,6 +15,11 @@ slices=${1:-200}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$repo/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >&2)
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2)
+mkdir -p "$work/dwv"
+cp "$here/dwv.html" "$work/dwv/"
+"$here/node_modules/.bin/esbuild" "$here/dwv_entry.js" --bundle --format=iife --global-name=dwv --log-level=warning \
+  --define:import.meta.url='"file:///dwv/"' --outfile="$work/dwv/dwv.bundle.js"
 
 "$build/bin/ssmix-sample-dicom" --thin-ct "$slices" "$work/dicom" 2>/dev/null
 "$build/bin/ssmix" pack --dicom "$work/dicom" --media dvd --tree "$work/disc" >/dev/null
@@ -25,4 +31,5 @@ start=$(date +%s.%N)
 for f in $files; do dcmj2pnm -q "$f" "$work/native.pgm"; done
 native_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 
-node "$here/measure.mjs" "$work/disc" "$slices" "$native_seconds" "$count" "$(stat -c %s "$work/disc/VIEWER/VIEWER.JS")"
+node "$here/measure.mjs" "$work/disc" "$slices" "$native_seconds" "$count" "$(stat -c %s "$work/disc/VIEWER/VIEWER.JS")" \
+  "$work/dwv/dwv.html" "$(node -p "require('$here/node_modules/dwv/package.json').version")"
