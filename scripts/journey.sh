@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The journey from a hospital's data to the receiving physician's disc, with already built
 # tools: generates the sample patient (sample-data/patients/), ingests the HL7 messages into a
-# fresh SS-MIX2 standardized storage, writes the referral letter (CDA), packs storage + letter +
-# DICOM studies into a CD-R image and a disc tree, verifies the image, and prints where
+# fresh SS-MIX2 standardized storage, writes the referral letter and the data-provision document
+# (CDA), packs storage + documents + DICOM studies into a CD-R image and a disc tree, verifies
+# the image, and prints where
 # INDEX.HTM and the ISO are. scripts/demo.sh runs it after building; the end-to-end test too.
 # usage: scripts/journey.sh BUILD_DIR OUT_DIR
 set -euo pipefail
@@ -29,9 +30,13 @@ step "Writing the referral letter $out/referral.xml (ssmix referral)"
 "$bin/ssmix" referral --storage "$out/storage" --patient "$patient" --letter "$out/sample-patient/letter.toml" \
   -o "$out/referral.xml"
 
+step "Writing the data-provision document $out/provision.xml (ssmix provide)"
+"$bin/ssmix" provide --storage "$out/storage" --patient "$patient" --institution "清水台総合病院" \
+  --institution-code 2212345678 -o "$out/provision.xml"
+
 step "Packing the disc (ssmix pack)"
 "$bin/ssmix" pack --storage "$out/storage" --patient "$patient" --dicom "$out/sample-patient/dicom" \
-  --document "$out/referral.xml" --institution "清水台総合病院" -o "$out/disc.iso" --tree "$out/disc"
+  --document "$out/referral.xml" --document "$out/provision.xml" --institution "清水台総合病院" -o "$out/disc.iso" --tree "$out/disc"
 
 step "Checking the image (ssmix verify)"
 "$bin/ssmix" verify "$out/disc.iso"

@@ -43,11 +43,24 @@ try {
     state.patient.sex === want.sex, "patient: " + JSON.stringify(state.patient) + " expected " + JSON.stringify(want));
   check(state.problems.length === 0 && state.font.missing.length === 0, "problems: " + state.problems + " missing glyphs: " + state.font.missing);
 
-  // The referral letter, open first, with the purpose the letter file gave.
-  check(state.documents.length === 1 && state.documents[0].title === "診療情報提供書" && state.view.document === state.documents[0].id,
+  // The referral letter, open first, with the purpose the letter file gave; and the
+  // data-provision document beside it.
+  check(state.documents.length === 2 && state.documents[0].title === "診療情報提供書" && state.view.document === state.documents[0].id,
     "documents: " + JSON.stringify(state.documents) + " open: " + state.view.document);
   check(await drawnSoon(page, expected.letter.purpose), "the letter's purpose is not drawn: " + expected.letter.purpose);
   await screenshot(page, "01-letter");
+
+  // The data-provision document: its sections (problems, prescriptions, results ...) drawn as a
+  // document, with the data of the period in them.
+  const provision = state.documents.find((d) => d.title === "診療データ提供書");
+  check(provision && provision.sections >= 3, "data-provision document: " + JSON.stringify(state.documents));
+  if (provision) {
+    const shown = await page.evaluate((id) => window.ssmixViewer.open(id), provision.id);
+    check(shown.document === provision.id, "open(provision): " + JSON.stringify(shown));
+    check(await drawnSoon(page, expected.prescriptions[0].rps[0][0].name), "the provision document's prescriptions are not drawn");
+    await screenshot(page, "06-provision");
+    await page.evaluate((id) => window.ssmixViewer.open(id), state.documents[0].id);
+  }
 
   // Prescriptions in force: every order but the cancelled one, with its final days and drugs.
   const record = await page.evaluate(() => window.ssmixViewer.record());

@@ -47,9 +47,10 @@ grep -q "Used TransferSyntax: JPEG-LS Lossless" <<<"$cr_meta" || fail "the CR is
 grep -q "3 series (2 transcoded), with DICOMDIR, 3 linked to imaging orders" "$out/journey.log" ||
   fail "pack did not transcode the compressed studies or link them to their orders: $(grep DICOM "$out/journey.log")"
 
-# The letter is valid CDA R2 and names the patient and the purpose.
+# The letter and the data-provision document are valid CDA R2; the letter states its purpose.
 xmllint --nonet --noout --schema "$xsd" "$run/referral.xml" 2>"$out/xmllint.log" || fail "referral.xml: $(tail -2 "$out/xmllint.log")"
 grep -q "慢性腎臓病の精査・加療のお願い" "$run/referral.xml" || fail "the letter's purpose is missing"
+xmllint --nonet --noout --schema "$xsd" "$run/provision.xml" 2>"$out/xmllint.log" || fail "provision.xml: $(tail -2 "$out/xmllint.log")"
 
 # A mistake in the description: file:line: key, and nothing written.
 sed 's/^hot9 = "119485201"/hot9 = "11948520"/' "$repo/sample-data/patients/30214578-miyamoto.toml" >"$out/bad.toml"
