@@ -244,7 +244,7 @@ void App::draw() {
     } else if (panel_ == Panel::document) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
         ImGui::BeginChild("##document", ImVec2(0, 0), true);
-        document_view_.draw(documents_[open_document_].document, language_);
+        document_view_.draw(documents_[open_document_].document, documents_[open_document_].path, language_);
         ImGui::EndChild();
         ImGui::PopStyleColor();
     } else if (panel_ != Panel::images && record()) {

@@ -79,6 +79,10 @@ public:
     // The open document as selectable plain text (mouse drag, Ctrl+C) instead of the reading view.
     void set_text_mode(bool on);
     [[nodiscard]] bool text_mode() const { return text_mode_; }
+    // Set by the platform: asks the browser to decode an image in a letter (answered through
+    // media_images().arrived / failed with the same id).
+    std::function<void(int id, const std::string& media_type, const Bytes& bytes)> decode_image;
+    [[nodiscard]] MediaImages& media_images() { return media_images_; }
     // Set by the platform: hands a file to the browser's download (a document body that is a PDF).
     std::function<void(const std::string& name, const std::string& media_type, const Bytes& bytes)> save_file;
     // Saves the open document's file body (non-XML, not text); false when it has none.
@@ -122,7 +126,11 @@ private:
     std::vector<std::string> documents_to_read_;
     std::size_t documents_read_ = 0;
     std::vector<LoadedDocument> documents_;
-    DocumentView document_view_{fonts_};
+    MediaImages media_images_{[this](int id, const std::string& type, const Bytes& bytes) {
+        if (decode_image) decode_image(id, type, bytes);
+        else media_images_.failed(id);
+    }};
+    DocumentView document_view_{fonts_, media_images_};
     int open_document_ = -1;
     Panel panel_ = Panel::images;
     RecordLoader record_loader_{files_};

@@ -5,6 +5,7 @@
 #include "viewer-wasm/document_view.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <utility>
 
@@ -67,7 +68,9 @@ std::string collapse_space(const std::string& text) {
 
 }  // namespace
 
-void DocumentView::draw(const cda::Document& d, Language language) {
+void DocumentView::draw(const cda::Document& d, const std::string& path, Language language) {
+    document_ = &d;
+    path_ = path;
     // Paper colours: dark text on white, light headers and table rows.
     const std::pair<ImGuiCol, ImVec4> paper[] = {
         {ImGuiCol_Text, text_colour},
@@ -148,6 +151,35 @@ void DocumentView::draw_document(const cda::Document& d, Language language) {
     }
 }
 
+// renderMultiMedia: each referenced observationMedia that is a decoded image, on its own line,
+// at its own size (small ones enlarged to 160 px wide, large ones fitted to the panel) with its
+// caption under it; the rest named as ［画像: caption］.
+void DocumentView::media(const cda::NarrativeNode& node, Style style) {
+    bool shown = false;
+    std::size_t at = 0;
+    while (at < node.target.size()) {
+        const std::size_t end = std::min(node.target.find(' ', at), node.target.size());
+        const std::string id = node.target.substr(at, end - at);
+        at = end + 1;
+        const auto found = document_->media.find(id);
+        if (id.empty() || found == document_->media.end()) continue;
+        const MediaImage* image = media_.get(path_ + "#" + id, found->second.media_type, found->second.bytes);
+        if (!image) continue;
+        end_line();
+        const float width = std::min(std::max(static_cast<float>(image->width), 160.0f), ImGui::GetContentRegionAvail().x);
+        ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(image->texture)),
+                     ImVec2(width, width * static_cast<float>(image->height) / static_cast<float>(image->width)));
+        shown = true;
+    }
+    const std::string caption = collapse_space(plain_text(node.children));
+    if (!shown) {
+        words(caption.empty() ? "［画像］" : "［画像: " + caption + "］", style);
+    } else if (!caption.empty()) {
+        words(caption, {style.strong, style.italic, false, false, false, true});
+        end_line();
+    }
+}
+
 bool DocumentView::is_block(const cda::NarrativeNode& node) const {
     using K = cda::NodeKind;
     return node.kind == K::paragraph || node.kind == K::list || node.kind == K::table || node.kind == K::caption;
@@ -198,7 +230,7 @@ void DocumentView::inline_run(const cda::NarrativeNode& node, Style style) {
             words("[*]", {style.strong, style.italic, false, false, false, true});
             return;
         case K::multimedia:
-            words("［画像］", style);
+            media(node, style);
             return;
         case K::content:
             style.strong = style.strong || has_style(node, "Bold") || has_style(node, "Emphasis");

@@ -4,7 +4,8 @@
 // to the panel, styled runs (bold and emphasis in dark blue, italics in violet: the embedded
 // font has one weight and no slant; underline drawn), deleted text struck through in red, inserted text in green, lists with
 // bullets or numbers, tables with header rows, footnotes as [n] with their text after the
-// section, line breaks. Links are shown as text and never followed; media are named, not loaded.
+// section, line breaks, images (observationMedia PNG/JPEG/GIF, decoded by the browser). Links
+// are shown as text and never followed; other media are named.
 #pragma once
 
 #include <functional>
@@ -13,14 +14,16 @@
 
 #include "core/cda/document.h"
 #include "viewer-wasm/fonts.h"
+#include "viewer-wasm/media_images.h"
 #include "viewer-wasm/ui_text.h"
 
 namespace ssmix::viewer {
 
 class DocumentView {
 public:
-    explicit DocumentView(Fonts& fonts) : fonts_(fonts) {}
-    void draw(const cda::Document& document, Language language);
+    DocumentView(Fonts& fonts, MediaImages& media) : fonts_(fonts), media_(media) {}
+    // `path`: the document's disc path, which names its images.
+    void draw(const cda::Document& document, const std::string& path, Language language);
     // Called by the button under a body that is a file (a PDF): save it.
     std::function<void()> save_body;
 
@@ -35,10 +38,14 @@ private:
     void flush(Style style);
     void end_line();
     void table(const cda::NarrativeNode& table, Style style);
+    void media(const cda::NarrativeNode& node, Style style);
     void list(const cda::NarrativeNode& list, Style style);
     [[nodiscard]] bool is_block(const cda::NarrativeNode& node) const;
 
     Fonts& fonts_;
+    MediaImages& media_;
+    const cda::Document* document_ = nullptr;   // while drawing
+    std::string path_;
     std::string pending_;          // text measured onto the current line, not yet drawn
     float line_used_ = 0;          // width already drawn on the current line
     bool line_open_ = false;

@@ -46,6 +46,9 @@ EM_JS(void, js_read_picked, (const char* path), { Module.ssmixReadPicked(UTF8ToS
 EM_JS(void, js_pick_folder, (), { Module.ssmixPickFolder(); });
 EM_JS(void, js_open_page, (const char* path), { Module.ssmixOpenPage(UTF8ToString(path)); });
 EM_JS(void, js_copy_text, (const char* text), { Module.ssmixCopyText(UTF8ToString(text)); });
+EM_JS(void, js_decode_image, (int id, const char* type, const std::uint8_t* bytes, std::size_t size), {
+    Module.ssmixDecodeImage(id, UTF8ToString(type), HEAPU8.slice(bytes, bytes + size));
+});
 EM_JS(void, js_save_file, (const char* name, const char* type, const std::uint8_t* bytes, std::size_t size), {
     Module.ssmixSaveFile(UTF8ToString(name), UTF8ToString(type), HEAPU8.slice(bytes, bytes + size));
 });
@@ -187,6 +190,18 @@ EMSCRIPTEN_KEEPALIVE const char* ssmix_api_record() {
     return viewer->api_buffer.c_str();
 }
 
+// An image of a letter, decoded by the page (Module.ssmixDecodeImage): RGBA rows.
+EMSCRIPTEN_KEEPALIVE void ssmix_image_decoded(int id, int width, int height, const std::uint8_t* rgba) {
+    viewer->app->media_images().arrived(id, width, height, rgba);
+}
+
+EMSCRIPTEN_KEEPALIVE void ssmix_image_failed(int id) { viewer->app->media_images().failed(id); }
+
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_media() {
+    viewer->api_buffer = ssmix::viewer::media_json(*viewer->app);
+    return viewer->api_buffer.c_str();
+}
+
 // What the open document's 「ファイルを保存」 button does; 0 when it has no file body to save.
 EMSCRIPTEN_KEEPALIVE int ssmix_api_save_body() { return viewer->app->save_document_body() ? 1 : 0; }
 
@@ -295,6 +310,9 @@ int main() {
     viewer->app->pick_folder = [] { js_pick_folder(); };
     viewer->app->open_page = [](const std::string& path) { js_open_page(path.c_str()); };
     viewer->app->copy_text = [](const std::string& text) { js_copy_text(text.c_str()); };
+    viewer->app->decode_image = [](int id, const std::string& type, const ssmix::Bytes& bytes) {
+        js_decode_image(id, type.c_str(), bytes.data(), bytes.size());
+    };
     viewer->app->save_file = [](const std::string& name, const std::string& type, const ssmix::Bytes& bytes) {
         js_save_file(name.c_str(), type.c_str(), bytes.data(), bytes.size());
     };

@@ -109,6 +109,18 @@ std::string tags_json(App& app) {
     return rows.dump();
 }
 
+std::string media_json(App& app) {
+    const std::string prefix = app.open_document_path() + "#";
+    nlohmann::ordered_json images = nlohmann::ordered_json::array();
+    for (const MediaImage* image : app.media_images().all()) {
+        if (prefix.size() == 1 || !image->key.starts_with(prefix)) continue;
+        const char* status = image->status == MediaStatus::shown ? "shown" : image->status == MediaStatus::decoding ? "decoding" : "not shown";
+        images.push_back({{"id", image->key.substr(prefix.size())}, {"status", status}, {"width", image->width},
+                          {"height", image->height}, {"data", encode_base64(image->rgba)}});
+    }
+    return images.dump();
+}
+
 std::string frame_json(App& app) {
     const dicom::RenderedFrame* frame = app.view().rendered();
     if (!frame) return "{}";

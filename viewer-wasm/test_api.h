@@ -19,4 +19,8 @@ namespace ssmix::viewer {
 // The tag browser's rows for the file shown: [{depth, tag, name, vr, value}].
 [[nodiscard]] std::string tags_json(App& app);
 
+// The open document's images: [{id, status ("decoding", "shown", "not shown"), width, height,
+// data (base64 RGBA as the viewer holds it)}].
+[[nodiscard]] std::string media_json(App& app);
+
 }  // namespace ssmix::viewer

@@ -125,6 +125,24 @@ var Module = typeof Module !== "undefined" ? Module : {};
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
     else fallback();
   };
+  // An image inside a letter (PNG, JPEG, GIF only): decoded here from a Blob of its bytes, so
+  // nothing is fetched and nothing in it can run; its RGBA goes back to the viewer.
+  Module.ssmixDecodeImage = function (id, type, bytes) {
+    if (typeof createImageBitmap !== "function") { Module._ssmix_image_failed(id); return; }
+    createImageBitmap(new Blob([bytes], { type: type })).then(function (bitmap) {
+      if (bitmap.width > 4096 || bitmap.height > 4096) { Module._ssmix_image_failed(id); return; }
+      var canvas = document.createElement("canvas");
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      var context = canvas.getContext("2d");
+      context.drawImage(bitmap, 0, 0);
+      var rgba = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      var pointer = Module._malloc(rgba.length);
+      HEAPU8.set(rgba, pointer);
+      Module._ssmix_image_decoded(id, bitmap.width, bitmap.height, pointer);
+      Module._free(pointer);
+    }, function () { Module._ssmix_image_failed(id); });
+  };
   // A document's body that is a file (a PDF): saved through the browser's download, from a
   // blob made here, so nothing is fetched and nothing of the document runs in this page.
   Module.ssmixSaveFile = function (name, type, bytes) {
@@ -231,6 +249,8 @@ var Module = typeof Module !== "undefined" ? Module : {};
     // {runtime, main, fonts, firstFrame, ready}: ms from opening INDEX.HTM to the wasm runtime
     // up, the viewer's start, the font atlas built, the first frame and the viewer ready.
     times: function () { return times; },
+    // The open document's images: [{id, status, width, height, data}] (data: base64 RGBA).
+    media: function () { return JSON.parse(UTF8ToString(call("ssmix_api_media", "number", [], []))); },
     saveBody: function () { return call("ssmix_api_save_body", "number", [], []) === 1; },
     setTextMode: function (on) { call("ssmix_api_set_text_mode", null, ["number"], [on ? 1 : 0]); return state().view; },
     record: function () { return JSON.parse(UTF8ToString(call("ssmix_api_record", "number", [], []))); },

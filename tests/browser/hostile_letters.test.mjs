@@ -24,12 +24,18 @@ try {
   check(state.documents.length === 5, "hostile documents read: " + JSON.stringify(state.documents));
   // No images on this disc: the patient in the header comes from the SS-MIX2 messages.
   check(state.patient.id === "9999013" && state.patient.name === "=患者 太郎=カンジャ タロウ", "patient: " + JSON.stringify(state.patient));
+  let svgSeen = false;
   for (const [i, doc] of state.documents.entries()) {
     const view = await page.evaluate((id) => window.ssmixViewer.open(id), doc.id);
     check(view.document === doc.id, `open(${doc.id}): ` + JSON.stringify(view));
     await new Promise((r) => setTimeout(r, 300));   // a few frames drawn
+    // Media other than PNG/JPEG/GIF (the SVG with an onload) are named, never decoded or shown.
+    const media = await page.evaluate(() => window.ssmixViewer.media());
+    check(media.every((m) => m.status === "not shown"), `${doc.id}: media ` + JSON.stringify(media.map((m) => [m.id, m.status])));
+    if (media.some((m) => m.id === "m1")) svgSeen = true;   // svg-media.xml's image
     writeFileSync(join(artifacts, `20-hostile-viewer-${i + 1}.png`), await page.screenshot({ type: "png" }));
   }
+  check(svgSeen, "the SVG image of svg-media.xml was never met (so its refusal was not checked)");
   // A body that is a PDF is offered for saving: 「ファイルを保存」 hands exactly the document's
   // bytes to the browser's download (a blob made in the page; the anchor's click is caught here).
   const pdf = state.documents.find((d) => d.body === "application/pdf");

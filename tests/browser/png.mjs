@@ -21,7 +21,7 @@ export function decodePng(buffer) {
     }
     at += 12 + length;
   }
-  const channels = { 2: 3, 6: 4 }[colorType];
+  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
   if (!channels) throw new Error("unsupported PNG colour type " + colorType);
   const raw = inflateSync(Buffer.concat(data));
   const stride = width * channels;

@@ -4,7 +4,7 @@
 // native DCMTK (dcmj2pnm / dcml2pnm) does with the same window. Saves screenshots to look at.
 // usage: node viewer_slice.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
 import { execFileSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "./browser.mjs";
@@ -104,6 +104,21 @@ try {
   }
   check(typeof copied === "string" && copied.includes("診療情報提供書") && copied.includes("内視鏡検査をお願いします"),
     "copied text: " + String(copied).slice(0, 200));
+  // The letter's image (observationMedia img1, a 16 x 8 grey PNG carried in the letter):
+  // decoded by the browser, drawn in the letter, pixel for pixel the file's.
+  let media = [];
+  for (let i = 0; i < 40 && !(media.length && media[0].status !== "decoding"); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    media = await page.evaluate(() => window.ssmixViewer.media());
+  }
+  const letterXml = readFileSync(join(tree, letterId), "utf8");
+  const png = decodePng(Buffer.from((letterXml.match(/mediaType="image\/png" representation="B64">([^<]+)</) || [])[1] || "", "base64"));
+  const rgba = media.length ? Buffer.from(media[0].data, "base64") : Buffer.alloc(0);
+  check(media.length === 1 && media[0].id === "img1" && media[0].status === "shown" && media[0].width === png.width &&
+    media[0].height === png.height && rgba.length === png.width * png.height * 4 &&
+    [...Array(png.width * png.height).keys()].every((i) => rgba[4 * i] === png.pixels[i * png.channels] && rgba[4 * i + 3] === 255),
+    "the letter's image: " + JSON.stringify(media.map((m) => ({ ...m, data: m.data.slice(0, 24) }))));
+  check(await drawnSoon(page, "内視鏡像"), "the image's caption is not drawn");
   // 文字を選択: the letter as plain text in a text box; a mouse drag selects part of it and
   // Ctrl+C copies just that part.
   const textMode = await page.evaluate(() => window.ssmixViewer.setTextMode(true));

@@ -1,0 +1,60 @@
+// viewer-wasm/media_images.cpp — one texture per image, made when its pixels arrive.
+#include "viewer-wasm/media_images.h"
+
+#include <GLES3/gl3.h>
+
+namespace ssmix::viewer {
+
+bool is_raster_image(const std::string& media_type) {
+    return media_type == "image/png" || media_type == "image/jpeg" || media_type == "image/gif";
+}
+
+const MediaImage* MediaImages::get(const std::string& key, const std::string& media_type, const Bytes& bytes) {
+    const auto known = ids_.find(key);
+    if (known != ids_.end()) {
+        const MediaImage& image = images_.at(known->second);
+        return image.status == MediaStatus::shown ? &image : nullptr;
+    }
+    const int id = static_cast<int>(images_.size()) + 1;
+    ids_[key] = id;
+    MediaImage& image = images_[id];
+    image.key = key;
+    if (!is_raster_image(media_type) || bytes.empty() || !decode_) {
+        image.status = MediaStatus::not_shown;
+        return nullptr;
+    }
+    decode_(id, media_type, bytes);
+    return nullptr;
+}
+
+void MediaImages::arrived(int id, int width, int height, const std::uint8_t* rgba) {
+    const auto it = images_.find(id);
+    if (it == images_.end()) return;
+    MediaImage& image = it->second;
+    if (width <= 0 || height <= 0 || width > max_side || height > max_side) return failed(id);
+    image.width = width;
+    image.height = height;
+    image.rgba.assign(rgba, rgba + static_cast<std::size_t>(width) * height * 4);
+    glGenTextures(1, &image.texture);
+    glBindTexture(GL_TEXTURE_2D, image.texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    image.status = MediaStatus::shown;
+}
+
+void MediaImages::failed(int id) {
+    const auto it = images_.find(id);
+    if (it != images_.end()) it->second.status = MediaStatus::not_shown;
+}
+
+std::vector<const MediaImage*> MediaImages::all() const {
+    std::vector<const MediaImage*> out;
+    for (const auto& [id, image] : images_) out.push_back(&image);
+    return out;
+}
+
+}  // namespace ssmix::viewer
