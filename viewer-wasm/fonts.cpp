@@ -49,6 +49,12 @@ void Fonts::need(std::string_view utf8) {
     }
 }
 
+void Fonts::set_scale(float scale) {
+    if (scale == scale_) return;
+    scale_ = scale;
+    dirty_ = true;
+}
+
 bool Fonts::rebuild_if_needed() {
     if (!dirty_) return false;
     build();
@@ -75,8 +81,9 @@ void Fonts::build() {
     config.OversampleH = 1;                // halves the atlas; CJK needs no sub-pixel positioning
     config.OversampleV = 1;
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font_data()), static_cast<int>(font_size()),
-                                   pixel_size_, &config, reinterpret_cast<const ImWchar*>(ranges_.data()));
+                                   pixel_size_ * scale_, &config, reinterpret_cast<const ImWchar*>(ranges_.data()));
     io.Fonts->Build();
+    io.FontGlobalScale = 1 / scale_;
 
     ImFont* font = io.Fonts->Fonts.back();
     missing_.clear();

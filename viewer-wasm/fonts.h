@@ -13,6 +13,10 @@ namespace ssmix::viewer {
 class Fonts {
 public:
     void build_initial(float pixel_size);   // after ImGui::CreateContext, before the first frame
+    // Device pixels per CSS pixel: glyphs are rasterized that much larger and drawn scaled
+    // back, so text stays sharp on high-DPI screens. Rebuilds the atlas when it changes.
+    void set_scale(float scale);
+    [[nodiscard]] float scale() const { return scale_; }
     void need(std::string_view utf8);        // cheap when nothing is new
     // Rebuilds the atlas if need() added glyphs; returns true when the GL texture must be
     // recreated. Call between frames only.
@@ -28,6 +32,7 @@ private:
     void build();
 
     float pixel_size_ = 18;
+    float scale_ = 1;
     std::set<unsigned> wanted_;    // in the atlas: the initial blocks plus everything needed
     std::set<unsigned> needed_;    // met in text actually shown
     std::set<unsigned> missing_;

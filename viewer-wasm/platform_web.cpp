@@ -6,6 +6,9 @@
 #define GLFW_INCLUDE_ES3
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -56,6 +59,7 @@ EM_JS(void, js_store_language, (const char* code), { Module.ssmixStoreLanguage(U
 EM_JS(int, js_stored_language_is_english, (), { return Module.ssmixStoredLanguage() === "en" ? 1 : 0; });
 EM_JS(double, js_canvas_width, (), { return Module.canvas.clientWidth || window.innerWidth; });
 EM_JS(double, js_canvas_height, (), { return Module.canvas.clientHeight || window.innerHeight; });
+EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 // NOLINTEND
 
 struct Viewer {
@@ -68,6 +72,7 @@ struct Viewer {
     bool announced_ready = false;
     std::string api_buffer;   // the last string handed to JavaScript
     bool first_frame_marked = false;
+    float display_scale = 1;   // device pixels per CSS pixel, for the test API
 };
 Viewer* viewer = nullptr;
 
@@ -102,13 +107,31 @@ std::vector<ssmix::dicom::IndexedInstance> image_index(const ssmix::bundle::Mani
     return std::move(*parsed.value);
 }
 
-void fit_window_to_canvas() {
-    const int width = static_cast<int>(js_canvas_width());
-    const int height = static_cast<int>(js_canvas_height());
+// High-DPI: the canvas holds device pixels (CSS size x devicePixelRatio; Emscripten's GLFW
+// calls that the window, and gives mouse positions in it), while ImGui works in CSS pixels
+// with a framebuffer scale, so layout is the same on every screen and only sharper on dense ones.
+struct Display {
+    float width = 0, height = 0, scale = 1;   // CSS pixels, device pixels per CSS pixel
+};
+
+Display fit_window_to_canvas() {
+    Display d{static_cast<float>(js_canvas_width()), static_cast<float>(js_canvas_height()),
+              static_cast<float>(std::clamp(js_device_pixel_ratio(), 1.0, 4.0))};
+    const int width = static_cast<int>(std::lround(d.width * d.scale));
+    const int height = static_cast<int>(std::lround(d.height * d.scale));
     int current_width = 0, current_height = 0;
     glfwGetWindowSize(viewer->window, &current_width, &current_height);
     if (width > 0 && height > 0 && (width != current_width || height != current_height))
         glfwSetWindowSize(viewer->window, width, height);
+    return d;
+}
+
+void use_css_pixels(const Display& d) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (d.width <= 0 || d.height <= 0) return;
+    io.DisplaySize = ImVec2(d.width, d.height);
+    io.DisplayFramebufferScale = ImVec2(d.scale, d.scale);
+    if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = ImVec2(io.MousePos.x / d.scale, io.MousePos.y / d.scale);
 }
 
 void frame() {
@@ -116,14 +139,17 @@ void frame() {
     if (!viewer->first_frame_marked) js_mark_time("firstFrame"), viewer->first_frame_marked = true;
     viewer->chunks->next_generation();
     app.update(frame_budget_ms, [] { return emscripten_get_now(); });
+    const Display display = fit_window_to_canvas();
+    viewer->display_scale = display.scale;
+    app.fonts().set_scale(display.scale);
     if (app.fonts().rebuild_if_needed()) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    fit_window_to_canvas();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    use_css_pixels(display);
     ImGui::NewFrame();
     app.draw();
     ImGui::Render();
@@ -173,7 +199,7 @@ EMSCRIPTEN_KEEPALIVE void ssmix_picked_arrived(const char* path, const std::uint
 EMSCRIPTEN_KEEPALIVE void ssmix_picked_failed(const char* path, const char* why) { viewer->picked->failed(path, why); }
 
 EMSCRIPTEN_KEEPALIVE const char* ssmix_api_state() {
-    viewer->api_buffer = ssmix::viewer::state_json(*viewer->app);
+    viewer->api_buffer = ssmix::viewer::state_json(*viewer->app, viewer->display_scale);
     return viewer->api_buffer.c_str();
 }
 

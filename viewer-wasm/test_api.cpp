@@ -52,7 +52,7 @@ nlohmann::ordered_json window_json(const std::optional<dicom::Window>& window) {
 
 }  // namespace
 
-std::string state_json(App& app) {
+std::string state_json(App& app, float display_scale) {
     using json = nlohmann::ordered_json;
     const Catalogue& catalogue = app.catalogue();
     const PatientEntry patient = app.patient();
@@ -96,7 +96,8 @@ std::string state_json(App& app) {
                   {"window", frame ? window_json(frame->window) : json(nullptr)},
                   {"inverted", view.inverted()}, {"zoom", view.zoom()}, {"measurement", measurement_json(view.measurement())},
                   {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()}}},
-        {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}}},
+        {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}, {"scale", app.fonts().scale()}}},
+        {"displayScale", display_scale},
         {"problems", app.problems()},
     };
     return state.dump();

@@ -11,7 +11,7 @@ namespace ssmix::viewer {
 // {ready, language, patient, documents, studies[{id, date, description, series[{id, modality,
 //  description, frames}]}], view{series, frame, frames, status, error, file, fileFrame,
 //  transferSyntax, window}, font, problems}
-[[nodiscard]] std::string state_json(App& app);
+[[nodiscard]] std::string state_json(App& app, float display_scale = 1);
 
 // {width, height, channels, data (base64 of the rendered 8-bit pixels), window} or {} if none.
 [[nodiscard]] std::string frame_json(App& app);

@@ -15,6 +15,7 @@ const chromiumArgs = [
 
 // options.javaScript === false opens the page with scripts switched off, as some hospitals'
 // locked-down browsers are (Chromium only: Firefox's BiDi cannot inspect such a page).
+// options.deviceScaleFactor: a high-DPI screen (2 = two device pixels per CSS pixel).
 export async function openPage(browserName, url, options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "ssmix-browser-"));
   const browser = browserName === "firefox"
@@ -26,7 +27,7 @@ export async function openPage(browserName, url, options = {}) {
       })
     : await puppeteer.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs, userDataDir: profile });
   const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 800 });
+  await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: options.deviceScaleFactor || 1 });
   if (options.javaScript === false) {
     if (browserName === "firefox") throw new Error("JavaScript cannot be switched off for Firefox here");
     await page.setJavaScriptEnabled(false);
