@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/cda/render_common.h"
+#include "core/cda/table_grid.h"
 #include "imgui.h"
 
 namespace ssmix::viewer {
@@ -35,8 +36,6 @@ std::size_t unit_length(const std::string& text, std::size_t at) {
     const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     return std::min(length, text.size() - at);
 }
-
-bool is_cell(const cda::NarrativeNode& node) { return node.kind == cda::NodeKind::th || node.kind == cda::NodeKind::td; }
 
 // Layout whitespace between blocks (the indentation of the XML) is not text to show.
 bool is_blank(const cda::NarrativeNode& node) {
@@ -323,41 +322,22 @@ void DocumentView::list(const cda::NarrativeNode& node, Style style) {
 }
 
 void DocumentView::table(const cda::NarrativeNode& node, Style style) {
-    // Rows from thead, tbody and tfoot (or directly under the table), in order; the caption first.
-    std::vector<const cda::NarrativeNode*> rows;
-    std::vector<bool> header_rows;
-    for (const auto& part : node.children) {
-        if (part.kind == cda::NodeKind::caption) {
-            blocks({part}, {true, false, false, false, false, false});
-        } else if (part.kind == cda::NodeKind::tr) {
-            rows.push_back(&part), header_rows.push_back(false);
-        } else {
-            for (const auto& row : part.children)
-                if (row.kind == cda::NodeKind::tr) rows.push_back(&row), header_rows.push_back(part.kind == cda::NodeKind::thead);
-        }
-    }
-    int columns = 1;
-    for (const auto* row : rows) {
-        int n = 0;
-        for (const auto& cell : row->children)
-            if (is_cell(cell)) n += static_cast<int>(std::max(1u, cell.colspan));
-        columns = std::max(columns, std::min(n, 64));   // ImGui's column limit is far above any letter's
-    }
+    // The cells' places as HTML lays them out (cda::table_grid); ImGui tables have no spans, so
+    // a spanning cell's text sits in its first column and row, and later cells move past it.
+    const cda::TableGrid grid = cda::table_grid(node);
+    if (grid.caption) blocks({*grid.caption}, {true, false, false, false, false, false});
     ImGui::PushID(&node);   // the node lives as long as the document: a stable id across frames
-    if (!ImGui::BeginTable("##table", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (!ImGui::BeginTable("##table", static_cast<int>(grid.columns), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::PopID();
         return;
     }
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        ImGui::TableNextRow(header_rows[r] ? ImGuiTableRowFlags_Headers : 0);
-        int column = 0;
-        for (const auto& cell : rows[r]->children) {
-            if (!is_cell(cell)) continue;
-            if (column >= columns) break;
-            ImGui::TableSetColumnIndex(column);
-            column += static_cast<int>(std::max(1u, cell.colspan));   // a spanning cell's text stays in its first column
+    for (std::size_t r = 0; r < grid.rows.size(); ++r) {
+        ImGui::TableNextRow(grid.header_rows[r] ? ImGuiTableRowFlags_Headers : 0);
+        for (const cda::GridCell& placed : grid.rows[r]) {
+            const cda::NarrativeNode& cell = *placed.cell;
+            ImGui::TableSetColumnIndex(static_cast<int>(placed.column));
             Style cell_style = style;
-            cell_style.strong = style.strong || cell.kind == cda::NodeKind::th || header_rows[r];
+            cell_style.strong = style.strong || cell.kind == cda::NodeKind::th || grid.header_rows[r];
             line_open_ = false;
             line_used_ = 0;
             for (const auto& child : cell.children)

@@ -22,6 +22,14 @@ function sameFrame(viewerFrame, native, what) {
   check(problems.length === 0, problems.join("; "));
 }
 
+// Resolves after `n` frames the browser has drawn.
+function animationFrames(page, n) {
+  return page.evaluate((count) => new Promise((resolve) => {
+    let left = count;
+    (function next() { if (left-- <= 0) resolve(); else requestAnimationFrame(next); })();
+  }), n);
+}
+
 // Text met in a new view is drawn once its glyphs are in the atlas, a frame or two later.
 async function drawnSoon(page, word) {
   for (let i = 0; i < 40; i++) {
@@ -125,21 +133,26 @@ try {
   check(textMode.textMode === true, "setTextMode(true): " + JSON.stringify(textMode));
   await new Promise((r) => setTimeout(r, 300));
   await page.evaluate(() => { window.ssmixCopied = null; });
+  // ImGui 1.86 reads the mouse buttons and keys once per frame: each step waits for frames, so
+  // a busy machine (two browsers, software WebGL) cannot fold a drag or a key press into one.
   await page.mouse.move(345, 80);
   await page.mouse.down();
-  await page.mouse.move(700, 150, { steps: 8 });
+  await animationFrames(page, 2);
+  for (const [x, y] of [[450, 95], [560, 115], [700, 150]]) {
+    await page.mouse.move(x, y);
+    await animationFrames(page, 2);
+  }
   await page.mouse.up();
-  // Held for a few frames, as a hand would: ImGui 1.86 reads the keys once per frame.
+  await animationFrames(page, 2);
   await page.keyboard.down("Control");
   await page.keyboard.down("KeyC");
-  await new Promise((r) => setTimeout(r, 100));
-  await page.keyboard.up("KeyC");
-  await page.keyboard.up("Control");
   let part = null;
-  for (let i = 0; i < 20 && part === null; i++) {
-    await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 40 && part === null; i++) {   // held until the copy arrives, as a hand would
+    await animationFrames(page, 1);
     part = await page.evaluate(() => window.ssmixCopied);
   }
+  await page.keyboard.up("KeyC");
+  await page.keyboard.up("Control");
   check(typeof part === "string" && part.length > 3 && part.length < copied.length / 2 && copied.includes(part),
     "selected text copied: " + JSON.stringify(part && part.slice(0, 100)));
   checkNotBlank(await screenshot(page, "01-letter-text-mode"), "letter as selectable text");
