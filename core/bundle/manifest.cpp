@@ -37,7 +37,8 @@ Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& f
         return result;
     };
     if (root.is_discarded()) return fail("", "the manifest is not valid JSON");
-    if (!root.is_object() || root.value("format", "") != manifest_format)
+    const auto format = root.is_object() ? root.find("format") : root.end();   // value() would throw on a non-string
+    if (format == root.end() || !format->is_string() || format->get<std::string>() != manifest_format)
         return fail("format", "not a manifest of format " + std::string(manifest_format));
     const auto chunks = root.find("chunks");
     const auto files = root.find("files");

@@ -106,6 +106,10 @@ Parsed<std::vector<IndexedInstance>> parse_instance_index(std::string_view json,
             result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "a value of the wrong kind in " + entry.path));
             return result;
         }
+        if (entry.path.empty() || entry.instance.sop_instance_uid.empty()) {   // the writer never leaves them out
+            result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "an image entry needs a path and a SOP Instance UID"));
+            return result;
+        }
         entries.push_back(std::move(entry));
     }
     result.value = std::move(entries);

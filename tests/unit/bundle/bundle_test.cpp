@@ -146,6 +146,7 @@ TEST_CASE("manifest: chunk file names are 8.3 and numbered") {
 TEST_CASE("manifest: damaged manifests are refused with the place named") {
     CHECK(parse_manifest_json("not json", "M.JS").diagnostics.at(0).code == "bundle.manifest.invalid");
     CHECK(parse_manifest_json("{\"format\":\"other\"}", "M.JS").diagnostics.at(0).place.where == "format");
+    CHECK(parse_manifest_json("{\"format\":7}", "M.JS").diagnostics.at(0).place.where == "format");   // found by fuzz_bundle_manifest: threw
     const auto out_of_range = parse_manifest_json(
         R"({"format":"ssmix-bundle-1","chunks":[10],"files":[{"path":"A","size":1,"sha256":"x","chunk":1,"offset":0,"stored":1}]})",
         "M.JS");

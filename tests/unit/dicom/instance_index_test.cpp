@@ -69,6 +69,7 @@ TEST_CASE("instance index: damaged indexes are refused with the entry named") {
     const auto no_uid = parse_instance_index(R"([{"path":"DICOM/A","sop":"1"},{"path":"DICOM/B"}])", "M.JS");
     CHECK_FALSE(no_uid.value);
     CHECK(no_uid.diagnostics.at(0).place.where == "images[1]");
+    CHECK_FALSE(parse_instance_index(R"([{"path":"DICOM/A","sop":""}])", "M.JS").value);   // found by fuzz_bundle_manifest
     const auto negative_rows = parse_instance_index(R"([{"path":"DICOM/A","sop":"1","rows":-5}])", "M.JS");
     CHECK_FALSE(negative_rows.value);
     const auto text_number = parse_instance_index(R"([{"path":"DICOM/A","sop":"1","frames":"12"}])", "M.JS");
