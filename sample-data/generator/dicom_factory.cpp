@@ -8,6 +8,9 @@
 #include "dcmtk/config/osconfig.h"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcpixel.h"
+#include "dcmtk/dcmdata/dcpixseq.h"
+#include "dcmtk/dcmdata/dcpxitem.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmjpeg/djencode.h"
 #include "dcmtk/dcmjpeg/djrploss.h"
@@ -62,6 +65,24 @@ void common_modules(DcmDataset& data, const char* sop_class, const std::string& 
     put(data, DCM_BodyPartExamined, series.body_part);
 }
 
+// DCMTK pads an odd-length JPEG-LS stream to even length with a byte it leaves uninitialized,
+// so the same image could give different files. The pad after the EOI marker is set to 0.
+void zero_jpeg_ls_padding(DcmDataset& data) {
+    DcmElement* element = nullptr;
+    if (data.findAndGetElement(DCM_PixelData, element).bad() || !element) return;
+    DcmPixelSequence* fragments = nullptr;
+    const DcmRepresentationParameter* parameters = nullptr;
+    if (static_cast<DcmPixelData*>(element)->getEncapsulatedRepresentation(EXS_JPEGLSLossless, parameters, fragments).bad() || !fragments)
+        return;
+    for (unsigned long i = 1; i < fragments->card(); ++i) {   // item 0 is the offset table
+        DcmPixelItem* item = nullptr;
+        Uint8* bytes = nullptr;
+        if (fragments->getItem(item, i).bad() || item->getUint8Array(bytes).bad() || !bytes) continue;
+        const Uint32 length = item->getLength();
+        if (length >= 3 && bytes[length - 3] == 0xFF && bytes[length - 2] == 0xD9) bytes[length - 1] = 0;
+    }
+}
+
 void save(DcmFileFormat& file, const std::filesystem::path& path, Encoding encoding) {
     register_encoders();
     DcmDataset& data = *file.getDataset();
@@ -74,10 +95,31 @@ void save(DcmFileFormat& file, const std::filesystem::path& path, Encoding encod
         xfer = EXS_JPEGLSLossless;
         DJLSRepresentationParameter lossless(0, OFTrue);
         check(data.chooseRepresentation(xfer, &lossless), "JPEG-LS encoding");
+        zero_jpeg_ls_padding(data);
     }
     if (!data.canWriteXfer(xfer)) throw std::runtime_error("cannot write " + path.string() + " in the chosen transfer syntax");
     std::filesystem::create_directories(path.parent_path());
     check(file.saveFile(path.c_str(), xfer), "cannot write " + path.string());
+}
+
+// The image pixel and cine modules of an 8-bit MONOCHROME2 clip (fluoroscopy, ultrasound).
+void put_8bit_frames(DcmDataset& data, const std::vector<std::vector<std::uint8_t>>& frames, int width, int height,
+                     double frame_time_ms) {
+    put(data, DCM_SamplesPerPixel, "1");
+    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
+    put(data, DCM_Rows, std::to_string(height));
+    put(data, DCM_Columns, std::to_string(width));
+    put(data, DCM_BitsAllocated, "8");
+    put(data, DCM_BitsStored, "8");
+    put(data, DCM_HighBit, "7");
+    put(data, DCM_PixelRepresentation, "0");
+    put(data, DCM_NumberOfFrames, std::to_string(frames.size()));
+    put(data, DCM_FrameTime, std::to_string(frame_time_ms));
+    put(data, DCM_FrameIncrementPointer, "(0018,1063)");
+    put(data, DCM_CineRate, std::to_string(static_cast<int>(1000 / frame_time_ms)));
+    std::vector<Uint8> all;
+    for (const auto& frame : frames) all.insert(all.end(), frame.begin(), frame.end());
+    check(data.putAndInsertUint8Array(DCM_PixelData, all.data(), static_cast<unsigned long>(all.size())), "pixel data");
 }
 
 }  // namespace
@@ -161,22 +203,8 @@ void write_ultrasound(const std::filesystem::path& path, const PatientInfo& pati
     common_modules(data, UID_UltrasoundMultiframeImageStorage, uid_for(series.uid + "/1"), patient, study, series);
     put(data, DCM_ImageType, "ORIGINAL\\PRIMARY\\ABDOMINAL\\0001");
     put(data, DCM_InstanceNumber, "1");
-    put(data, DCM_SamplesPerPixel, "1");
-    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
-    put(data, DCM_Rows, std::to_string(height));
-    put(data, DCM_Columns, std::to_string(width));
-    put(data, DCM_BitsAllocated, "8");
-    put(data, DCM_BitsStored, "8");
-    put(data, DCM_HighBit, "7");
-    put(data, DCM_PixelRepresentation, "0");
-    put(data, DCM_NumberOfFrames, std::to_string(frames.size()));
-    put(data, DCM_FrameTime, std::to_string(frame_time_ms));
-    put(data, DCM_FrameIncrementPointer, "(0018,1063)");
-    put(data, DCM_CineRate, std::to_string(static_cast<int>(1000 / frame_time_ms)));
     put(data, DCM_TransducerData, "C5-1");
-    std::vector<Uint8> all;
-    for (const auto& frame : frames) all.insert(all.end(), frame.begin(), frame.end());
-    check(data.putAndInsertUint8Array(DCM_PixelData, all.data(), static_cast<unsigned long>(all.size())), "pixel data");
+    put_8bit_frames(data, frames, width, height, frame_time_ms);
     save(file, path, encoding);
 }
 
@@ -194,22 +222,8 @@ void write_fluoroscopy(const std::filesystem::path& path, const PatientInfo& pat
     put(data, DCM_ExposureTime, "8");
     put(data, DCM_Exposure, "0");
     put(data, DCM_InstanceNumber, "1");
-    put(data, DCM_SamplesPerPixel, "1");
-    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
-    put(data, DCM_Rows, std::to_string(height));
-    put(data, DCM_Columns, std::to_string(width));
-    put(data, DCM_BitsAllocated, "8");
-    put(data, DCM_BitsStored, "8");
-    put(data, DCM_HighBit, "7");
-    put(data, DCM_PixelRepresentation, "0");
-    put(data, DCM_NumberOfFrames, std::to_string(frames.size()));
-    put(data, DCM_FrameTime, std::to_string(frame_time_ms));
-    put(data, DCM_FrameIncrementPointer, "(0018,1063)");
-    put(data, DCM_CineRate, std::to_string(static_cast<int>(1000 / frame_time_ms)));
     put(data, DCM_ImagerPixelSpacing, "0.3\\0.3");
-    std::vector<Uint8> all;
-    for (const auto& frame : frames) all.insert(all.end(), frame.begin(), frame.end());
-    check(data.putAndInsertUint8Array(DCM_PixelData, all.data(), static_cast<unsigned long>(all.size())), "pixel data");
+    put_8bit_frames(data, frames, width, height, frame_time_ms);
     save(file, path, encoding);
 }
 
