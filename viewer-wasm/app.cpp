@@ -263,34 +263,47 @@ void App::draw() {
 
 void App::draw_header() {
     label(tr(Text::app_title));
-    if (panel_ == Panel::document) {
-        ImGui::SameLine(ImGui::GetWindowWidth() - 790);
-        const std::string select = std::string(tr(text_mode_ ? Text::reading_view : Text::select_text)) + "##select";
-        fonts_.need(select);
-        if (ImGui::Button(select.c_str())) set_text_mode(!text_mode_);
+    const ImVec2 title_end = ImGui::GetItemRectMax();
+
+    // The buttons, right-aligned in this order from the left; on the title's line when they fit
+    // beside it, else on a line of their own (a narrow window).
+    struct Action {
+        std::string id;
+        std::string label;
+        std::function<void()> run;
+    };
+    std::vector<Action> actions;
+    if (panel_ == Panel::document)
+        actions.push_back({"select", std::string(tr(text_mode_ ? Text::reading_view : Text::select_text)), [this] { set_text_mode(!text_mode_); }});
+    if (copy_text && panel_ == Panel::document)
+        actions.push_back({"copy", std::string(tr(Text::copy_text)), [this] { copy_text(document_text()); }});
+    if (open_page && !print_page().empty())
+        actions.push_back({"print", std::string(tr(Text::print)), [this] { open_page(print_page()); }});
+    if (pick_folder)   // another disc, or this disc's folder for images left out of the viewer data
+        actions.push_back({"openFolder", std::string(tr(Text::open_folder)), [this] { pick_folder(); }});
+    actions.push_back({"language", std::string(tr(Text::language_toggle)),
+                       [this] { set_language(language_ == Language::ja ? Language::en : Language::ja); }});
+
+    constexpr float gap = 12;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float total = 0;
+    for (auto& action : actions) {
+        fonts_.need(action.label);
+        total += ImGui::CalcTextSize(action.label.c_str()).x + style.FramePadding.x * 2 + gap;
     }
-    if (copy_text && panel_ == Panel::document) {
-        ImGui::SameLine(ImGui::GetWindowWidth() - 620);
-        const std::string copy = std::string(tr(Text::copy_text)) + "##copy";
-        fonts_.need(copy);
-        if (ImGui::Button(copy.c_str())) copy_text(document_text());
+    const float right = ImGui::GetWindowWidth() - style.WindowPadding.x;
+    const bool beside_title = right - total > title_end.x - ImGui::GetWindowPos().x + gap;
+    float x = right - total + gap;
+    header_buttons_.clear();
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        if (i > 0 || beside_title) ImGui::SameLine(x);
+        else ImGui::SetCursorPosX(x);
+        if (ImGui::Button((actions[i].label + "##" + actions[i].id).c_str())) actions[i].run();
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        header_buttons_.push_back({actions[i].id, min.x, min.y, max.x - min.x, max.y - min.y});
+        x += max.x - min.x + gap;
     }
-    if (open_page && !print_page().empty()) {
-        ImGui::SameLine(ImGui::GetWindowWidth() - 460);
-        const std::string print = std::string(tr(Text::print)) + "##print";
-        fonts_.need(print);
-        if (ImGui::Button(print.c_str())) open_page(print_page());
-    }
-    if (pick_folder) {   // another disc, or this disc's folder for images left out of the viewer data
-        ImGui::SameLine(ImGui::GetWindowWidth() - 300);
-        const std::string open = std::string(tr(Text::open_folder)) + "##open-folder";
-        fonts_.need(open);
-        if (ImGui::Button(open.c_str())) pick_folder();
-    }
-    ImGui::SameLine(ImGui::GetWindowWidth() - 120);
-    const std::string toggle = std::string(tr(Text::language_toggle)) + "##language";
-    fonts_.need(toggle);
-    if (ImGui::Button(toggle.c_str())) set_language(language_ == Language::ja ? Language::en : Language::ja);
+    header_buttons_.push_back({"title", 0, 0, title_end.x, title_end.y});
 
     const PatientEntry patient = this->patient();
     if (patient.id.empty()) {

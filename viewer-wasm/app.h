@@ -94,6 +94,14 @@ public:
     // the record, the disc's static page.
     [[nodiscard]] std::string print_page() const;
 
+    // Where the header's buttons were drawn (CSS pixels), and the title's extent ("title"), for
+    // the test API and people automating the viewer.
+    struct HeaderButton {
+        std::string id;
+        float x = 0, y = 0, width = 0, height = 0;
+    };
+    [[nodiscard]] const std::vector<HeaderButton>& header_buttons() const { return header_buttons_; }
+
 private:
     void scan_some(double budget_ms, const std::function<double()>& now_ms);
     void prefetch_first_image();
@@ -139,6 +147,7 @@ private:
     bool show_tags_ = false;
     bool text_mode_ = false;
     bool first_image_prefetched_ = false;
+    std::vector<HeaderButton> header_buttons_;
     std::string text_mode_text_;   // document_text() of the open document while text_mode_
 };
 

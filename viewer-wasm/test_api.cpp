@@ -78,6 +78,9 @@ std::string state_json(App& app, float display_scale) {
         record = {{"problems", r->problems.size()}, {"allergies", r->allergies.size()},
                   {"prescriptions", r->prescriptions.size()}, {"labResults", r->lab_results.size()}, {"labTests", tests}};
     }
+    json buttons = json::array();
+    for (const auto& b : app.header_buttons())
+        buttons.push_back({{"id", b.id}, {"x", b.x}, {"y", b.y}, {"width", b.width}, {"height", b.height}});
     json missing = json::array();
     for (unsigned cp : app.fonts().missing()) missing.push_back(cp);
 
@@ -98,6 +101,7 @@ std::string state_json(App& app, float display_scale) {
                   {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()}}},
         {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}, {"scale", app.fonts().scale()}}},
         {"displayScale", display_scale},
+        {"buttons", buttons},
         {"problems", app.problems()},
     };
     return state.dump();

@@ -58,3 +58,13 @@ export async function waitForViewer(page, timeoutMs = 60000) {
     error: document.documentElement.dataset.ssmixError || "",
   }));
 }
+
+// Clicks one of the viewer's header buttons ("select", "copy", "print", "openFolder",
+// "language") where the viewer says it drew it (state().buttons, CSS pixels); false if absent.
+export async function clickViewerButton(page, id) {
+  const buttons = (await page.evaluate(() => window.ssmixViewer.state())).buttons || [];
+  const button = buttons.find((b) => b.id === id);
+  if (!button) return false;
+  await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+  return true;
+}

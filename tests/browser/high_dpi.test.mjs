@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openPage, waitForViewer } from "./browser.mjs";
+import { clickViewerButton, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { decodePng } from "./png.mjs";
 
@@ -31,8 +31,10 @@ try {
 
   // The layout is in CSS pixels as at 1x: the print button is where it is at 1x, and a click
   // there (CSS pixels, as the mouse gives them) presses it.
+  const print = state.buttons.find((b) => b.id === "print");
+  check(print && print.x > 640 && print.x + print.width < 1280 && print.y < 40, "print button at 2x: " + JSON.stringify(print));
   await page.evaluate(() => { window.ssmixOpened = []; window.open = (url) => { window.ssmixOpened.push(url); return null; }; });
-  await page.mouse.click(1280 - 460 + 40, 20);
+  check(await clickViewerButton(page, "print"), "no print button");
   let opened = [];
   for (let i = 0; i < 20 && opened.length === 0; i++) {
     await new Promise((r) => setTimeout(r, 50));

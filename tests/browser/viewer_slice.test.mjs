@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openPage, waitForViewer } from "./browser.mjs";
+import { clickViewerButton, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame as nativeFrameOf } from "./frames.mjs";
 import { decodePng } from "./png.mjs";
@@ -89,9 +89,9 @@ try {
   // 印刷用ページ: the letter's print-ready page on the disc (made by the same renderer).
   check(state.view.printPage === "IHE_PDI/DOC00001.HTM" && existsSync(join(tree, state.view.printPage)),
     "print page of the letter: " + state.view.printPage);
-  // Clicking the button itself (top right, left of 「フォルダを開く」) opens that page in a new tab.
+  // Clicking the button itself (top right, where state().buttons says it is) opens that page in a new tab.
   await page.evaluate(() => { window.ssmixOpened = []; window.open = (url) => { window.ssmixOpened.push(url); return null; }; });
-  await page.mouse.click(1280 - 460 + 40, 20);
+  check(await clickViewerButton(page, "print"), "no print button: " + JSON.stringify(state.buttons));
   let opened = [];
   for (let i = 0; i < 20 && opened.length === 0; i++) {   // ImGui acts on the release, a frame or two later
     await new Promise((r) => setTimeout(r, 50));
@@ -104,7 +104,7 @@ try {
     Object.defineProperty(navigator, "clipboard", { configurable: true,
       value: { writeText: (text) => { window.ssmixCopied = text; return Promise.resolve(); } } });
   });
-  await page.mouse.click(1280 - 620 + 50, 20);
+  check(await clickViewerButton(page, "copy"), "no copy button");
   let copied = null;
   for (let i = 0; i < 20 && copied === null; i++) {
     await new Promise((r) => setTimeout(r, 50));
@@ -255,6 +255,21 @@ try {
   const back = await page.evaluate((id) => window.ssmixViewer.open(id), letterId);
   check(back.document === letterId && back.status === "shown", "open(letter) after the images: " + JSON.stringify(back));
   checkNotBlank(await screenshot(page, "03-letter-again"), "letter after images");
+
+  // A narrow window (the browser not maximised): the header's buttons move to their own line
+  // rather than over the title, stay inside the window and apart.
+  await page.setViewport({ width: 600, height: 700 });
+  await animationFrames(page, 4);
+  const narrow = (await page.evaluate(() => window.ssmixViewer.state())).buttons;
+  const title = narrow.find((b) => b.id === "title");
+  const buttons = narrow.filter((b) => b.id !== "title");
+  const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  check(buttons.length >= 4 && buttons.every((b) => b.x >= 0 && b.x + b.width <= 600 && b.y >= title.height && !overlaps(b, title)) &&
+    buttons.every((a, i) => buttons.every((b, j) => i === j || !overlaps(a, b))),
+    "header at 600 px: " + JSON.stringify(narrow));
+  await screenshot(page, "06-narrow-window");
+  await page.setViewport({ width: 1280, height: 800 });
+  await animationFrames(page, 4);
 
   // The language the physician chose is kept: after a reload the viewer starts in English.
   await page.evaluate(() => window.ssmixViewer.setLanguage("en"));
