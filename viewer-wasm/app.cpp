@@ -153,7 +153,6 @@ bool App::open_document(const std::string& path) {
     for (std::size_t i = 0; i < documents_.size(); ++i)
         if (documents_[i].path == path) {
             open_document_ = static_cast<int>(i);
-            text_mode_text_.clear();
             panel_ = Panel::document;
             return true;
         }
@@ -170,11 +169,6 @@ bool App::save_document_body() {
     const std::string extension = body->media_type == "application/pdf" ? ".PDF" : ".BIN";
     save_file(stem + extension, body->media_type, body->bytes);
     return true;
-}
-
-void App::set_text_mode(bool on) {
-    text_mode_ = on;
-    text_mode_text_.clear();   // taken again from the document shown next
 }
 
 std::string App::document_text() const {
@@ -237,8 +231,11 @@ void App::draw() {
     if (panel_ == Panel::document && text_mode_) {
         // ImGui's read-only text box selects with the mouse and copies with Ctrl+C (the
         // platform routes ImGui's clipboard to the browser's).
-        if (text_mode_text_.empty()) text_mode_text_ = document_text();
-        fonts_.need(text_mode_text_);
+        if (text_mode_document_ != open_document_) {   // made once per document, not every frame
+            text_mode_text_ = document_text();
+            text_mode_document_ = open_document_;
+            fonts_.need(text_mode_text_);
+        }
         ImGui::InputTextMultiline("##document-text", text_mode_text_.data(), text_mode_text_.size() + 1, ImVec2(-1, -1),
                                   ImGuiInputTextFlags_ReadOnly);
     } else if (panel_ == Panel::document) {
@@ -334,7 +331,6 @@ void App::draw_document_list() {
         fonts_.need(title);
         if (ImGui::Selectable(title.c_str(), panel_ == Panel::document && open_document_ == static_cast<int>(i))) {
             open_document_ = static_cast<int>(i);
-            text_mode_text_.clear();
             panel_ = Panel::document;
         }
     }

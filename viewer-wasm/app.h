@@ -77,7 +77,7 @@ public:
     std::function<void(const std::string& text)> copy_text;
     [[nodiscard]] std::string document_text() const;   // the open document as plain text, "" if none
     // The open document as selectable plain text (mouse drag, Ctrl+C) instead of the reading view.
-    void set_text_mode(bool on);
+    void set_text_mode(bool on) { text_mode_ = on; }
     [[nodiscard]] bool text_mode() const { return text_mode_; }
     // Set by the platform: asks the browser to decode an image in a letter (answered through
     // media_images().arrived / failed with the same id).
@@ -148,7 +148,8 @@ private:
     bool text_mode_ = false;
     bool first_image_prefetched_ = false;
     std::vector<HeaderButton> header_buttons_;
-    std::string text_mode_text_;   // document_text() of the open document while text_mode_
+    std::string text_mode_text_;      // document_text() of text_mode_document_
+    int text_mode_document_ = -1;
 };
 
 }  // namespace ssmix::viewer

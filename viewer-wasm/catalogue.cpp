@@ -28,15 +28,17 @@ void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
         study->series.push_back({instance.series_uid, instance.modality, instance.series_description, instance.series_number, {}});
         series = study->series.end() - 1;
     }
-    series->instances.push_back(
-        {path, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid,
-         instance.pixel_spacing_row, instance.pixel_spacing_column});
-
-    std::sort(series->instances.begin(), series->instances.end(), [](const InstanceEntry& a, const InstanceEntry& b) {
+    // Inserted at its place (files mostly come in order), not sorted again after every file:
+    // a 1,000-slice series from the image index is listed at start.
+    const InstanceEntry entry{path, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid,
+                              instance.pixel_spacing_row, instance.pixel_spacing_column};
+    const auto before = std::upper_bound(series->instances.begin(), series->instances.end(), entry,
+                                         [](const InstanceEntry& a, const InstanceEntry& b) {
         if (a.instance_number != b.instance_number) return a.instance_number < b.instance_number;
         if (a.slice_location && b.slice_location && *a.slice_location != *b.slice_location) return *a.slice_location < *b.slice_location;
         return a.path < b.path;
     });
+    series->instances.insert(before, entry);
     std::stable_sort(study->series.begin(), study->series.end(),
                      [](const SeriesEntry& a, const SeriesEntry& b) { return a.number < b.number; });
     std::stable_sort(studies_.begin(), studies_.end(), [](const StudyEntry& a, const StudyEntry& b) { return a.date > b.date; });

@@ -3,6 +3,8 @@
 
 #include <GLES3/gl3.h>
 
+#include "core/base/sha256.h"
+
 namespace ssmix::viewer {
 
 bool is_raster_image(const std::string& media_type) {
@@ -34,7 +36,7 @@ void MediaImages::arrived(int id, int width, int height, const std::uint8_t* rgb
     if (width <= 0 || height <= 0 || width > max_side || height > max_side) return failed(id);
     image.width = width;
     image.height = height;
-    image.rgba.assign(rgba, rgba + static_cast<std::size_t>(width) * height * 4);
+    image.rgba_sha256 = sha256_hex({rgba, static_cast<std::size_t>(width) * height * 4});
     glGenTextures(1, &image.texture);
     glBindTexture(GL_TEXTURE_2D, image.texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -42,7 +44,7 @@ void MediaImages::arrived(int id, int width, int height, const std::uint8_t* rgb
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     image.status = MediaStatus::shown;
 }
 

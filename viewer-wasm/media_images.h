@@ -21,7 +21,7 @@ struct MediaImage {
     MediaStatus status = MediaStatus::decoding;
     int width = 0, height = 0;
     unsigned texture = 0;
-    Bytes rgba;                     // kept for the test API's check against the file
+    std::string rgba_sha256;        // of the decoded pixels, for the test API (the pixels live in the texture only)
 };
 
 class MediaImages {

@@ -11,8 +11,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -126,6 +128,47 @@ Display fit_window_to_canvas() {
     return d;
 }
 
+// ImGui 1.86 reads keys once per frame from io.KeysDown, which the GLFW backend sets on each
+// event: a key pressed and released between two frames (a quick Ctrl+C on a slow machine)
+// would never be seen. Presses are latched here and shown to ImGui for one frame.
+struct KeyLatch {
+    std::vector<std::pair<int, int>> presses;   // key, modifier bits, since the last frame
+    std::set<int> down;                         // keys physically held
+
+    // Registered before ImGui's backend, which calls it first on every key event.
+    static void on_key(GLFWwindow*, int key, int, int action, int mods);
+
+    void before_frame() const {
+        ImGuiIO& io = ImGui::GetIO();
+        for (const auto& [key, mods] : presses) {
+            if (key < 0 || key >= IM_ARRAYSIZE(io.KeysDown)) continue;
+            io.KeysDown[key] = true;
+            io.KeyCtrl = io.KeyCtrl || (mods & GLFW_MOD_CONTROL);
+            io.KeyShift = io.KeyShift || (mods & GLFW_MOD_SHIFT);
+            io.KeyAlt = io.KeyAlt || (mods & GLFW_MOD_ALT);
+            io.KeySuper = io.KeySuper || (mods & GLFW_MOD_SUPER);
+        }
+    }
+
+    // After the frame: keys already let go are up again, and the modifiers as the keys are.
+    void after_frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        for (const auto& [key, mods] : presses)
+            if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown) && !down.count(key)) io.KeysDown[key] = false;
+        presses.clear();
+        io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+        io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+        io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+        io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+    }
+};
+KeyLatch key_latch;
+
+void KeyLatch::on_key(GLFWwindow*, int key, int, int action, int mods) {
+    if (action == GLFW_PRESS) key_latch.presses.emplace_back(key, mods), key_latch.down.insert(key);
+    if (action == GLFW_RELEASE) key_latch.down.erase(key);
+}
+
 void use_css_pixels(const Display& d) {
     ImGuiIO& io = ImGui::GetIO();
     if (d.width <= 0 || d.height <= 0) return;
@@ -150,9 +193,11 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     use_css_pixels(display);
+    key_latch.before_frame();
     ImGui::NewFrame();
     app.draw();
     ImGui::Render();
+    key_latch.after_frame();
     int width = 0, height = 0;
     glfwGetFramebufferSize(viewer->window, &width, &height);
     glViewport(0, 0, width, height);
@@ -356,6 +401,7 @@ int main() {
     js_mark_time("main");
     viewer->app->fonts().build_initial(18.0f);
     js_mark_time("fonts");
+    glfwSetKeyCallback(viewer->window, KeyLatch::on_key);   // before the backend, which then calls it first
     ImGui_ImplGlfw_InitForOpenGL(viewer->window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // Ctrl+C in a text box (the letter's 文字を選択 view) goes to the browser's clipboard.

@@ -121,7 +121,7 @@ std::string media_json(App& app) {
         if (prefix.size() == 1 || !image->key.starts_with(prefix)) continue;
         const char* status = image->status == MediaStatus::shown ? "shown" : image->status == MediaStatus::decoding ? "decoding" : "not shown";
         images.push_back({{"id", image->key.substr(prefix.size())}, {"status", status}, {"width", image->width},
-                          {"height", image->height}, {"data", encode_base64(image->rgba)}});
+                          {"height", image->height}, {"sha256", image->rgba_sha256}});
     }
     return images.dump();
 }

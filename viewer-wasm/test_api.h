@@ -20,7 +20,7 @@ namespace ssmix::viewer {
 [[nodiscard]] std::string tags_json(App& app);
 
 // The open document's images: [{id, status ("decoding", "shown", "not shown"), width, height,
-// data (base64 RGBA as the viewer holds it)}].
+// sha256 (of the RGBA pixels the texture was made from)}].
 [[nodiscard]] std::string media_json(App& app);
 
 }  // namespace ssmix::viewer

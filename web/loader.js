@@ -249,7 +249,7 @@ var Module = typeof Module !== "undefined" ? Module : {};
     // {runtime, main, fonts, firstFrame, ready}: ms from opening INDEX.HTM to the wasm runtime
     // up, the viewer's start, the font atlas built, the first frame and the viewer ready.
     times: function () { return times; },
-    // The open document's images: [{id, status, width, height, data}] (data: base64 RGBA).
+    // The open document's images: [{id, status, width, height, sha256}] (sha256 of the RGBA drawn).
     media: function () { return JSON.parse(UTF8ToString(call("ssmix_api_media", "number", [], []))); },
     saveBody: function () { return call("ssmix_api_save_body", "number", [], []) === 1; },
     setTextMode: function (on) { call("ssmix_api_set_text_mode", null, ["number"], [on ? 1 : 0]); return state().view; },

@@ -102,17 +102,22 @@ void save(DcmFileFormat& file, const std::filesystem::path& path, Encoding encod
     check(file.saveFile(path.c_str(), xfer), "cannot write " + path.string());
 }
 
+// The image pixel module of unsigned MONOCHROME2 pixels: 8 bits stored in 8, more in 16.
+void put_monochrome_pixels(DcmDataset& data, int rows, int columns, int bits_stored) {
+    put(data, DCM_SamplesPerPixel, "1");
+    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
+    put(data, DCM_Rows, std::to_string(rows));
+    put(data, DCM_Columns, std::to_string(columns));
+    put(data, DCM_BitsAllocated, bits_stored <= 8 ? "8" : "16");
+    put(data, DCM_BitsStored, std::to_string(bits_stored));
+    put(data, DCM_HighBit, std::to_string(bits_stored - 1));
+    put(data, DCM_PixelRepresentation, "0");
+}
+
 // The image pixel and cine modules of an 8-bit MONOCHROME2 clip (fluoroscopy, ultrasound).
 void put_8bit_frames(DcmDataset& data, const std::vector<std::vector<std::uint8_t>>& frames, int width, int height,
                      double frame_time_ms) {
-    put(data, DCM_SamplesPerPixel, "1");
-    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
-    put(data, DCM_Rows, std::to_string(height));
-    put(data, DCM_Columns, std::to_string(width));
-    put(data, DCM_BitsAllocated, "8");
-    put(data, DCM_BitsStored, "8");
-    put(data, DCM_HighBit, "7");
-    put(data, DCM_PixelRepresentation, "0");
+    put_monochrome_pixels(data, height, width, 8);
     put(data, DCM_NumberOfFrames, std::to_string(frames.size()));
     put(data, DCM_FrameTime, std::to_string(frame_time_ms));
     put(data, DCM_FrameIncrementPointer, "(0018,1063)");
@@ -143,14 +148,7 @@ void write_ct(const std::filesystem::path& path, const PatientInfo& patient, con
     put(data, DCM_SliceThickness, std::to_string(slice.thickness_mm));
     put(data, DCM_PixelSpacing, std::to_string(slice.pixel_mm) + "\\" + std::to_string(slice.pixel_mm));
     put(data, DCM_KVP, "120");
-    put(data, DCM_SamplesPerPixel, "1");
-    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
-    put(data, DCM_Rows, std::to_string(slice.size));
-    put(data, DCM_Columns, std::to_string(slice.size));
-    put(data, DCM_BitsAllocated, "16");
-    put(data, DCM_BitsStored, "12");
-    put(data, DCM_HighBit, "11");
-    put(data, DCM_PixelRepresentation, "0");
+    put_monochrome_pixels(data, slice.size, slice.size, 12);
     put(data, DCM_RescaleIntercept, "-1024");
     put(data, DCM_RescaleSlope, "1");
     put(data, DCM_RescaleType, "HU");
@@ -175,14 +173,7 @@ void write_cr(const std::filesystem::path& path, const PatientInfo& patient, con
     put(data, DCM_InstanceNumber, "1");
     put(data, DCM_ImagerPixelSpacing, std::to_string(pixel_mm) + "\\" + std::to_string(pixel_mm));
     put(data, DCM_PixelSpacing, std::to_string(pixel_mm) + "\\" + std::to_string(pixel_mm));
-    put(data, DCM_SamplesPerPixel, "1");
-    put(data, DCM_PhotometricInterpretation, "MONOCHROME2");
-    put(data, DCM_Rows, std::to_string(size));
-    put(data, DCM_Columns, std::to_string(size));
-    put(data, DCM_BitsAllocated, "16");
-    put(data, DCM_BitsStored, "12");
-    put(data, DCM_HighBit, "11");
-    put(data, DCM_PixelRepresentation, "0");
+    put_monochrome_pixels(data, size, size, 12);
     // The window a CR's processing would choose: the 1st to 99th percentile of the body's values.
     std::vector<std::uint16_t> body;
     for (const auto v : pixels)

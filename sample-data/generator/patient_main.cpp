@@ -6,6 +6,7 @@
 //   expected.json              the description as JSON, for tests to compare what they see
 // The same description gives the same bytes on every run. OUTDIR is written in a sibling
 // folder and renamed into place at the end, so it is never half written.
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -79,9 +80,9 @@ void write_all(const std::filesystem::path& description_file, const SampleDescri
     std::cerr << "ssmix-sample-patient: " << messages.size() << " HL7 messages\n";
     int n = 0;
     for (const auto& m : messages) {
-        std::string name = std::to_string(++n);
-        name = std::string(4 - std::min<std::size_t>(4, name.size()), '0') + name + "_" + m.data_type + ".hl7";
-        write_file(partial / "hl7" / name, std::string(m.bytes.begin(), m.bytes.end()));
+        char number[16];
+        std::snprintf(number, sizeof number, "%04d_", ++n);   // sorted names = the order they were sent
+        write_file(partial / "hl7" / (number + m.data_type + ".hl7"), std::string(m.bytes.begin(), m.bytes.end()));
     }
     std::cerr << "ssmix-sample-patient: DICOM studies\n";
     write_patient_images(d, uids, partial / "dicom");

@@ -274,6 +274,22 @@ public:
         }
     }
 
+    // ORC, TQ1 (routine) and OBR of an imaging order, as both the order (OMG-01) and its
+    // performed notice (OMG-11) carry them; OBR is the last segment, for the caller to add to.
+    void imaging_request(MessageWriter& w, const char* control, const char* status, const std::string& order,
+                         const std::string& at, const StudyDescription& s) const {
+        orc(w, control, order, at);
+        if (*status) w.set(5, status);
+        w.add_segment("TQ1");
+        w.set(1, "1");
+        w.set_components(9, {"R", "", "HL70485"});
+        w.add_segment("OBR");
+        w.set(1, "1");
+        w.set(2, order);
+        w.set_components(4, {s.code, s.code_name, s.code_system});
+        w.set_components(16, doctor());
+    }
+
     void imaging(const std::vector<std::string>& study_uids) {
         for (std::size_t i = 0; i < d_.studies.size(); ++i) {
             const StudyDescription& s = d_.studies[i];
@@ -282,15 +298,7 @@ public:
             auto w = start("OMG^O19^OMG_O19", ordered_at + ".000");
             pid(w);
             pv1(w, false);
-            orc(w, "NW", order, ordered_at);
-            w.add_segment("TQ1");
-            w.set(1, "1");
-            w.set_components(9, {"R", "", "HL70485"});
-            w.add_segment("OBR");
-            w.set(1, "1");
-            w.set(2, order);
-            w.set_components(4, {s.code, s.code_name, s.code_system});
-            w.set_components(16, doctor());
+            imaging_request(w, "NW", "", order, ordered_at, s);
             finish(w, "OMG-01", ordered_at + ".000");
 
             const std::string performed_at = s.performed + s.time;
@@ -298,17 +306,8 @@ public:
             auto done = start("OMI^Z23^OMI_Z23", sent_at);
             pid(done);
             pv1(done, false);
-            orc(done, "SC", order, performed_at);
-            done.set(5, "CM");
-            done.add_segment("TQ1");
-            done.set(1, "1");
-            done.set_components(9, {"R", "", "HL70485"});
-            done.add_segment("OBR");
-            done.set(1, "1");
-            done.set(2, order);
-            done.set_components(4, {s.code, s.code_name, s.code_system});
-            done.set(7, performed_at);
-            done.set_components(16, doctor());
+            imaging_request(done, "SC", "CM", order, performed_at, s);
+            done.set(7, performed_at);   // OBR: when it was done, and the result's time
             done.set(22, sent_at.substr(0, 14));
             done.set(25, "F");
             done.add_segment("IPC");

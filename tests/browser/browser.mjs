@@ -68,3 +68,21 @@ export async function clickViewerButton(page, id) {
   await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
   return true;
 }
+
+// Resolves after `n` frames the browser has drawn (ImGui reads input and draws once a frame).
+export function animationFrames(page, n) {
+  return page.evaluate((count) => new Promise((resolve) => {
+    let left = count;
+    (function next() { if (left-- <= 0) resolve(); else requestAnimationFrame(next); })();
+  }), n);
+}
+
+// Text met in a new view is drawn once its glyphs are in the atlas, a frame or two later:
+// true when the viewer has drawn `word` within about two seconds.
+export async function drawnSoon(page, word) {
+  for (let i = 0; i < 40; i++) {
+    if (await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openPage, waitForViewer } from "./browser.mjs";
+import { drawnSoon, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -42,12 +42,7 @@ try {
   check(pdf, "no document with a PDF body: " + JSON.stringify(state.documents));
   if (pdf) {
     await page.evaluate((id) => window.ssmixViewer.open(id), pdf.id);
-    let offered = false;
-    for (let i = 0; i < 40 && !offered; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      offered = await page.evaluate(() => window.ssmixViewer.hasGlyphs("ファイルを保存"));
-    }
-    check(offered, "the save button is not drawn");
+    check(await drawnSoon(page, "ファイルを保存"), "the save button is not drawn");
     writeFileSync(join(artifacts, "22-pdf-body.png"), await page.screenshot({ type: "png" }));
     await page.evaluate(() => {
       window.ssmixSaved = [];

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openPage, waitForViewer } from "./browser.mjs";
+import { animationFrames, drawnSoon, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame } from "./frames.mjs";
 
@@ -17,16 +17,8 @@ const { tree, browserName, artifacts, check } = run;
 const expectedFile = process.argv[process.argv.indexOf("--expected") + 1];
 const expected = JSON.parse(readFileSync(expectedFile, "utf8"));
 
-async function drawnSoon(page, word) {
-  for (let i = 0; i < 40; i++) {
-    if (await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word)) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-}
-
 async function screenshot(page, name) {
-  await new Promise((r) => setTimeout(r, 150));   // a frame or two for glyphs met for the first time
+  await animationFrames(page, 3);   // glyphs met for the first time are in the atlas a frame or two later
   writeFileSync(join(artifacts, name + ".png"), await page.screenshot({ type: "png" }));
 }
 
