@@ -216,9 +216,11 @@ void App::draw() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
+    // No background of its own: the platform clears the screen to the window colour, which
+    // saves one blended full-screen layer a frame (software WebGL is bound by pixels filled).
     ImGui::Begin("##main", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
     draw_header();
     ImGui::Separator();
     const float list_width = std::max(240.0f, ImGui::GetContentRegionAvail().x * 0.25f);

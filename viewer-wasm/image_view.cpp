@@ -202,8 +202,11 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay) {
     const ImVec2 top_left(panel.x + (width - size.x) / 2 + pan_x_, panel.y + (height - size.y) / 2 + pan_y_);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(panel, ImVec2(panel.x + width, panel.y + height), true);
+    // The image is opaque: drawn without blending, which halves its cost in software WebGL.
+    draw->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
     draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture_)), top_left,
                    ImVec2(top_left.x + size.x, top_left.y + size.y));
+    draw->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glEnable(GL_BLEND); }, nullptr);
     const auto to_screen = [&](float x, float y) { return ImVec2(top_left.x + x * scale, top_left.y + y * scale); };
     if (measurement_) {
         const ImVec2 a = to_screen(measurement_->x1, measurement_->y1), b = to_screen(measurement_->x2, measurement_->y2);

@@ -201,7 +201,8 @@ void frame() {
     int width = 0, height = 0;
     glfwGetFramebufferSize(viewer->window, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(0.12f, 0.12f, 0.13f, 1.0f);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];   // the main window draws none
+    glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -362,6 +363,11 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // An opaque canvas without depth or stencil: ImGui uses neither, and each costs the
+    // browser work per pixel every frame (in software when there is no GPU).
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     viewer->window = glfwCreateWindow(static_cast<int>(js_canvas_width()), static_cast<int>(js_canvas_height()),
                                       "SS-MIX Carry", nullptr, nullptr);
     if (!viewer->window) {
