@@ -1,9 +1,7 @@
-// viewer-wasm/bundle_chunks.cpp — decoding happens here, in wasm, with the core's base64.
+// viewer-wasm/bundle_chunks.cpp — the page decodes each chunk's base64 (natively, web/loader.js).
 // Eviction never drops a chunk used in the current UI frame: a file read gathers pointers to
 // all its chunks within one frame.
 #include "viewer-wasm/bundle_chunks.h"
-
-#include "core/base/base64.h"
 
 namespace ssmix::viewer {
 
@@ -19,11 +17,10 @@ const Bytes* BundleChunks::payload(std::uint32_t chunk) {
     return nullptr;
 }
 
-void BundleChunks::arrived(std::uint32_t chunk, std::string_view base64) {
+void BundleChunks::arrived(std::uint32_t chunk, Bytes payload) {
     if (!requested_.erase(chunk)) return;   // not asked for (a stray or repeated script)
-    auto decoded = decode_base64(base64);
     Cached& slot = cache_[chunk];
-    slot.payload = decoded ? std::move(*decoded) : Bytes{};   // empty: BundleFiles reports a size mismatch
+    slot.payload = std::move(payload);   // empty when it was not base64: BundleFiles reports a size mismatch
     slot.last_used = generation_;
     cached_bytes_ += slot.payload.size();
     evict();

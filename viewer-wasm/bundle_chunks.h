@@ -7,7 +7,6 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <string_view>
 
 #include "core/bundle/bundle_files.h"
 
@@ -20,9 +19,9 @@ public:
 
     [[nodiscard]] const Bytes* payload(std::uint32_t chunk) override;
 
-    void arrived(std::uint32_t chunk, std::string_view base64);   // the chunk script ran
-    void failed(std::uint32_t chunk);                              // the script could not load
-    void next_generation() { ++generation_; }                      // once per UI frame
+    void arrived(std::uint32_t chunk, Bytes payload);   // the chunk script ran (base64 decoded)
+    void failed(std::uint32_t chunk);                   // the script could not load
+    void next_generation() { ++generation_; }           // once per UI frame
 
     [[nodiscard]] std::size_t cached_bytes() const { return cached_bytes_; }
 

@@ -24,9 +24,9 @@
 #include "core/dicom/instance_index.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "viewer-wasm/app.h"
 #include "viewer-wasm/bundle_chunks.h"
+#include "viewer-wasm/imgui_renderer.h"
 #include "viewer-wasm/picked_files.h"
 #include "viewer-wasm/test_api.h"
 
@@ -39,13 +39,14 @@ EM_JS(void, js_load_chunk, (unsigned chunk), { Module.ssmixLoadChunk(chunk); });
 EM_JS(void, js_mark_time, (const char* step), { Module.ssmixMarkTime(UTF8ToString(step)); });
 EM_JS(void, js_set_state, (const char* state, const char* message),
       { Module.ssmixSetState(UTF8ToString(state), UTF8ToString(message)); });
-EM_JS(char*, js_manifest_json, (), {
-    if (typeof SSMIX_MANIFEST === "undefined") return 0;
-    var text = JSON.stringify(SSMIX_MANIFEST);
-    var size = lengthBytesUTF8(text) + 1;
-    var pointer = _malloc(size);
-    stringToUTF8(text, pointer, size);
-    return pointer;
+// MANIFEST.JS's object as JSON text in the wasm heap (to be freed): the file table, or its
+// image index (0 when absent). Two texts, so the index is parsed once, straight into images.
+EM_JS(char*, js_manifest_json, (int image_index), {
+    if (typeof SSMIX_MANIFEST !== "object" || SSMIX_MANIFEST === null) return 0;
+    if (image_index) return SSMIX_MANIFEST.images === undefined ? 0 : Module.ssmixHeapText(JSON.stringify(SSMIX_MANIFEST.images));
+    var files = {};
+    for (var key in SSMIX_MANIFEST) if (key !== "images") files[key] = SSMIX_MANIFEST[key];
+    return Module.ssmixHeapText(JSON.stringify(files));
 });
 EM_JS(void, js_read_picked, (const char* path), { Module.ssmixReadPicked(UTF8ToString(path)); });
 EM_JS(void, js_pick_folder, (), { Module.ssmixPickFolder(); });
@@ -71,6 +72,7 @@ struct Viewer {
     std::unique_ptr<ssmix::viewer::PickedFiles> picked;
     std::unique_ptr<ssmix::viewer::DiscFiles> disc;
     std::unique_ptr<ssmix::viewer::App> app;
+    ssmix::viewer::ImGuiRenderer renderer;
     bool announced_ready = false;
     std::string api_buffer;   // the last string handed to JavaScript
     bool first_frame_marked = false;
@@ -83,7 +85,7 @@ constexpr std::size_t chunk_cache_bytes = 256u << 20;
 constexpr std::size_t picked_cache_bytes = 256u << 20;
 
 ssmix::bundle::Manifest load_manifest(std::string& problem) {
-    char* text = js_manifest_json();
+    char* text = js_manifest_json(0);
     if (!text) {
         problem = "VIEWER/DATA/MANIFEST.JS was not loaded";
         return {};
@@ -99,9 +101,11 @@ ssmix::bundle::Manifest load_manifest(std::string& problem) {
 
 // The manifest's image index; without one (an older disc) or when it is damaged, the viewer
 // reads every DICOM file's header instead.
-std::vector<ssmix::dicom::IndexedInstance> image_index(const ssmix::bundle::Manifest& manifest, std::string& problem) {
-    if (manifest.images_json.empty()) return {};
-    auto parsed = ssmix::dicom::parse_instance_index(manifest.images_json, "VIEWER/DATA/MANIFEST.JS");
+std::vector<ssmix::dicom::IndexedInstance> image_index(std::string& problem) {
+    char* text = js_manifest_json(1);
+    if (!text) return {};
+    auto parsed = ssmix::dicom::parse_instance_index(text, "VIEWER/DATA/MANIFEST.JS");
+    std::free(text);
     if (!parsed.value) {
         problem = ssmix::to_string(parsed.diagnostics.front());
         return {};
@@ -185,12 +189,8 @@ void frame() {
     const Display display = fit_window_to_canvas();
     viewer->display_scale = display.scale;
     app.fonts().set_scale(display.scale);
-    if (app.fonts().rebuild_if_needed()) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    if (app.fonts().rebuild_if_needed()) viewer->renderer.upload_font_atlas();
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     use_css_pixels(display);
     key_latch.before_frame();
@@ -200,11 +200,12 @@ void frame() {
     key_latch.after_frame();
     int width = 0, height = 0;
     glfwGetFramebufferSize(viewer->window, &width, &height);
+    glDisable(GL_SCISSOR_TEST);   // the clear covers the whole canvas
     glViewport(0, 0, width, height);
     const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];   // the main window draws none
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    viewer->renderer.render(*ImGui::GetDrawData(), width, height);
 
     // Ready only after a frame drawn with every glyph it needed (need() during draw may have
     // asked for an atlas rebuild, done before the next frame).
@@ -219,8 +220,9 @@ void frame() {
 // --- called by web/loader.js ----------------------------------------------------------------
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void ssmix_chunk_arrived(unsigned chunk, const char* base64, std::size_t length) {
-    if (viewer) viewer->chunks->arrived(chunk, std::string_view(base64, length));
+// The chunk's payload, decoded from base64 by the page (natively; empty if it was not base64).
+EMSCRIPTEN_KEEPALIVE void ssmix_chunk_arrived(unsigned chunk, const std::uint8_t* payload, std::size_t length) {
+    if (viewer) viewer->chunks->arrived(chunk, ssmix::Bytes(payload, payload + length));
 }
 
 EMSCRIPTEN_KEEPALIVE void ssmix_chunk_failed(unsigned chunk) {
@@ -383,7 +385,7 @@ int main() {
     viewer->picked = std::make_unique<ssmix::viewer::PickedFiles>([](const std::string& path) { js_read_picked(path.c_str()); },
                                                                   picked_cache_bytes);
     viewer->disc = std::make_unique<ssmix::viewer::DiscFiles>(*viewer->files, *viewer->picked);
-    viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->disc, image_index(viewer->files->manifest(), problem));
+    viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->disc, image_index(problem));
     viewer->app->pick_folder = [] { js_pick_folder(); };
     viewer->app->open_page = [](const std::string& path) { js_open_page(path.c_str()); };
     viewer->app->copy_text = [](const std::string& text) { js_copy_text(text.c_str()); };
@@ -409,7 +411,11 @@ int main() {
     js_mark_time("fonts");
     glfwSetKeyCallback(viewer->window, KeyLatch::on_key);   // before the backend, which then calls it first
     ImGui_ImplGlfw_InitForOpenGL(viewer->window, true);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (std::string why; !viewer->renderer.init(why)) {
+        js_set_state("error", why.c_str());
+        return 1;
+    }
+    viewer->renderer.upload_font_atlas();
     // Ctrl+C in a text box (the letter's 文字を選択 view) goes to the browser's clipboard.
     io.SetClipboardTextFn = [](void*, const char* text) { js_copy_text(text); };
 

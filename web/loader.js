@@ -1,7 +1,7 @@
 // web/loader.js — prepended to VIEWER.JS (--pre-js). Everything the viewer needs from the page
 // on file://, where fetch, XHR, workers and module scripts are blocked: chunk scripts loaded by
 // <script> tags, the page's state attribute, and window.ssmixViewer (the test API, README).
-/* global Module, UTF8ToString, stringToUTF8, lengthBytesUTF8, ccall */
+/* global Module, UTF8ToString, ccall, HEAPU8, ssmixBase64Bytes, ssmixWasmModule */
 
 var Module = typeof Module !== "undefined" ? Module : {};
 
@@ -20,7 +20,7 @@ var Module = typeof Module !== "undefined" ? Module : {};
   })();
 
   // Milliseconds from opening the page (performance.now()) to each step, for benchmarks.
-  var times = {};
+  var times = { script: performance.now() };   // VIEWER.JS loaded and parsed, the wasm's compilation started
   function setState(state, message) {
     if (!(state in times)) times[state] = performance.now();
     root.dataset.ssmixState = state;
@@ -44,8 +44,34 @@ var Module = typeof Module !== "undefined" ? Module : {};
   // Right-drag sets the window (level/width); the browser menu would interrupt it.
   Module.canvas.addEventListener("contextmenu", function (event) { event.preventDefault(); });
   Module.ssmixSetState = setState;
+  // Text into the wasm heap as NUL-terminated UTF-8 (native encoder; the caller frees it).
+  Module.ssmixHeapText = function (text) {
+    var bytes = new TextEncoder().encode(text);
+    var pointer = Module._malloc(bytes.length + 1);
+    HEAPU8.set(bytes, pointer);
+    HEAPU8[pointer + bytes.length] = 0;
+    return pointer;
+  };
   Module.ssmixMarkTime = function (step) { if (!(step in times)) times[step] = performance.now(); };
   Module.onAbort = function (what) { setState("error", "abort: " + what); };
+  // The wasm module is being compiled since the start of VIEWER.JS (web/wasm_prelude.js).
+  Module.instantiateWasm = function (imports, receiveInstance) {
+    ssmixWasmModule.then(function (module) {
+      Module.ssmixMarkTime("compiled");
+      return WebAssembly.instantiate(module, imports).then(function (instance) { receiveInstance(instance, module); });
+    }).catch(function (error) { setState("error", "wasm: " + error); });
+    return {};
+  };
+  // The WebGL context, made now while the wasm compiles rather than after (it takes a while
+  // without a GPU). The viewer asks for it again with the same attributes and gets this one
+  // (platform_web.cpp: opaque, no depth, no stencil, no antialiasing).
+  // Its extensions are switched on now too, as Emscripten would (all but debug and lose_context).
+  try {
+    var gl = Module.canvas.getContext("webgl2", { alpha: false, depth: false, stencil: false, antialias: false });
+    (gl && gl.getSupportedExtensions() || []).forEach(function (name) {
+      if (name.indexOf("lose_context") < 0 && name.indexOf("debug") < 0) gl.getExtension(name);
+    });
+  } catch (error) { /* the viewer reports a missing WebGL2 itself */ }
   Module.printErr = function (text) { console.warn(text); };
   Module.print = function (text) { console.log(text); };
 
@@ -57,10 +83,11 @@ var Module = typeof Module !== "undefined" ? Module : {};
     return "D" + digits + ".JS";
   }
   function deliver(number, base64) {
-    var size = base64.length + 1;
-    var pointer = Module._malloc(size);
-    stringToUTF8(base64, pointer, size);
-    Module._ssmix_chunk_arrived(number, pointer, base64.length);
+    var payload;
+    try { payload = ssmixBase64Bytes(base64); } catch (error) { payload = new Uint8Array(0); }   // reported as damaged
+    var pointer = Module._malloc(Math.max(1, payload.length));
+    HEAPU8.set(payload, pointer);
+    Module._ssmix_chunk_arrived(number, pointer, payload.length);
     Module._free(pointer);
   }
   window.ssmixChunk = function (number, base64) {
@@ -246,8 +273,9 @@ var Module = typeof Module !== "undefined" ? Module : {};
       return settled();
     },
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
-    // {runtime, main, fonts, firstFrame, ready}: ms from opening INDEX.HTM to the wasm runtime
-    // up, the viewer's start, the font atlas built, the first frame and the viewer ready.
+    // {script, compiled, runtime, main, fonts, firstFrame, ready}: ms from opening INDEX.HTM to
+    // VIEWER.JS running, its wasm compiled, the wasm runtime up, the viewer's start, the font
+    // atlas built, the first frame and the viewer ready.
     times: function () { return times; },
     // The open document's images: [{id, status, width, height, sha256}] (sha256 of the RGBA drawn).
     media: function () { return JSON.parse(UTF8ToString(call("ssmix_api_media", "number", [], []))); },
@@ -261,9 +289,7 @@ var Module = typeof Module !== "undefined" ? Module : {};
     // The same path as a picked folder, for automated checks: [{path, base64}] (paths as in a picked folder).
     addFiles: function (files) {
       addFiles(files.map(function (f) {
-        var binary = atob(f.base64), bytes = new Uint8Array(binary.length);
-        for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-        return { path: f.path, file: new File([bytes], f.path.split("/").pop()) };
+        return { path: f.path, file: new File([ssmixBase64Bytes(f.base64)], f.path.split("/").pop()) };
       }));
     }
   };
