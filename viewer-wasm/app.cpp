@@ -57,6 +57,9 @@ App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : 
     for (const auto& entry : index) {
         catalogue_.add(entry.path, entry.instance);
         queued_.insert(entry.path);
+        // Into the first font atlas: what the first screen lists (saves rebuilding it at once).
+        for (const std::string* text : {&entry.instance.patient_name, &entry.instance.study_description, &entry.instance.series_description})
+            fonts_.need(*text);
     }
     files_added();
 }

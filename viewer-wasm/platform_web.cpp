@@ -183,7 +183,6 @@ void use_css_pixels(const Display& d) {
 
 void frame() {
     auto& app = *viewer->app;
-    if (!viewer->first_frame_marked) js_mark_time("firstFrame"), viewer->first_frame_marked = true;
     viewer->chunks->next_generation();
     app.update(frame_budget_ms, [] { return emscripten_get_now(); });
     const Display display = fit_window_to_canvas();
@@ -198,6 +197,9 @@ void frame() {
     app.draw();
     ImGui::Render();
     key_latch.after_frame();
+    // A frame that met characters not yet in the atlas is not shown (they would be '?'): the
+    // screen keeps the last frame, and the next one, drawn with the rebuilt atlas, replaces it.
+    if (app.fonts().rebuild_pending()) return;
     int width = 0, height = 0;
     glfwGetFramebufferSize(viewer->window, &width, &height);
     glDisable(GL_SCISSOR_TEST);   // the clear covers the whole canvas
@@ -206,10 +208,10 @@ void frame() {
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     viewer->renderer.render(*ImGui::GetDrawData(), width, height);
+    if (!viewer->first_frame_marked) js_mark_time("firstFrame"), viewer->first_frame_marked = true;
 
-    // Ready only after a frame drawn with every glyph it needed (need() during draw may have
-    // asked for an atlas rebuild, done before the next frame).
-    if (!viewer->announced_ready && app.ready() && !app.fonts().rebuild_pending()) {
+    // Ready after the first frame drawn once everything is read (drawn frames have every glyph).
+    if (!viewer->announced_ready && app.ready()) {
         viewer->announced_ready = true;
         js_set_state("ready", "");
     }
