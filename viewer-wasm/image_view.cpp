@@ -155,13 +155,11 @@ void ImageView::prefetch_neighbours() {
     }
 }
 
+// The rendered 8-bit pixels as they are: grey as a luminance texture (sampled as L, L, L, 1),
+// colour as RGB; no conversion, a quarter of the bytes for grey.
 void ImageView::upload_texture() {
     const auto& frame = *rendered_;
-    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(frame.width) * frame.height * 4);
-    for (std::size_t i = 0, n = static_cast<std::size_t>(frame.width) * frame.height; i < n; ++i) {
-        for (unsigned c = 0; c < 3; ++c) rgba[4 * i + c] = frame.pixels[i * frame.channels + (frame.channels == 1 ? 0 : c)];
-        rgba[4 * i + 3] = 255;
-    }
+    const GLenum format = frame.channels == 1 ? GL_LUMINANCE : GL_RGB;
     if (!texture_) glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -169,8 +167,8 @@ void ImageView::upload_texture() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, static_cast<GLsizei>(frame.width), static_cast<GLsizei>(frame.height), 0,
-                 GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(format), static_cast<GLsizei>(frame.width), static_cast<GLsizei>(frame.height), 0,
+                 format, GL_UNSIGNED_BYTE, frame.pixels.data());
 }
 
 namespace {

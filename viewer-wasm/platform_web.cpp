@@ -383,7 +383,8 @@ int main() {
     std::string problem;
     viewer->chunks = std::make_unique<ssmix::viewer::BundleChunks>([](std::uint32_t chunk) { js_load_chunk(chunk); },
                                                                    chunk_cache_bytes);
-    viewer->files = std::make_unique<ssmix::bundle::BundleFiles>(load_manifest(problem), *viewer->chunks);
+    viewer->files = std::make_unique<ssmix::bundle::BundleFiles>(load_manifest(problem), *viewer->chunks,
+                                                                 ssmix::bundle::ContentCheck::stream_only);
     viewer->picked = std::make_unique<ssmix::viewer::PickedFiles>([](const std::string& path) { js_read_picked(path.c_str()); },
                                                                   picked_cache_bytes);
     viewer->disc = std::make_unique<ssmix::viewer::DiscFiles>(*viewer->files, *viewer->picked);

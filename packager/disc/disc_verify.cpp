@@ -198,7 +198,7 @@ private:
                 return &(loaded[chunk] = parsed ? std::move(parsed->payload) : Bytes{});
             }
         } chunks(*this);
-        bundle::BundleFiles files(*manifest.value, chunks, manifest_path);
+        bundle::BundleFiles files(*manifest.value, chunks, bundle::ContentCheck::sha256, manifest_path);
         for (const auto& entry : manifest.value->files) {
             ++result_.bundled_files;
             if (!paths_.count(entry.path)) {

@@ -70,7 +70,7 @@ TEST_CASE("bundle: every file reads back byte for byte, across chunk boundaries"
         // Round trip through the JSON text, as MANIFEST.JS carries it.
         auto parsed = parse_manifest_json(manifest_json(w.manifest), "MANIFEST.JS");
         REQUIRE(parsed.value);
-        BundleFiles files(std::move(*parsed.value), w.chunks);
+        BundleFiles files(std::move(*parsed.value), w.chunks, ContentCheck::sha256);
         CHECK(files.list().size() == w.files.size());
         for (const auto& [path, bytes] : w.files) {
             const FileRead read = files.read(path);
@@ -89,7 +89,7 @@ TEST_CASE("bundle: small chunk size makes one file span several chunks") {
 TEST_CASE("bundle: a read while chunks are loading is pending, then ready") {
     Written w = write_bundle(1024);
     w.chunks.deliver = false;
-    BundleFiles files(w.manifest, w.chunks);
+    BundleFiles files(w.manifest, w.chunks, ContentCheck::sha256);
     const std::string path = "DICOM/P0000001/ST000001/SE000001/IM000001";
     CHECK(files.read(path).status == ReadStatus::pending);
     CHECK(w.chunks.requests > 1);   // every chunk of the file was asked for at once
@@ -99,30 +99,45 @@ TEST_CASE("bundle: a read while chunks are loading is pending, then ready") {
 
 TEST_CASE("bundle: a missing path is missing, not an error") {
     Written w = write_bundle(4096);
-    BundleFiles files(w.manifest, w.chunks);
+    BundleFiles files(w.manifest, w.chunks, ContentCheck::sha256);
     CHECK(files.read("DICOM/NOPE").status == ReadStatus::missing);
 }
 
-TEST_CASE("bundle: a corrupted chunk is reported with the file and chunk names") {
-    Written w = write_bundle(1 << 20);
-    auto parsed = parse_chunk_script(w.chunks.scripts.at(0));
-    REQUIRE(parsed);
-    parsed->payload[parsed->payload.size() / 2] ^= 0xFF;
-    w.chunks.loaded[0] = parsed->payload;
-    BundleFiles files(w.manifest, w.chunks);
-    bool reported = false;
-    for (const auto& [path, bytes] : w.files) {
-        const FileRead read = files.read(path);
-        if (read.status == ReadStatus::failed) {
-            reported = true;
-            REQUIRE(read.diagnostics.size() == 1);
-            CHECK(read.diagnostics[0].code == "bundle.file.corrupt");
-            CHECK(read.diagnostics[0].message.find(path) != std::string::npos);
-        } else {
-            CHECK(read.bytes == bytes);   // files outside the damage still read
+TEST_CASE("bundle: a corrupted chunk is reported with the file and chunk names, with or without the SHA-256") {
+    for (const ContentCheck check : {ContentCheck::sha256, ContentCheck::stream_only}) {
+        CAPTURE(static_cast<int>(check));
+        Written w = write_bundle(1 << 20);
+        auto parsed = parse_chunk_script(w.chunks.scripts.at(0));
+        REQUIRE(parsed);
+        parsed->payload[parsed->payload.size() / 2] ^= 0xFF;
+        w.chunks.loaded[0] = parsed->payload;
+        BundleFiles files(w.manifest, w.chunks, check);
+        bool reported = false;
+        for (const auto& [path, bytes] : w.files) {
+            const FileRead read = files.read(path);
+            if (read.status == ReadStatus::failed) {
+                reported = true;
+                REQUIRE(read.diagnostics.size() == 1);
+                CHECK(read.diagnostics[0].code == "bundle.file.corrupt");
+                CHECK(read.diagnostics[0].message.find(path) != std::string::npos);
+            } else {
+                CHECK(read.bytes == bytes);   // files outside the damage still read
+            }
         }
+        CHECK(reported);
     }
-    CHECK(reported);
+}
+
+TEST_CASE("bundle: the manifest's SHA-256 is checked only when asked for") {
+    Written w = write_bundle(4096);
+    const std::string path = w.manifest.files.front().path;
+    w.manifest.files.front().sha256 = std::string(64, '0');
+    BundleFiles hashed(w.manifest, w.chunks, ContentCheck::sha256);
+    const FileRead refused = hashed.read(path);
+    REQUIRE(refused.status == ReadStatus::failed);
+    CHECK(refused.diagnostics[0].message.find("checksum does not match") != std::string::npos);
+    BundleFiles streamed(w.manifest, w.chunks, ContentCheck::stream_only);
+    CHECK(streamed.read(path).status == ReadStatus::ready);
 }
 
 TEST_CASE("bundle: chunk script text is exactly one call, and other text is refused") {
