@@ -62,6 +62,7 @@ App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : 
             fonts_.need(*text);
     }
     files_added();
+    prefetch_first_image();   // its chunk loads while the first screen is being made
 }
 
 void App::files_added() {

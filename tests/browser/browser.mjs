@@ -16,6 +16,7 @@ const chromiumArgs = [
 // options.javaScript === false opens the page with scripts switched off, as some hospitals'
 // locked-down browsers are (Chromium only: Firefox's BiDi cannot inspect such a page).
 // options.deviceScaleFactor: a high-DPI screen (2 = two device pixels per CSS pixel).
+// options.onNewDocument: a function run in the page before its own scripts (benchmarks).
 export async function openPage(browserName, url, options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "ssmix-browser-"));
   const browser = browserName === "firefox"
@@ -32,6 +33,7 @@ export async function openPage(browserName, url, options = {}) {
     if (browserName === "firefox") throw new Error("JavaScript cannot be switched off for Firefox here");
     await page.setJavaScriptEnabled(false);
   }
+  if (options.onNewDocument) await page.evaluateOnNewDocument(options.onNewDocument);
   const requests = [];
   const consoleLines = [];
   const pageErrors = [];
