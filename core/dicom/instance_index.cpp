@@ -1,7 +1,10 @@
-// core/dicom/instance_index.cpp — nlohmann/json; short keys, since a 1,000-slice CT has 1,000
-// entries in a file the browser loads before anything else. Empty and absent values are left out.
+// core/dicom/instance_index.cpp — nlohmann/json. A 1,000-slice CT has 1,000 entries in a file
+// the browser loads (and the viewer parses) before anything else, so: short keys, empty and
+// absent values left out, and each run of images of one series written as one group whose
+// values all its images share are written once ({"shared": {...}, "images": [{...}, ...]}).
 #include "core/dicom/instance_index.h"
 
+#include <algorithm>
 #include <type_traits>
 
 #include <nlohmann/json.hpp>
@@ -53,17 +56,93 @@ void each_optional(Instance& x, Visit visit) {
     visit("spacingColumn", x.pixel_spacing_column);
 }
 
+Json entry_json(const IndexedInstance& entry) {
+    Instance x = entry.instance;
+    Json j = {{"path", entry.path}};
+    each_text(x, [&](const char* key, const std::string& value) { if (!value.empty()) j[key] = value; });
+    each_number(x, [&](const char* key, auto value) { if (value != 0) j[key] = value; });
+    each_optional(x, [&](const char* key, const std::optional<double>& value) { if (value) j[key] = *value; });
+    return j;
+}
+
+// Members of `images` (objects) with the same value in every one of them, the path excepted.
+Json shared_members(const std::vector<Json>& images) {
+    Json shared = Json::object();
+    for (const auto& [key, value] : images.front().items()) {
+        if (key == "path") continue;
+        const bool everywhere = std::all_of(images.begin() + 1, images.end(), [&, &key = key, &value = value](const Json& j) {
+            const auto it = j.find(key);
+            return it != j.end() && *it == value;
+        });
+        if (everywhere) shared[key] = value;
+    }
+    return shared;
+}
+
+// One image's entry into an IndexedInstance: its own values, else its group's shared ones.
+bool read_entry(const Json& shared, const Json& image, const std::string& where, const std::string& file,
+                Parsed<std::vector<IndexedInstance>>& result) {
+    const auto value_of = [&](const char* key) -> const Json* {
+        for (const Json* source : {&image, &shared})
+            if (const auto it = source->find(key); it != source->end()) return &*it;
+        return nullptr;
+    };
+    const Json* path = image.is_object() ? value_of("path") : nullptr;
+    if (!path || !path->is_string() || !value_of("sop")) {
+        result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "an image entry needs a path and a SOP Instance UID"));
+        return false;
+    }
+    IndexedInstance entry{path->get<std::string>(), {}};
+    bool well_typed = true;
+    each_text(entry.instance, [&](const char* key, std::string& value) {
+        const Json* j = value_of(key);
+        if (!j) return;
+        if (j->is_string()) value = j->get<std::string>();
+        else well_typed = false;
+    });
+    each_number(entry.instance, [&](const char* key, auto& value) {
+        using Number = std::remove_reference_t<decltype(value)>;
+        const Json* j = value_of(key);
+        if (!j) return;
+        const bool fits = j->is_number_integer() && (std::is_signed_v<Number> || j->get<long long>() >= 0);
+        if (fits) value = j->get<Number>();
+        else well_typed = false;
+    });
+    each_optional(entry.instance, [&](const char* key, std::optional<double>& value) {
+        const Json* j = value_of(key);
+        if (!j) return;
+        if (j->is_number()) value = j->get<double>();
+        else well_typed = false;
+    });
+    if (!well_typed) {
+        result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "a value of the wrong kind in " + entry.path));
+        return false;
+    }
+    if (entry.path.empty() || entry.instance.sop_instance_uid.empty()) {   // the writer never leaves them out
+        result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "an image entry needs a path and a SOP Instance UID"));
+        return false;
+    }
+    result.value->push_back(std::move(entry));
+    return true;
+}
+
 }  // namespace
 
 std::string instance_index_json(const std::vector<IndexedInstance>& instances) {
     Json out = Json::array();
-    for (const auto& entry : instances) {
-        Instance x = entry.instance;
-        Json j = {{"path", entry.path}};
-        each_text(x, [&](const char* key, const std::string& value) { if (!value.empty()) j[key] = value; });
-        each_number(x, [&](const char* key, auto value) { if (value != 0) j[key] = value; });
-        each_optional(x, [&](const char* key, const std::optional<double>& value) { if (value) j[key] = *value; });
-        out.push_back(std::move(j));
+    for (std::size_t first = 0; first < instances.size();) {
+        std::size_t end = first + 1;   // the run of images of one series (order kept as given)
+        while (end < instances.size() && instances[end].instance.series_uid == instances[first].instance.series_uid) ++end;
+        std::vector<Json> images;
+        for (std::size_t i = first; i < end; ++i) images.push_back(entry_json(instances[i]));
+        const Json shared = images.size() > 1 ? shared_members(images) : Json::object();
+        Json group = {{"shared", shared}, {"images", Json::array()}};
+        for (Json& image : images) {
+            for (const auto& [key, value] : shared.items()) image.erase(key);
+            group["images"].push_back(std::move(image));
+        }
+        out.push_back(std::move(group));
+        first = end;
     }
     return out.dump();
 }
@@ -75,44 +154,24 @@ Parsed<std::vector<IndexedInstance>> parse_instance_index(std::string_view json,
         result.diagnostics.push_back(error({file, 0, "images"}, "bundle.images", "the image index is not a JSON array"));
         return result;
     }
-    std::vector<IndexedInstance> entries;
-    for (std::size_t i = 0; i < root.size(); ++i) {
-        const Json& j = root[i];
-        const std::string where = "images[" + std::to_string(i) + "]";
-        if (!j.is_object() || !j.contains("path") || !j["path"].is_string() || !j.contains("sop")) {
-            result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "an image entry needs a path and a SOP Instance UID"));
+    result.value.emplace();
+    for (std::size_t g = 0; g < root.size(); ++g) {
+        const Json& group = root[g];
+        const std::string where = "images[" + std::to_string(g) + "]";
+        const auto shared = group.is_object() ? group.find("shared") : group.end();
+        const auto images = group.is_object() ? group.find("images") : group.end();
+        if (shared == group.end() || !shared->is_object() || images == group.end() || !images->is_array()) {
+            result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "a group needs \"shared\" values and a list of \"images\""));
+            result.value.reset();
             return result;
         }
-        IndexedInstance entry{j["path"].get<std::string>(), {}};
-        bool well_typed = true;
-        each_text(entry.instance, [&](const char* key, std::string& value) {
-            if (!j.contains(key)) return;
-            if (j[key].is_string()) value = j[key].get<std::string>();
-            else well_typed = false;
-        });
-        each_number(entry.instance, [&](const char* key, auto& value) {
-            using Number = std::remove_reference_t<decltype(value)>;
-            if (!j.contains(key)) return;
-            const bool fits = j[key].is_number_integer() && (std::is_signed_v<Number> || j[key].get<long long>() >= 0);
-            if (fits) value = j[key].get<Number>();
-            else well_typed = false;
-        });
-        each_optional(entry.instance, [&](const char* key, std::optional<double>& value) {
-            if (!j.contains(key)) return;
-            if (j[key].is_number()) value = j[key].get<double>();
-            else well_typed = false;
-        });
-        if (!well_typed) {
-            result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "a value of the wrong kind in " + entry.path));
-            return result;
+        for (std::size_t i = 0; i < images->size(); ++i) {
+            if (!read_entry(*shared, (*images)[i], where + ".images[" + std::to_string(i) + "]", file, result)) {
+                result.value.reset();
+                return result;
+            }
         }
-        if (entry.path.empty() || entry.instance.sop_instance_uid.empty()) {   // the writer never leaves them out
-            result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "an image entry needs a path and a SOP Instance UID"));
-            return result;
-        }
-        entries.push_back(std::move(entry));
     }
-    result.value = std::move(entries);
     return result;
 }
 

@@ -63,16 +63,66 @@ TEST_CASE("instance index: every field comes back as written") {
     CHECK_FALSE(parsed.value->back().instance.slice_location);
 }
 
+TEST_CASE("instance index: a series' shared values are written once, and images keep their order and own values") {
+    std::vector<IndexedInstance> written;
+    for (int i = 0; i < 4; ++i) {
+        IndexedInstance slice = ct_slice();
+        slice.path = "DICOM/P0000001/ST000001/SE000001/IM00000" + std::to_string(i + 1);
+        slice.instance.sop_instance_uid = "2.25.1" + std::to_string(i);
+        slice.instance.instance_number = 4 - i;
+        slice.instance.slice_location = -10.0 * i;
+        written.push_back(slice);
+    }
+    written[2].instance.series_uid = "2.25.9";   // another series in between: three runs, order kept
+    written[3].instance.study_description = "胸部CT（再）";
+    const std::string json = instance_index_json(written);
+    CHECK(json.find("胸部CT") != std::string::npos);
+    CHECK(json.find("\"shared\"") != std::string::npos);
+    // Three runs (2.25.3 x 2, 2.25.9, 2.25.3): the name once per run, not once per image.
+    std::size_t names = 0;
+    for (auto at = json.find("Miyamoto"); at != std::string::npos; at = json.find("Miyamoto", at + 1)) ++names;
+    CHECK(names == 3);
+    const auto parsed = parse_instance_index(json, "MANIFEST.JS");
+    REQUIRE(parsed.value);
+    REQUIRE(parsed.value->size() == written.size());
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        CAPTURE(i);
+        const Instance &a = (*parsed.value)[i].instance, &b = written[i].instance;
+        CHECK((*parsed.value)[i].path == written[i].path);
+        CHECK(a.sop_instance_uid == b.sop_instance_uid);
+        CHECK(a.series_uid == b.series_uid);
+        CHECK(a.study_description == b.study_description);
+        CHECK(a.patient_name == b.patient_name);
+        CHECK(a.instance_number == b.instance_number);
+        CHECK(a.slice_location == b.slice_location);
+        CHECK(a.rows == 512);
+    }
+}
+
+TEST_CASE("instance index: an image's own value overrides its group's") {
+    const auto parsed = parse_instance_index(
+        R"([{"shared":{"series":"1.2","rows":512,"modality":"CT"},"images":[{"path":"DICOM/A","sop":"1"},{"path":"DICOM/B","sop":"2","rows":256}]}])",
+        "M.JS");
+    REQUIRE(parsed.value);
+    CHECK(parsed.value->at(0).instance.rows == 512);
+    CHECK(parsed.value->at(1).instance.rows == 256);
+    CHECK(parsed.value->at(1).instance.modality == "CT");
+}
+
 TEST_CASE("instance index: damaged indexes are refused with the entry named") {
+    const auto group = [](const std::string& images) { return R"([{"shared":{},"images":[)" + images + "]}]"; };
     CHECK(parse_instance_index("{}", "M.JS").diagnostics.at(0).code == "bundle.images");
     CHECK(parse_instance_index("not json", "M.JS").diagnostics.at(0).code == "bundle.images");
-    const auto no_uid = parse_instance_index(R"([{"path":"DICOM/A","sop":"1"},{"path":"DICOM/B"}])", "M.JS");
+    CHECK_FALSE(parse_instance_index(R"([{"path":"DICOM/A","sop":"1"}])", "M.JS").value);   // not a group
+    CHECK_FALSE(parse_instance_index(R"([{"shared":[],"images":[]}])", "M.JS").value);
+    const auto no_uid = parse_instance_index(group(R"({"path":"DICOM/A","sop":"1"},{"path":"DICOM/B"})"), "M.JS");
     CHECK_FALSE(no_uid.value);
-    CHECK(no_uid.diagnostics.at(0).place.where == "images[1]");
-    CHECK_FALSE(parse_instance_index(R"([{"path":"DICOM/A","sop":""}])", "M.JS").value);   // found by fuzz_bundle_manifest
-    const auto negative_rows = parse_instance_index(R"([{"path":"DICOM/A","sop":"1","rows":-5}])", "M.JS");
+    CHECK(no_uid.diagnostics.at(0).place.where == "images[0].images[1]");
+    CHECK_FALSE(parse_instance_index(group(R"({"path":"DICOM/A","sop":""})"), "M.JS").value);   // found by fuzz_bundle_manifest
+    CHECK_FALSE(parse_instance_index(group(R"(7)"), "M.JS").value);
+    const auto negative_rows = parse_instance_index(group(R"({"path":"DICOM/A","sop":"1","rows":-5})"), "M.JS");
     CHECK_FALSE(negative_rows.value);
-    const auto text_number = parse_instance_index(R"([{"path":"DICOM/A","sop":"1","frames":"12"}])", "M.JS");
+    const auto text_number = parse_instance_index(group(R"({"path":"DICOM/A","sop":"1","frames":"12"})"), "M.JS");
     CHECK_FALSE(text_number.value);
     CHECK(text_number.diagnostics.at(0).message.find("DICOM/A") != std::string::npos);
 }
