@@ -62,10 +62,10 @@ var Module = typeof Module !== "undefined" ? Module : {};
     }).catch(function (error) { setState("error", "wasm: " + error); });
     return {};
   };
-  // The WebGL context, made now while the wasm compiles rather than after (it takes a while
-  // without a GPU). The viewer asks for it again with the same attributes and gets this one
-  // (platform_web.cpp: opaque, no depth, no stencil, no antialiasing).
-  // Its extensions are switched on now too, as Emscripten would (all but debug and lose_context).
+  // The WebGL context and its extensions (all but debug and lose_context, as Emscripten
+  // enables them), made now while the wasm compiles rather than after: this takes a while
+  // without a GPU. The viewer asks for the context again with the same attributes
+  // (platform_web.cpp: opaque, no depth, no stencil, no antialiasing) and gets this one.
   try {
     var gl = Module.canvas.getContext("webgl2", { alpha: false, depth: false, stencil: false, antialias: false });
     (gl && gl.getSupportedExtensions() || []).forEach(function (name) {
