@@ -2,7 +2,9 @@
 // left, the image on the right. Japanese first; the language button switches to English.
 #include "viewer-wasm/app.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <ctime>
 
 #include "core/cda/reader.h"
@@ -83,6 +85,8 @@ void App::update(double budget_ms, const std::function<double()>& now_ms) {
     prefetch_first_image();
     view_.tick(now_ms());
     if (now_ms() - start < budget_ms) view_.update();
+    // Thumbnails last: after the first screen, and not while an image is on its way.
+    if (ready() && view_.status() != ViewStatus::loading && now_ms() - start < budget_ms) thumbnails_.update();
 }
 
 // The first image of the first series in the list starts loading at once: it is the one most
@@ -376,16 +380,38 @@ void App::draw_series_list() {
         ImGui::Indent();
         for (const auto& series : study.series) {
             const std::string caption = series.modality + " " + series.description + "  " +
-                                        std::to_string(series.frame_count()) + std::string(tr(Text::series_frames)) +
-                                        "##" + series.uid;
+                                        std::to_string(series.frame_count()) + std::string(tr(Text::series_frames));
             fonts_.need(caption);
-            if (ImGui::Selectable(caption.c_str(), panel_ == Panel::images && view_.series_uid() == series.uid)) {
+            if (series_row(series, caption)) {
                 view_.open(series.uid);
                 show_images();
             }
         }
         ImGui::Unindent();
     }
+}
+
+// A series in the list: its thumbnail (an empty square until it is made), then its caption.
+bool App::series_row(const SeriesEntry& series, const std::string& caption) {
+    constexpr float side = 48;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable(("##series-" + series.uid).c_str(),
+                                           panel_ == Panel::images && view_.series_uid() == series.uid, 0, ImVec2(0, side));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Thumbnail* thumbnail = thumbnails_.find(series.uid);
+    if (thumbnail && thumbnail->status == ThumbnailStatus::shown) {
+        const auto& picture = thumbnail->picture;
+        const float scale = side / static_cast<float>(std::max(picture.width, picture.height));
+        const ImVec2 size(static_cast<float>(picture.width) * scale, static_cast<float>(picture.height) * scale);
+        const ImVec2 top_left(at.x + (side - size.x) / 2, at.y + (side - size.y) / 2);
+        draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(thumbnail->texture)), top_left,
+                       ImVec2(top_left.x + size.x, top_left.y + size.y));
+    } else {
+        draw->AddRectFilled(at, ImVec2(at.x + side, at.y + side), ImGui::GetColorU32(ImGuiCol_FrameBg));
+    }
+    const ImVec2 text_at(at.x + side + ImGui::GetStyle().ItemSpacing.x, at.y + (side - ImGui::GetTextLineHeight()) / 2);
+    draw->AddText(text_at, ImGui::GetColorU32(ImGuiCol_Text), caption.c_str());
+    return clicked;
 }
 
 // One row of buttons: the file's own window, the CT presets, inversion, fit.

@@ -20,6 +20,7 @@
 #include "viewer-wasm/image_view.h"
 #include "viewer-wasm/record_loader.h"
 #include "viewer-wasm/record_view.h"
+#include "viewer-wasm/series_thumbnails.h"
 #include "viewer-wasm/ui_text.h"
 
 namespace ssmix::viewer {
@@ -53,6 +54,7 @@ public:
     [[nodiscard]] PatientEntry patient() const;
 
     [[nodiscard]] const Catalogue& catalogue() const { return catalogue_; }
+    [[nodiscard]] const SeriesThumbnails& thumbnails() const { return thumbnails_; }
     [[nodiscard]] ImageView& view() { return view_; }
     [[nodiscard]] Fonts& fonts() { return fonts_; }
     [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }   // files that could not be read
@@ -108,6 +110,7 @@ private:
     void read_documents();
     void draw_header();
     void draw_series_list();
+    bool series_row(const SeriesEntry& series, const std::string& caption);   // true when clicked
     void draw_document_list();
     void draw_record_list();
     bool panel_entry(std::string_view name, Panel panel);
@@ -122,6 +125,7 @@ private:
     Fonts fonts_;
     Catalogue catalogue_;
     ImageView view_;
+    SeriesThumbnails thumbnails_{files_, catalogue_};
     Language language_ = Language::ja;
 
     std::vector<std::string> to_scan_;   // DICOM files whose headers are not read yet

@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "viewer-wasm/textures.h"
 
 namespace ssmix::viewer {
 
@@ -155,20 +156,10 @@ void ImageView::prefetch_neighbours() {
     }
 }
 
-// The rendered 8-bit pixels as they are: grey as a luminance texture (sampled as L, L, L, 1),
-// colour as RGB; no conversion, a quarter of the bytes for grey.
+// The rendered 8-bit pixels as they are (grey as a luminance texture: no conversion, a quarter
+// of the bytes of RGBA).
 void ImageView::upload_texture() {
-    const auto& frame = *rendered_;
-    const GLenum format = frame.channels == 1 ? GL_LUMINANCE : GL_RGB;
-    if (!texture_) glGenTextures(1, &texture_);
-    glBindTexture(GL_TEXTURE_2D, texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(format), static_cast<GLsizei>(frame.width), static_cast<GLsizei>(frame.height), 0,
-                 format, GL_UNSIGNED_BYTE, frame.pixels.data());
+    viewer::upload_texture(texture_, rendered_->width, rendered_->height, rendered_->channels, rendered_->pixels.data());
 }
 
 namespace {

@@ -62,7 +62,7 @@ public:
     void tick(double now_ms);
 
     void update();                                    // continue loading / rendering
-    // The last shown frame's cost: reading its file (inflate + SHA-256 from the bundle, 0 when
+    // The last shown frame's cost: reading its file (gathered and inflated from the bundle, 0 when
     // the file was already open) and decoding it (parse, render, texture upload), in ms.
     [[nodiscard]] double read_ms() const { return read_ms_; }
     [[nodiscard]] double decode_ms() const { return decode_ms_; }

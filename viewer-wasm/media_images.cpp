@@ -1,9 +1,8 @@
 // viewer-wasm/media_images.cpp — one texture per image, made when its pixels arrive.
 #include "viewer-wasm/media_images.h"
 
-#include <GLES3/gl3.h>
-
 #include "core/base/sha256.h"
+#include "viewer-wasm/textures.h"
 
 namespace ssmix::viewer {
 
@@ -37,14 +36,7 @@ void MediaImages::arrived(int id, int width, int height, const std::uint8_t* rgb
     image.width = width;
     image.height = height;
     image.rgba_sha256 = sha256_hex({rgba, static_cast<std::size_t>(width) * height * 4});
-    glGenTextures(1, &image.texture);
-    glBindTexture(GL_TEXTURE_2D, image.texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    upload_texture(image.texture, static_cast<unsigned>(width), static_cast<unsigned>(height), 4, rgba);
     image.status = MediaStatus::shown;
 }
 

@@ -295,6 +295,11 @@ EMSCRIPTEN_KEEPALIVE const char* ssmix_api_frame() {
     return viewer->api_buffer.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_thumbnail(const char* series_uid) {
+    viewer->api_buffer = ssmix::viewer::thumbnail_json(*viewer->app, series_uid);
+    return viewer->api_buffer.c_str();
+}
+
 // A document's path opens the document; "problems", "prescriptions" and "labs" the record's
 // views (when the disc has SS-MIX2 data); anything else is a series UID.
 EMSCRIPTEN_KEEPALIVE int ssmix_api_open(const char* id) {

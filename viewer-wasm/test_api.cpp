@@ -52,6 +52,12 @@ nlohmann::ordered_json window_json(const std::optional<dicom::Window>& window) {
 
 }  // namespace
 
+const char* thumbnail_status(const App& app, const std::string& series_uid) {
+    const Thumbnail* thumbnail = app.thumbnails().find(series_uid);
+    if (!thumbnail || thumbnail->status == ThumbnailStatus::waiting) return "waiting";
+    return thumbnail->status == ThumbnailStatus::shown ? "shown" : "failed";
+}
+
 std::string state_json(App& app, float display_scale) {
     using json = nlohmann::ordered_json;
     const Catalogue& catalogue = app.catalogue();
@@ -62,7 +68,7 @@ std::string state_json(App& app, float display_scale) {
         json series = json::array();
         for (const auto& s : study.series)
             series.push_back({{"id", s.uid}, {"modality", s.modality}, {"description", s.description},
-                              {"frames", s.frame_count()}});
+                              {"frames", s.frame_count()}, {"thumbnail", thumbnail_status(app, s.uid)}});
         studies.push_back({{"id", study.uid}, {"date", study.date}, {"description", study.description}, {"series", series}});
     }
     ImageView& view = app.view();
@@ -126,13 +132,25 @@ std::string media_json(App& app) {
     return images.dump();
 }
 
+namespace {
+
+std::string picture_json(const dicom::RenderedFrame& frame) {
+    const nlohmann::ordered_json out = {
+        {"width", frame.width}, {"height", frame.height}, {"channels", frame.channels},
+        {"data", encode_base64(frame.pixels)}, {"window", window_json(frame.window)}};
+    return out.dump();
+}
+
+}  // namespace
+
 std::string frame_json(App& app) {
     const dicom::RenderedFrame* frame = app.view().rendered();
-    if (!frame) return "{}";
-    const nlohmann::ordered_json out = {
-        {"width", frame->width}, {"height", frame->height}, {"channels", frame->channels},
-        {"data", encode_base64(frame->pixels)}, {"window", window_json(frame->window)}};
-    return out.dump();
+    return frame ? picture_json(*frame) : "{}";
+}
+
+std::string thumbnail_json(App& app, const std::string& series_uid) {
+    const Thumbnail* thumbnail = app.thumbnails().find(series_uid);
+    return thumbnail && thumbnail->status == ThumbnailStatus::shown ? picture_json(thumbnail->picture) : "{}";
 }
 
 }  // namespace ssmix::viewer

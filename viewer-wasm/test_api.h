@@ -9,12 +9,15 @@
 namespace ssmix::viewer {
 
 // {ready, language, patient, documents, studies[{id, date, description, series[{id, modality,
-//  description, frames}]}], view{series, frame, frames, status, error, file, fileFrame,
-//  transferSyntax, window}, font, problems}
+//  description, frames, thumbnail ("waiting", "shown", "failed")}]}], view{series, frame,
+//  frames, status, error, file, fileFrame, transferSyntax, window}, font, problems}
 [[nodiscard]] std::string state_json(App& app, float display_scale = 1);
 
 // {width, height, channels, data (base64 of the rendered 8-bit pixels), window} or {} if none.
 [[nodiscard]] std::string frame_json(App& app);
+
+// The series' thumbnail as frame_json gives the frame, or {} while there is none.
+[[nodiscard]] std::string thumbnail_json(App& app, const std::string& series_uid);
 
 // The tag browser's rows for the file shown: [{depth, tag, name, vr, value}].
 [[nodiscard]] std::string tags_json(App& app);

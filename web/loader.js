@@ -273,6 +273,8 @@ var Module = typeof Module !== "undefined" ? Module : {};
       return settled();
     },
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
+    // A series' thumbnail in the list, as frame() gives the frame ({} until it is made).
+    thumbnail: function (id) { return JSON.parse(UTF8ToString(call("ssmix_api_thumbnail", "number", ["string"], [String(id)]))); },
     // {script, compiled, runtime, main, fonts, firstFrame, ready}: ms from opening INDEX.HTM to
     // VIEWER.JS running, its wasm compiled, the wasm runtime up, the viewer's start, the font
     // atlas built, the first frame and the viewer ready.

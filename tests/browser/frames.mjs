@@ -34,3 +34,23 @@ export function frameDifferences(viewerFrame, native, what) {
   if (distinct <= 8) problems.push(`${what}: only ${distinct} grey levels, the frame looks blank`);
   return problems;
 }
+
+// A series' thumbnail as the viewer makes it (viewer-wasm/series_thumbnails.cpp) from a grey
+// frame: fit within maxSide, each pixel the rounded mean of the source pixels it covers.
+export function shrinkFrame({ width, height, pixels }, maxSide) {
+  if (width <= maxSide && height <= maxSide) return { width, height, pixels };
+  const scale = maxSide / Math.max(width, height);
+  const w = Math.max(1, Math.floor(width * scale)), h = Math.max(1, Math.floor(height * scale));
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.floor(y * height / h), y1 = Math.floor((y + 1) * height / h);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.floor(x * width / w), x1 = Math.floor((x + 1) * width / w);
+      let sum = 0;
+      for (let sy = y0; sy < y1; sy++) for (let sx = x0; sx < x1; sx++) sum += pixels[sy * width + sx];
+      const count = (y1 - y0) * (x1 - x0);
+      out[y * w + x] = Math.floor((sum + Math.floor(count / 2)) / count);
+    }
+  }
+  return { width: w, height: h, pixels: out };
+}

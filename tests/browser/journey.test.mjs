@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { animationFrames, drawnSoon, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
-import { frameDifferences, nativeFrame } from "./frames.mjs";
+import { frameDifferences, nativeFrame, shrinkFrame } from "./frames.mjs";
 
 const run = testRun();
 const { tree, browserName, artifacts, check } = run;
@@ -109,9 +109,17 @@ try {
       const at = await page.evaluate((n) => window.ssmixViewer.setFrame(n), frame);
       const viewerFrame = await page.evaluate(() => window.ssmixViewer.frame());
       const fileWindow = s.modality === "US" ? null : viewerFrame.window;   // ultrasound has no window: min-max
-      const problems = frameDifferences(viewerFrame, nativeFrame(tree, at.file, at.fileFrame, at.transferSyntax, fileWindow),
-        `${s.study.description} frame ${frame}`);
+      const native = nativeFrame(tree, at.file, at.fileFrame, at.transferSyntax, fileWindow);
+      const problems = frameDifferences(viewerFrame, native, `${s.study.description} frame ${frame}`);
       check(problems.length === 0, problems.join("; "));
+      if (frame !== Math.floor(s.frames / 2)) continue;
+      // Its thumbnail in the list is this middle frame, shrunk.
+      await page.waitForFunction((id) => window.ssmixViewer.state().studies.some((st) =>
+        st.series.some((x) => x.id === id && x.thumbnail !== "waiting")), { polling: 100, timeout: 30000 }, s.id).catch(() => {});
+      const thumbnail = await page.evaluate((id) => window.ssmixViewer.thumbnail(id), s.id);
+      const expectedThumbnail = shrinkFrame(native, 64);
+      check(thumbnail.width === expectedThumbnail.width && Buffer.from(thumbnail.data || "", "base64").equals(Buffer.from(expectedThumbnail.pixels)),
+        `${s.study.description}: the thumbnail is not the middle frame shrunk (${thumbnail.width}x${thumbnail.height})`);
     }
     if (s.modality === "CT") await page.evaluate((n) => window.ssmixViewer.setFrame(n), Math.round(s.frames * 0.75));
     await screenshot(page, "02-" + s.modality);

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { animationFrames, clickViewerButton, drawnSoon, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
-import { frameDifferences, nativeFrame as nativeFrameOf } from "./frames.mjs";
+import { frameDifferences, nativeFrame as nativeFrameOf, shrinkFrame } from "./frames.mjs";
 import { decodePng } from "./png.mjs";
 
 const run = testRun();
@@ -160,8 +160,19 @@ try {
         const viewerFrame = await page.evaluate(() => window.ssmixViewer.frame());
         // Default window: the file's own (CT), or min-max when the file has none (fluoroscopy).
         const fileWindow = study.description === "嚥下造影検査" ? null : viewerFrame.window;
-        sameFrame(viewerFrame, nativeFrame(shown.file, shown.fileFrame, shown.transferSyntax, fileWindow),
-          `${study.description} frame ${frame} (${shown.transferSyntax})`);
+        const native = nativeFrame(shown.file, shown.fileFrame, shown.transferSyntax, fileWindow);
+        sameFrame(viewerFrame, native, `${study.description} frame ${frame} (${shown.transferSyntax})`);
+        // The series' thumbnail in the list: this middle frame with the file's own window, shrunk.
+        if (frame === Math.floor(series.frames / 2)) {
+          const made = await page.waitForFunction((id) => window.ssmixViewer.state().studies.some((s) =>
+            s.series.some((x) => x.id === id && x.thumbnail !== "waiting")), { polling: 100, timeout: 30000 }, series.id)
+            .then(() => true, () => false);
+          const thumbnail = await page.evaluate((id) => window.ssmixViewer.thumbnail(id), series.id);
+          const expected = shrinkFrame(native, 64);
+          check(made && thumbnail.width === expected.width && thumbnail.height === expected.height && thumbnail.channels === 1 &&
+            Buffer.from(thumbnail.data || "", "base64").equals(Buffer.from(expected.pixels)),
+            `${study.description}: thumbnail ${thumbnail.width}x${thumbnail.height} is not the middle frame shrunk to ${expected.width}x${expected.height}`);
+        }
       }
       if (series.modality === "CT") {
         const lung = await page.evaluate(() => window.ssmixViewer.setWindow(-600, 1500));
