@@ -55,6 +55,7 @@ public:
 
     [[nodiscard]] const Catalogue& catalogue() const { return catalogue_; }
     [[nodiscard]] const SeriesThumbnails& thumbnails() const { return thumbnails_; }
+    [[nodiscard]] const DocumentView& document_view() const { return document_view_; }
     [[nodiscard]] ImageView& view() { return view_; }
     [[nodiscard]] Fonts& fonts() { return fonts_; }
     [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }   // files that could not be read

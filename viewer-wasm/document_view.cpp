@@ -22,6 +22,7 @@ const ImVec4 strong_colour = ImVec4(0.05f, 0.15f, 0.45f, 1);
 const ImVec4 italic_colour = ImVec4(0.30f, 0.20f, 0.45f, 1);
 const ImVec4 deleted_colour = ImVec4(0.70f, 0.0f, 0.0f, 1);
 const ImVec4 inserted_colour = ImVec4(0.0f, 0.40f, 0.0f, 1);
+const ImVec4 link_colour = ImVec4(0.05f, 0.30f, 0.75f, 1);
 
 // The length in bytes of the unit starting at `at`: an ASCII word with its trailing spaces, or
 // one UTF-8 character.
@@ -65,7 +66,58 @@ std::string collapse_space(const std::string& text) {
     return out;
 }
 
+std::string section_title(const cda::Section& section) {
+    return section.title.empty() ? std::string("（無題）") : section.title;
+}
+
+void collect_ids(const std::vector<cda::NarrativeNode>& nodes, int section, std::map<std::string, int>& into) {
+    for (const auto& node : nodes) {
+        if (!node.id.empty()) into.emplace(node.id, section);
+        collect_ids(node.children, section, into);
+    }
+}
+
 }  // namespace
+
+void DocumentView::index_ids(const cda::Document& d) {
+    if (indexed_ == &d) return;
+    indexed_ = &d;
+    section_of_id_.clear();
+    jumped_to_ = -1;
+    for (std::size_t i = 0; i < d.sections.size(); ++i) {
+        const int index = static_cast<int>(i);
+        const auto add_section = [&](const cda::Section& section, const auto& self) -> void {
+            if (!section.id.empty()) section_of_id_.emplace(section.id, index);
+            collect_ids(section.text, index, section_of_id_);
+            for (const auto& sub : section.sections) self(sub, self);
+        };
+        add_section(d.sections[i], add_section);
+    }
+}
+
+// The sections' titles as links, wrapped like words; a click opens the section and scrolls to it.
+void DocumentView::draw_contents(const cda::Document& d, Language language) {
+    contents_.clear();
+    if (d.sections.size() < 2) return;
+    const std::string heading(text(Text::contents, language));
+    fonts_.need(heading);
+    ImGui::TextColored(strong_colour, "%s", heading.c_str());
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    for (std::size_t i = 0; i < d.sections.size(); ++i) {
+        const std::string title = section_title(d.sections[i]);
+        fonts_.need(title);
+        const ImVec2 size = ImGui::CalcTextSize(title.c_str());
+        ImGui::SameLine(0, ImGui::GetFontSize());
+        if (ImGui::GetCursorPosX() + size.x > right) ImGui::NewLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, link_colour);
+        if (ImGui::Selectable((title + "##contents" + std::to_string(i)).c_str(), false, 0, size)) jump_to_section_ = static_cast<int>(i);
+        ImGui::PopStyleColor();
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddLine({min.x, max.y - 1}, {max.x, max.y - 1}, ImGui::GetColorU32(link_colour));
+        contents_.push_back({title, min.x, min.y, max.x - min.x, max.y - min.y});
+    }
+    ImGui::Spacing();
+}
 
 void DocumentView::draw(const cda::Document& d, const std::string& path, Language language) {
     document_ = &d;
@@ -108,10 +160,23 @@ void DocumentView::draw_document(const cda::Document& d, Language language) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
+    index_ids(d);
+    draw_contents(d, language);
+    links_.clear();
+    top_section_ = -1;
+    const float window_top = ImGui::GetWindowPos().y;
     int index = 0;
     for (const auto& section : d.sections) {
-        const std::string heading = (section.title.empty() ? std::string("（無題）") : section.title) + "##section" + std::to_string(++index);
+        const int number = index++;
+        const std::string heading = section_title(section) + "##section" + std::to_string(number + 1);
         fonts_.need(heading);
+        if (jump_to_section_ == number) {
+            ImGui::SetNextItemOpen(true);
+            ImGui::SetScrollHereY(0.0f);
+            jumped_to_ = number;
+            jump_to_section_ = -1;
+        }
+        if (top_section_ < 0 && ImGui::GetCursorScreenPos().y >= window_top - 1) top_section_ = number;
         if (!ImGui::CollapsingHeader(heading.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
         ImGui::Indent(8);
         footnotes_.clear();
@@ -148,6 +213,7 @@ void DocumentView::draw_document(const cda::Document& d, Language language) {
             ImGui::TextWrapped("%s", note.c_str());
         }
     }
+    scroll_y_ = ImGui::GetScrollY();
 }
 
 // renderMultiMedia: each referenced observationMedia that is a decoded image, on its own line,
@@ -231,6 +297,13 @@ void DocumentView::inline_run(const cda::NarrativeNode& node, Style style) {
         case K::multimedia:
             media(node, style);
             return;
+        case K::link: {   // to an ID inside the document (the reader keeps no other): drawn as a link
+            if (!section_of_id_.count(node.target)) break;
+            const std::string outer = std::exchange(link_target_, node.target);
+            for (const auto& child : node.children) inline_run(child, style);
+            link_target_ = outer;
+            return;
+        }
         case K::content:
             style.strong = style.strong || has_style(node, "Bold") || has_style(node, "Emphasis");
             style.italic = style.italic || has_style(node, "Italics");
@@ -279,8 +352,9 @@ void DocumentView::words(const std::string& raw, Style style) {
 void DocumentView::flush(Style style) {
     if (pending_.empty()) return;
     if (line_open_) ImGui::SameLine(0, 0);
-    const ImVec4 colour = style.deleted ? deleted_colour : style.inserted ? inserted_colour : style.strong ? strong_colour
-                                                         : style.italic ? italic_colour : text_colour;
+    const bool link = !link_target_.empty();
+    const ImVec4 colour = style.deleted ? deleted_colour : style.inserted ? inserted_colour : link ? link_colour
+                        : style.strong ? strong_colour : style.italic ? italic_colour : text_colour;
     if (style.small) ImGui::SetWindowFontScale(0.8f);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(pending_.c_str());
@@ -289,7 +363,12 @@ void DocumentView::flush(Style style) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     if (style.deleted) draw->AddLine({min.x, (min.y + max.y) / 2}, {max.x, (min.y + max.y) / 2}, rgba(170, 0, 0), 1.5f);
-    if (style.underline || style.inserted) draw->AddLine({min.x, max.y - 1}, {max.x, max.y - 1}, ImGui::GetColorU32(colour), 1.0f);
+    if (style.underline || style.inserted || link) draw->AddLine({min.x, max.y - 1}, {max.x, max.y - 1}, ImGui::GetColorU32(colour), 1.0f);
+    if (link) {
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsItemClicked()) jump_to_section_ = section_of_id_.at(link_target_);
+        links_.push_back({link_target_, min.x, min.y, max.x - min.x, max.y - min.y});
+    }
     line_used_ += max.x - min.x;
     line_open_ = true;
     pending_.clear();

@@ -1,14 +1,16 @@
 // viewer-wasm/document_view.h — one CDA document drawn with ImGui, for the physician to read:
-// the title and header (who, about whom, for whom, when), then each section under a header that
-// opens and closes (the headers are the contents list), and its narrative: paragraphs wrapped
+// the title and header (who, about whom, for whom, when), a contents list of its sections, then
+// each section under a header that opens and closes, and its narrative: paragraphs wrapped
 // to the panel, styled runs (bold and emphasis in dark blue, italics in violet: the embedded
 // font has one weight and no slant; underline drawn), deleted text struck through in red, inserted text in green, lists with
 // bullets or numbers, tables with header rows, footnotes as [n] with their text after the
-// section, line breaks, images (observationMedia PNG/JPEG/GIF, decoded by the browser). Links
-// are shown as text and never followed; other media are named.
+// section, line breaks, images (observationMedia PNG/JPEG/GIF, decoded by the browser). A
+// contents entry or a link to an ID inside the document (the only links CDA readers keep)
+// opens that section and scrolls to it; nothing ever leads outside. Other media are named.
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,8 +29,26 @@ public:
     // Called by the button under a body that is a file (a PDF): save it.
     std::function<void()> save_body;
 
+    // For the test API, as last drawn: the contents entries (screen rectangles, CSS pixels),
+    // how far the document is scrolled, and the first section whose header is in view.
+    struct ContentsEntry {
+        std::string title;
+        float x = 0, y = 0, width = 0, height = 0;
+    };
+    [[nodiscard]] const std::vector<ContentsEntry>& contents() const { return contents_; }
+    [[nodiscard]] float scroll_y() const { return scroll_y_; }
+    [[nodiscard]] int top_section() const { return top_section_; }
+    [[nodiscard]] int jumped_to() const { return jumped_to_; }   // the last section jumped to, or -1
+    struct LinkEntry {
+        std::string target;
+        float x = 0, y = 0, width = 0, height = 0;
+    };
+    [[nodiscard]] const std::vector<LinkEntry>& links() const { return links_; }
+
 private:
     void draw_document(const cda::Document& document, Language language);
+    void draw_contents(const cda::Document& document, Language language);
+    void index_ids(const cda::Document& document);   // which section holds each ID, once per document
     struct Style {
         bool strong = false, italic = false, underline = false, deleted = false, inserted = false, small = false;
     };
@@ -50,6 +70,15 @@ private:
     float line_used_ = 0;          // width already drawn on the current line
     bool line_open_ = false;
     std::vector<std::string> footnotes_;   // of the section being drawn
+    std::string link_target_;              // the ID the text being drawn links to, if any
+    std::map<std::string, int> section_of_id_;
+    const cda::Document* indexed_ = nullptr;
+    int jump_to_section_ = -1;             // asked for by a contents entry or a link; done next frame
+    int jumped_to_ = -1;
+    std::vector<ContentsEntry> contents_;
+    std::vector<LinkEntry> links_;
+    float scroll_y_ = 0;
+    int top_section_ = 0;
 };
 
 }  // namespace ssmix::viewer

@@ -50,13 +50,27 @@ nlohmann::ordered_json window_json(const std::optional<dicom::Window>& window) {
     return {{"center", window->center}, {"width", window->width}};
 }
 
-}  // namespace
+
+// The open document's contents entries and in-document links as last drawn (CSS pixels), its
+// scroll position, the first section whose header is in view and the last section jumped to.
+nlohmann::ordered_json letter_json(const DocumentView& letter) {
+    using json = nlohmann::ordered_json;
+    json contents = json::array(), links = json::array();
+    for (const auto& e : letter.contents())
+        contents.push_back({{"title", e.title}, {"x", e.x}, {"y", e.y}, {"width", e.width}, {"height", e.height}});
+    for (const auto& l : letter.links())
+        links.push_back({{"target", l.target}, {"x", l.x}, {"y", l.y}, {"width", l.width}, {"height", l.height}});
+    return {{"contents", contents}, {"links", links}, {"scrollY", letter.scroll_y()}, {"topSection", letter.top_section()},
+            {"jumpedTo", letter.jumped_to()}};
+}
 
 const char* thumbnail_status(const App& app, const std::string& series_uid) {
     const Thumbnail* thumbnail = app.thumbnails().find(series_uid);
     if (!thumbnail || thumbnail->status == ThumbnailStatus::waiting) return "waiting";
     return thumbnail->status == ThumbnailStatus::shown ? "shown" : "failed";
 }
+
+}  // namespace
 
 std::string state_json(App& app, float display_scale) {
     using json = nlohmann::ordered_json;
@@ -104,7 +118,8 @@ std::string state_json(App& app, float display_scale) {
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},
                   {"window", frame ? window_json(frame->window) : json(nullptr)},
                   {"inverted", view.inverted()}, {"zoom", view.zoom()}, {"measurement", measurement_json(view.measurement())},
-                  {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()}}},
+                  {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()},
+                  {"letter", letter_json(app.document_view())}}},
         {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}, {"scale", app.fonts().scale()}}},
         {"displayScale", display_scale},
         {"buttons", buttons},

@@ -54,6 +54,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"読みやすい表示", "Reading view"},
     {"この文書の本文はファイルです。保存してから開いてください。", "This document's body is a file. Save it, then open it."},
     {"ファイルを保存", "Save the file"},
+    {"目次", "Contents"},
 }};
 
 }  // namespace

@@ -14,7 +14,7 @@ enum class Text {
     images, studies_none, series_frames, loading, loading_catalogue,
     image_none_selected, image_error, frame, window_level,
     language_toggle, no_webgl, documents,
-    record, record_problems, record_prescriptions, record_labs, open_folder, years_old, window_file, invert, fit, print, measure, slice_position, play, stop, tags, copy_text, select_text, reading_view, body_is_file, save_file,
+    record, record_problems, record_prescriptions, record_labs, open_folder, years_old, window_file, invert, fit, print, measure, slice_position, play, stop, tags, copy_text, select_text, reading_view, body_is_file, save_file, contents,
     count_   // keep last
 };
 

@@ -41,6 +41,19 @@ try {
     "documents: " + JSON.stringify(state.documents) + " open: " + state.view.document);
   check(await drawnSoon(page, expected.letter.purpose), "the letter's purpose is not drawn: " + expected.letter.purpose);
   await screenshot(page, "01-letter");
+  // Its contents list: every section, and a click on one scrolls the letter to it.
+  const letter = (await page.evaluate(() => window.ssmixViewer.state())).view.letter;
+  check(letter.contents.length === state.documents[0].sections && letter.contents[0].title === "紹介目的" && letter.scrollY === 0,
+    "contents: " + JSON.stringify(letter.contents.map((e) => e.title)));
+  const entry = letter.contents[3];
+  if (entry) {
+    await page.mouse.click(entry.x + entry.width / 2, entry.y + entry.height / 2);
+    await animationFrames(page, 4);
+    const jumped = (await page.evaluate(() => window.ssmixViewer.state())).view.letter;
+    check(jumped.jumpedTo === 3 && jumped.topSection === 3 && jumped.scrollY > 0,
+      `clicking ${entry.title} in the contents: ${JSON.stringify({ jumpedTo: jumped.jumpedTo, topSection: jumped.topSection, scrollY: jumped.scrollY })}`);
+    await screenshot(page, "01-letter-contents-jump");
+  }
 
   // The data-provision document: its sections (problems, prescriptions, results ...) drawn as a
   // document, with the data of the period in them.

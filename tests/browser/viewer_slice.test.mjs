@@ -70,6 +70,19 @@ try {
     "documents: " + JSON.stringify(state.documents));
   const letterId = state.documents.length ? state.documents[0].id : "";
   check(letterId === "IHE_XDM/SUBSET01/DOC00001.XML" && state.view.document === letterId, "the letter is not open at the start: " + JSON.stringify(state.view));
+  // The link inside the letter (to its first section, #purpose) and the contents list both jump
+  // to their section; nothing is navigated.
+  const letterView = state.view.letter;
+  const link = letterView.links.find((l) => l.target === "purpose");
+  check(letterView.contents.map((e) => e.title).join("|") === "紹介目的|検査結果" && link,
+    "contents and links: " + JSON.stringify({ contents: letterView.contents, links: letterView.links }));
+  for (const [target, expected] of [[letterView.contents[1], 1], [link, 0]]) {
+    if (!target) continue;
+    await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
+    await animationFrames(page, 4);
+    const jumped = (await page.evaluate(() => window.ssmixViewer.state())).view;
+    check(jumped.letter.jumpedTo === expected && jumped.document === letterId, `jump to section ${expected}: ${JSON.stringify(jumped.letter)}`);
+  }
   // 印刷用ページ: the letter's print-ready page on the disc (made by the same renderer).
   check(state.view.printPage === "IHE_PDI/DOC00001.HTM" && existsSync(join(tree, state.view.printPage)),
     "print page of the letter: " + state.view.printPage);
