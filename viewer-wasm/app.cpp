@@ -64,13 +64,16 @@ App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : 
             fonts_.need(*text);
     }
     files_added();
-    prefetch_first_image();   // its chunk loads while the first screen is being made
+    prefetch_first_image();   // at once when there is nothing else to read: its chunk loads while the first screen is made
 }
 
 void App::files_added() {
     for (const auto& entry : files_.list()) {
         if (queued_.count(entry.path)) continue;
-        if (is_document(entry.path)) documents_to_read_.push_back(entry.path), queued_.insert(entry.path);
+        if (is_document(entry.path)) {
+            documents_to_read_.push_back(entry.path), queued_.insert(entry.path);
+            files_.prefetch(entry.path);   // every document's chunks load together
+        }
         else if (may_be_dicom(entry.path)) to_scan_.push_back(entry.path), queued_.insert(entry.path);
     }
     scan_done_.resize(to_scan_.size());
@@ -85,14 +88,16 @@ void App::update(double budget_ms, const std::function<double()>& now_ms) {
     prefetch_first_image();
     view_.tick(now_ms());
     if (now_ms() - start < budget_ms) view_.update();
-    // Thumbnails last: after the first screen, and not while an image is on its way.
-    if (ready() && view_.status() != ViewStatus::loading && now_ms() - start < budget_ms) thumbnails_.update();
+    // Thumbnails last: once the first screen is drawn, and not while an image is on its way.
+    if (first_screen_drawn_ && view_.status() != ViewStatus::loading && now_ms() - start < budget_ms) thumbnails_.update();
 }
 
-// The first image of the first series in the list starts loading at once: it is the one most
-// likely to be opened, and then it is there.
+// The first image of the first series in the list starts loading as soon as the letters and
+// the record are in (before them it would slow them down): it is the one most likely to be
+// opened, and then it is there.
 void App::prefetch_first_image() {
     if (first_image_prefetched_ || !catalogue_complete_ || catalogue_.studies().empty()) return;
+    if (documents_read_ < documents_to_read_.size() || !record_loader_.done()) return;
     first_image_prefetched_ = true;
     const auto& series = catalogue_.studies().front().series;
     if (!series.empty() && !series.front().instances.empty()) files_.prefetch(series.front().instances.front().path);
@@ -153,7 +158,11 @@ void App::read_documents() {
     }
     if (!document_opened_once_ && !documents_.empty()) {
         document_opened_once_ = true;
-        if (view_.status() == ViewStatus::empty) open_document_ = 0, panel_ = Panel::document;
+        if (view_.status() == ViewStatus::empty) {
+            open_document_ = 0, panel_ = Panel::document;
+            // Its characters into the atlas before it is first drawn (a frame sooner on screen).
+            fonts_.need(document_text());
+        }
     }
 }
 

@@ -42,6 +42,9 @@ public:
     void update(double budget_ms, const std::function<double()>& now_ms);   // background work
     void draw();                                                           // one ImGui frame
 
+    // Told by the platform once the first complete screen is drawn (ready): background work
+    // that would delay it (thumbnails) starts then.
+    void first_screen_drawn() { first_screen_drawn_ = true; }
     [[nodiscard]] bool ready() const {
         return catalogue_complete_ && documents_read_ == documents_to_read_.size() && record_loader_.done();
     }
@@ -152,6 +155,7 @@ private:
     bool show_tags_ = false;
     bool text_mode_ = false;
     bool first_image_prefetched_ = false;
+    bool first_screen_drawn_ = false;
     std::vector<HeaderButton> header_buttons_;
     std::string text_mode_text_;      // document_text() of text_mode_document_
     int text_mode_document_ = -1;

@@ -213,6 +213,7 @@ void frame() {
     // Ready after the first frame drawn once everything is read (drawn frames have every glyph).
     if (!viewer->announced_ready && app.ready()) {
         viewer->announced_ready = true;
+        app.first_screen_drawn();
         js_set_state("ready", "");
     }
 }

@@ -33,6 +33,7 @@ RecordLoader::RecordLoader(FileSource& disc) : disc_(disc) {
     for (const auto& entry : disc_.list())
         if (entry.path.starts_with(storage_folder)) to_read_.push_back(entry.path);
     done_ = to_read_.empty();
+    for (const auto& path : to_read_) disc_.prefetch(path);   // their chunks load together, not one after another
 }
 
 void RecordLoader::update(std::vector<std::string>& problems) {

@@ -76,7 +76,12 @@ var Module = typeof Module !== "undefined" ? Module : {};
   Module.print = function (text) { console.log(text); };
 
   // --- data bundle: chunk scripts ---------------------------------------------------------
-  var waiting = [];   // chunks that arrived before the runtime was up
+  // The viewer asks for a chunk (ssmixLoadChunk) and gets it delivered once its script has run.
+  // The chunks holding what the viewer reads first (everything but the images) are loaded at
+  // once, while the WebAssembly compiles, and kept here until the viewer asks for them.
+  var ahead = {};     // chunk number -> base64: loaded, not asked for yet
+  var asked = {};     // chunk numbers asked for, their scripts on the way
+  var inPage = {};    // chunk numbers whose <script> is loading
   function chunkName(number) {
     var digits = String(number);
     while (digits.length < 7) digits = "0" + digits;
@@ -90,22 +95,45 @@ var Module = typeof Module !== "undefined" ? Module : {};
     Module._ssmix_chunk_arrived(number, pointer, payload.length);
     Module._free(pointer);
   }
-  window.ssmixChunk = function (number, base64) {
-    if (Module.calledRun) deliver(number, base64);
-    else waiting.push([number, base64]);
-  };
-  Module.ssmixLoadChunk = function (number) {
+  function insertChunkScript(number) {
+    if (inPage[number]) return;
+    inPage[number] = true;
     var script = document.createElement("script");
     script.src = dataDirectory + chunkName(number);
-    script.onload = function () { script.remove(); };
-    script.onerror = function () { script.remove(); Module._ssmix_chunk_failed(number); };
+    script.onload = function () { script.remove(); delete inPage[number]; };
+    script.onerror = function () {
+      script.remove();
+      delete inPage[number];
+      if (asked[number]) { delete asked[number]; Module._ssmix_chunk_failed(number); }
+    };
     document.head.appendChild(script);
+  }
+  window.ssmixChunk = function (number, base64) {
+    if (asked[number]) { delete asked[number]; deliver(number, base64); }
+    else ahead[number] = base64;
   };
-  Module.onRuntimeInitialized = function () {
-    times.runtime = performance.now();
-    waiting.forEach(function (chunk) { deliver(chunk[0], chunk[1]); });
-    waiting = [];
+  Module.ssmixLoadChunk = function (number) {
+    if (number in ahead) {   // delivered after the viewer's current call, not inside it
+      var base64 = ahead[number];
+      delete ahead[number];
+      setTimeout(function () { deliver(number, base64); }, 0);
+      return;
+    }
+    asked[number] = true;
+    insertChunkScript(number);
   };
+  Module.onRuntimeInitialized = function () { times.runtime = performance.now(); };
+  (function loadStartChunks() {
+    var manifest = window.SSMIX_MANIFEST, sizes = manifest && manifest.chunks, files = manifest && manifest.files;
+    if (!Array.isArray(sizes) || !Array.isArray(files)) return;   // the viewer reports a bad manifest
+    var wanted = {};
+    files.forEach(function (f) {
+      if (!f || typeof f.path !== "string" || f.path.indexOf("DICOM/") === 0) return;
+      if (typeof f.chunk !== "number" || typeof f.offset !== "number" || typeof f.stored !== "number") return;
+      for (var c = f.chunk, end = f.offset + f.stored; c >= 0 && c < sizes.length && end > 0; end -= sizes[c], c++) wanted[c] = true;
+    });
+    Object.keys(wanted).slice(0, 8).forEach(function (c) { insertChunkScript(Number(c)); });
+  })();
 
   // --- picked or dropped files (「フォルダを開く」) ---------------------------------------------
   // The File objects stay here; the viewer gets their listing and asks for bytes when it needs

@@ -44,6 +44,10 @@ void BundleWriter::flush_chunk() {
     payload_.clear();
 }
 
+void BundleWriter::end_chunk() {
+    if (!payload_.empty()) flush_chunk();
+}
+
 Manifest BundleWriter::finish() {
     if (!payload_.empty()) flush_chunk();
     std::sort(manifest_.files.begin(), manifest_.files.end(),

@@ -38,6 +38,7 @@ public:
 
     void add(const std::string& path, ByteView bytes) { add(path, prepare_file(bytes)); }
     void add(const std::string& path, const PreparedFile& file);   // files go into chunks in call order
+    void end_chunk();                  // the next file starts a chunk of its own
     [[nodiscard]] Manifest finish();   // writes the last chunk; call once
 
 private:

@@ -27,6 +27,14 @@ ViewerBundle write_units(DiscTreeWriter& tree, const std::vector<const BundleUni
     });
     std::vector<std::string> paths;
     for (const auto* unit : units) paths.insert(paths.end(), unit->paths.begin(), unit->paths.end());
+    // What the viewer reads at its start (letters, messages, DICOMDIR: the units that always
+    // stay, listed first) gets chunks of its own, so the first screen does not wait for chunk
+    // scripts that are mostly images.
+    std::size_t read_at_start = 0;
+    for (const auto* unit : units) {
+        if (unit->may_leave) break;
+        read_at_start += unit->paths.size();
+    }
     constexpr std::uintmax_t batch_bytes = 64u << 20;
     for (std::size_t first = 0; first < paths.size();) {
         std::size_t last = first;
@@ -34,7 +42,10 @@ ViewerBundle write_units(DiscTreeWriter& tree, const std::vector<const BundleUni
             bytes += std::filesystem::file_size(tree.path(paths[last]));
         std::vector<bundle::PreparedFile> prepared(last - first);
         parallel_for(prepared.size(), [&](std::size_t i) { prepared[i] = bundle::prepare_file(read_file(tree.path(paths[first + i]))); });
-        for (std::size_t i = 0; i < prepared.size(); ++i) writer.add(paths[first + i], prepared[i]);
+        for (std::size_t i = 0; i < prepared.size(); ++i) {
+            writer.add(paths[first + i], prepared[i]);
+            if (first + i + 1 == read_at_start) writer.end_chunk();
+        }
         first = last;
     }
     result.manifest = writer.finish();

@@ -120,6 +120,13 @@ for e in manifest["files"]:
     data = zlib.decompress(stream[start:start + e["stored"]])
     if data != open(os.path.join(out, e["path"]), "rb").read(): fail("bundle copy of %s differs" % e["path"])
     if hashlib.sha256(data).hexdigest() != e["sha256"] or len(data) != e["size"]: fail("checksum/size of " + e["path"])
+# What the viewer reads at its start (letters, messages, DICOMDIR) shares no chunk with an image.
+def spanned(e):
+    begin = starts[e["chunk"]] + e["offset"]
+    return {i for i in range(len(chunks)) if starts[i] < begin + max(e["stored"], 1) and starts[i] + len(chunks[i]) > begin}
+start_chunks = set().union(*[spanned(e) for e in manifest["files"] if not e["path"].startswith("DICOM/")])
+image_chunks = set().union(*[spanned(e) for e in manifest["files"] if e["path"].startswith("DICOM/")])
+if start_chunks & image_chunks: fail("chunks %s hold both start-up files and images" % sorted(start_chunks & image_chunks))
 
 # DICOM: every file passes dciodvfy without errors, and is Explicit VR Little Endian (STD-GEN-CD).
 dicom_files = [f for f in files if f.startswith("DICOM/")] + ["DICOMDIR"]

@@ -80,6 +80,21 @@ TEST_CASE("bundle: every file reads back byte for byte, across chunk boundaries"
     }
 }
 
+TEST_CASE("bundle: end_chunk starts the next file in a chunk of its own") {
+    std::map<std::uint32_t, std::string> scripts;
+    BundleWriter writer([&](std::uint32_t chunk, const std::string& script) { scripts[chunk] = script; }, {1u << 20});
+    writer.add("SSMIX2/A", Bytes(100, 1));
+    writer.end_chunk();
+    writer.end_chunk();   // nothing being filled: no empty chunk
+    writer.add("DICOM/B", Bytes(100, 2));
+    const Manifest manifest = writer.finish();
+    REQUIRE(manifest.chunk_sizes.size() == 2);
+    CHECK(scripts.size() == 2);
+    const auto& b = manifest.files.at(0).path == "DICOM/B" ? manifest.files.at(0) : manifest.files.at(1);
+    CHECK(b.first_chunk == 1);
+    CHECK(b.offset == 0);
+}
+
 TEST_CASE("bundle: small chunk size makes one file span several chunks") {
     Written w = write_bundle(1024);
     CHECK(w.manifest.chunk_sizes.size() >= 8);
