@@ -1,11 +1,11 @@
-// bench/viewer/measure.mjs DISC SLICES NATIVE_SECONDS NATIVE_COUNT VIEWER_BYTES DWV_PAGE DWV_VERSION
+// bench/viewer/measure.mjs DISC SLICES NATIVE_SECONDS NATIVE_COUNT VIEWER_BYTES DWV_PAGE DWV_VERSION PATIENT_DISC
 // — the browser half of bench/viewer/run.sh (headless Chromium through tests/browser/browser.mjs).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "../../tests/browser/browser.mjs";
 
-const [disc, slices, nativeSeconds, nativeCount, viewerBytes, dwvPage, dwvVersion] = process.argv.slice(2);
+const [disc, slices, nativeSeconds, nativeCount, viewerBytes, dwvPage, dwvVersion, patientDisc] = process.argv.slice(2);
 
 function dicomFiles(folder) {
   return readdirSync(folder).sort().flatMap((name) => {
@@ -49,8 +49,8 @@ function openFirstSeriesWhenReady() {
 
 // One cold start: a new browser opens INDEX.HTM; times in the page's own clock, from the
 // navigation (the browser's own start is not counted).
-async function startUp() {
-  const session = await openPage("chromium", pathToFileURL(join(disc, "INDEX.HTM")).href, { onNewDocument: openFirstSeriesWhenReady });
+async function startUp(tree) {
+  const session = await openPage("chromium", pathToFileURL(join(tree, "INDEX.HTM")).href, { onNewDocument: openFirstSeriesWhenReady });
   try {
     const ready = await waitForViewer(session.page, 120000);
     if (ready.state !== "ready") throw new Error("viewer: " + ready.state + " " + ready.error);
@@ -61,11 +61,12 @@ async function startUp() {
   }
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const startUps = [];
-for (let i = 0; i < 5; i++) startUps.push(await startUp());
-const startStep = (step) => median(startUps.map((t) => t[step]));
-const spread = (step) => `median of ${startUps.length}; ${(Math.min(...startUps.map((t) => t[step])) / 1000).toFixed(2)}-` +
-  `${(Math.max(...startUps.map((t) => t[step])) / 1000).toFixed(2)} s`;
+const startUps = [], patientStartUps = [];
+for (let i = 0; i < 5; i++) startUps.push(await startUp(disc));
+for (let i = 0; i < 5; i++) patientStartUps.push(await startUp(patientDisc));
+const startStep = (step, runs = startUps) => median(runs.map((t) => t[step]));
+const spread = (step, runs = startUps) => `median of ${runs.length}; ${(Math.min(...runs.map((t) => t[step])) / 1000).toFixed(2)}-` +
+  `${(Math.max(...runs.map((t) => t[step])) / 1000).toFixed(2)} s`;
 
 const session = await openPage("chromium", pathToFileURL(join(disc, "INDEX.HTM")).href);
 const { page } = session;
@@ -114,6 +115,9 @@ try {
     `runtime ${ms("compiled", "runtime")} s, viewer started ${ms("runtime", "main")} s (manifest, catalogue), ` +
     `fonts ${ms("main", "fonts")} s, first frame ${ms("fonts", "firstFrame")} s`);
   console.log(`to the first image                     ${(startStep("firstImage") / 1000).toFixed(2)} s   (target <= 1.5 s; opened at ready; ${spread("firstImage")})`);
+  console.log(`the sample patient's disc (letters, record, 3 studies): ready ${(startStep("ready", patientStartUps) / 1000).toFixed(2)} s ` +
+    `(${spread("ready", patientStartUps)}; first frame ${(startStep("firstFrame", patientStartUps) / 1000).toFixed(2)} s), ` +
+    `first image ${(startStep("firstImage", patientStartUps) / 1000).toFixed(2)} s (${spread("firstImage", patientStartUps)})`);
   console.log(`paging the series (decode + draw)      ${viewerRate.toFixed(1)} slices/s   (target >= 30)`);
   console.log(`  of which per slice: read ${readMs.toFixed(1)} ms + decode ${decodeMs.toFixed(1)} ms = ` +
     `${(1000 / (readMs + decodeMs)).toFixed(0)} slices/s of decoding; frames drawn per second when idle ${idleFps.toFixed(1)}`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Viewer benchmark (issue: the viewer). A disc with a generated thin-slice CT (512 x 512,
 # $1 slices, default 200) opened from file:// in headless Chromium: time to the viewer ready
-# and to the first image, slices per second while paging through the whole series (decode +
+# and to the first image (and the same for the sample patient's disc, with its letters and
+# record), slices per second while paging through the whole series (decode +
 # draw), JS heap and wasm memory after it, and the size of VIEWER.JS. Baseline in the same
 # run: native DCMTK (dcmj2pnm) rendering the same slices one process each, and the decoded
 # pixels of one slice, for the memory ratio; and DWV (npm dwv, bundled by esbuild into one
@@ -22,6 +23,8 @@ cp "$here/dwv.html" "$work/dwv/"
   --define:import.meta.url='"file:///dwv/"' --outfile="$work/dwv/dwv.bundle.js"
 
 "$build/bin/ssmix-sample-dicom" --thin-ct "$slices" "$work/dicom" 2>/dev/null
+# A real-looking patient's disc too (letter, data-provision document, SS-MIX2 record, 3 studies).
+"$repo/scripts/journey.sh" "$build" "$work/journey" >/dev/null 2>&1
 "$build/bin/ssmix" pack --dicom "$work/dicom" --media dvd --tree "$work/disc" >/dev/null
 
 # Native baseline: dcmj2pnm on every 10th slice, one process each, as a viewer would render them.
@@ -32,4 +35,4 @@ for f in $files; do dcmj2pnm -q "$f" "$work/native.pgm"; done
 native_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 
 node "$here/measure.mjs" "$work/disc" "$slices" "$native_seconds" "$count" "$(stat -c %s "$work/disc/VIEWER/VIEWER.JS")" \
-  "$work/dwv/dwv.html" "$(node -p "require('$here/node_modules/dwv/package.json').version")"
+  "$work/dwv/dwv.html" "$(node -p "require('$here/node_modules/dwv/package.json').version")" "$work/journey/disc"
