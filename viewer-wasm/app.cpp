@@ -73,8 +73,9 @@ void App::files_added() {
         if (is_document(entry.path)) {
             documents_to_read_.push_back(entry.path), queued_.insert(entry.path);
             files_.prefetch(entry.path);   // every document's chunks load together
+        } else if (may_be_dicom(entry.path)) {
+            to_scan_.push_back(entry.path), queued_.insert(entry.path);
         }
-        else if (may_be_dicom(entry.path)) to_scan_.push_back(entry.path), queued_.insert(entry.path);
     }
     scan_done_.resize(to_scan_.size());
     catalogue_complete_ = scanned_ == to_scan_.size();

@@ -80,8 +80,8 @@ void collect_ids(const std::vector<cda::NarrativeNode>& nodes, int section, std:
 }  // namespace
 
 void DocumentView::index_ids(const cda::Document& d) {
-    if (indexed_ == &d) return;
-    indexed_ = &d;
+    if (indexed_path_ == path_) return;
+    indexed_path_ = path_;
     section_of_id_.clear();
     jumped_to_ = -1;
     for (std::size_t i = 0; i < d.sections.size(); ++i) {

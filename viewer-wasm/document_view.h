@@ -48,7 +48,7 @@ public:
 private:
     void draw_document(const cda::Document& document, Language language);
     void draw_contents(const cda::Document& document, Language language);
-    void index_ids(const cda::Document& document);   // which section holds each ID, once per document
+    void index_ids(const cda::Document& document);   // which section holds each ID, once per document (path_)
     struct Style {
         bool strong = false, italic = false, underline = false, deleted = false, inserted = false, small = false;
     };
@@ -72,7 +72,7 @@ private:
     std::vector<std::string> footnotes_;   // of the section being drawn
     std::string link_target_;              // the ID the text being drawn links to, if any
     std::map<std::string, int> section_of_id_;
-    const cda::Document* indexed_ = nullptr;
+    std::string indexed_path_;             // the document section_of_id_ is for
     int jump_to_section_ = -1;             // asked for by a contents entry or a link; done next frame
     int jumped_to_ = -1;
     std::vector<ContentsEntry> contents_;
