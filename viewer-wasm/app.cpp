@@ -56,12 +56,17 @@ std::string display_name(const std::string& person_name) {
 
 App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : files_(files), view_(files, catalogue_) {
     document_view_.save_body = [this] { save_document_body(); };
+    const dicom::Instance* previous = nullptr;
     for (const auto& entry : index) {
         catalogue_.add(entry.path, entry.instance);
         queued_.insert(entry.path);
-        // Into the first font atlas: what the first screen lists (saves rebuilding it at once).
-        for (const std::string* text : {&entry.instance.patient_name, &entry.instance.study_description, &entry.instance.series_description})
-            fonts_.need(*text);
+        // Into the first font atlas: what the first screen lists (saves rebuilding it at once);
+        // a series' images mostly repeat the one before.
+        const dicom::Instance& x = entry.instance;
+        if (!previous || x.patient_name != previous->patient_name || x.study_description != previous->study_description ||
+            x.series_description != previous->series_description)
+            fonts_.need(x.patient_name + x.study_description + x.series_description);
+        previous = &x;
     }
     files_added();
     prefetch_first_image();   // at once when there is nothing else to read: its chunk loads while the first screen is made

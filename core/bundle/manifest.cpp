@@ -54,9 +54,10 @@ Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& f
     std::vector<std::uint64_t> payload_after(manifest.chunk_sizes.size() + 1, 0);
     for (auto i = manifest.chunk_sizes.size(); i-- > 0;) payload_after[i] = payload_after[i + 1] + manifest.chunk_sizes[i];
 
+    manifest.files.reserve(files->size());
     std::size_t index = 0;
     for (const auto& entry : *files) {
-        const std::string where = "files[" + std::to_string(index++) + "]";
+        const auto where = [i = index++] { return "files[" + std::to_string(i) + "]"; };   // named only on failure
         auto member = [&](const char* key, bool text) -> const nlohmann::json* {
             if (!entry.is_object()) return nullptr;
             const auto it = entry.find(key);
@@ -70,7 +71,7 @@ Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& f
         const auto* offset = member("offset", false);
         const auto* stored = member("stored", false);
         if (!path || !size || !sha256 || !chunk || !offset || !stored)
-            return fail(where, "entry lacks path, size, sha256, chunk, offset or stored");
+            return fail(where(), "entry lacks path, size, sha256, chunk, offset or stored");
         BundledFile f;
         f.path = path->get<std::string>();
         f.size = size->get<std::uint64_t>();
@@ -80,7 +81,7 @@ Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& f
         const auto first = chunk->get<std::uint64_t>();
         if (first >= manifest.chunk_sizes.size() || f.offset > manifest.chunk_sizes[first] ||
             f.stored_size > payload_after[first] - f.offset)
-            return fail(where, "\"" + f.path + "\" points outside the chunks");
+            return fail(where(), "\"" + f.path + "\" points outside the chunks");
         f.first_chunk = static_cast<std::uint32_t>(first);
         manifest.files.push_back(std::move(f));
     }

@@ -79,42 +79,51 @@ Json shared_members(const std::vector<Json>& images) {
     return shared;
 }
 
-// One image's entry into an IndexedInstance: its own values, else its group's shared ones.
-bool read_entry(const Json& shared, const Json& image, const std::string& where, const std::string& file,
+// An object's members onto `entry` (each by its key; unknown keys are ignored, "path" only when
+// `with_path`). False when a value has the wrong kind; the rest are applied all the same.
+bool apply_members(const Json& object, bool with_path, IndexedInstance& entry) {
+    bool well_typed = true;
+    for (const auto& [key, value] : object.items()) {
+        if (key == "path") {
+            if (!with_path) continue;
+            if (value.is_string()) entry.path = value.get<std::string>();
+            else well_typed = false;
+            continue;
+        }
+        bool matched = false;
+        each_text(entry.instance, [&, &key = key, &value = value](const char* name, std::string& member) {
+            if (matched || key != name) return;
+            matched = true;
+            if (value.is_string()) member = value.get<std::string>();
+            else well_typed = false;
+        });
+        each_number(entry.instance, [&, &key = key, &value = value](const char* name, auto& member) {
+            using Number = std::remove_reference_t<decltype(member)>;
+            if (matched || key != name) return;
+            matched = true;
+            const bool fits = value.is_number_integer() && (std::is_signed_v<Number> || value.template get<long long>() >= 0);
+            if (fits) member = value.template get<Number>();
+            else well_typed = false;
+        });
+        each_optional(entry.instance, [&, &key = key, &value = value](const char* name, std::optional<double>& member) {
+            if (matched || key != name) return;
+            matched = true;
+            if (value.is_number()) member = value.get<double>();
+            else well_typed = false;
+        });
+    }
+    return well_typed;
+}
+
+// One image's entry: its group's shared values (already applied to `shared`) under its own.
+bool read_entry(const IndexedInstance& shared, const Json& image, const std::string& where, const std::string& file,
                 Parsed<std::vector<IndexedInstance>>& result) {
-    const auto value_of = [&](const char* key) -> const Json* {
-        for (const Json* source : {&image, &shared})
-            if (const auto it = source->find(key); it != source->end()) return &*it;
-        return nullptr;
-    };
-    const Json* path = image.is_object() ? value_of("path") : nullptr;
-    if (!path || !path->is_string() || !value_of("sop")) {
+    if (!image.is_object()) {
         result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "an image entry needs a path and a SOP Instance UID"));
         return false;
     }
-    IndexedInstance entry{path->get<std::string>(), {}};
-    bool well_typed = true;
-    each_text(entry.instance, [&](const char* key, std::string& value) {
-        const Json* j = value_of(key);
-        if (!j) return;
-        if (j->is_string()) value = j->get<std::string>();
-        else well_typed = false;
-    });
-    each_number(entry.instance, [&](const char* key, auto& value) {
-        using Number = std::remove_reference_t<decltype(value)>;
-        const Json* j = value_of(key);
-        if (!j) return;
-        const bool fits = j->is_number_integer() && (std::is_signed_v<Number> || j->get<long long>() >= 0);
-        if (fits) value = j->get<Number>();
-        else well_typed = false;
-    });
-    each_optional(entry.instance, [&](const char* key, std::optional<double>& value) {
-        const Json* j = value_of(key);
-        if (!j) return;
-        if (j->is_number()) value = j->get<double>();
-        else well_typed = false;
-    });
-    if (!well_typed) {
+    IndexedInstance entry = shared;
+    if (!apply_members(image, true, entry)) {
         result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "a value of the wrong kind in " + entry.path));
         return false;
     }
@@ -165,8 +174,14 @@ Parsed<std::vector<IndexedInstance>> parse_instance_index(std::string_view json,
             result.value.reset();
             return result;
         }
+        IndexedInstance shared_values;   // every image of the group starts from these
+        if (!apply_members(*shared, false, shared_values)) {
+            result.diagnostics.push_back(error({file, 0, where + ".shared"}, "bundle.images", "a shared value of the wrong kind"));
+            result.value.reset();
+            return result;
+        }
         for (std::size_t i = 0; i < images->size(); ++i) {
-            if (!read_entry(*shared, (*images)[i], where + ".images[" + std::to_string(i) + "]", file, result)) {
+            if (!read_entry(shared_values, (*images)[i], where + ".images[" + std::to_string(i) + "]", file, result)) {
                 result.value.reset();
                 return result;
             }

@@ -120,6 +120,11 @@ TEST_CASE("instance index: damaged indexes are refused with the entry named") {
     CHECK(no_uid.diagnostics.at(0).place.where == "images[0].images[1]");
     CHECK_FALSE(parse_instance_index(group(R"({"path":"DICOM/A","sop":""})"), "M.JS").value);   // found by fuzz_bundle_manifest
     CHECK_FALSE(parse_instance_index(group(R"(7)"), "M.JS").value);
+    const auto shared_text_number = parse_instance_index(R"([{"shared":{"rows":"512"},"images":[{"path":"DICOM/A","sop":"1"}]}])", "M.JS");
+    CHECK_FALSE(shared_text_number.value);
+    CHECK(shared_text_number.diagnostics.at(0).place.where == "images[0].shared");
+    // A path is each image's own: one in the shared values gives no image a path.
+    CHECK_FALSE(parse_instance_index(R"([{"shared":{"path":"DICOM/A"},"images":[{"sop":"1"}]}])", "M.JS").value);
     const auto negative_rows = parse_instance_index(group(R"({"path":"DICOM/A","sop":"1","rows":-5})"), "M.JS");
     CHECK_FALSE(negative_rows.value);
     const auto text_number = parse_instance_index(group(R"({"path":"DICOM/A","sop":"1","frames":"12"})"), "M.JS");
