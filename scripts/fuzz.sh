@@ -15,7 +15,7 @@ cmake --build "$build" --target fuzz_text_decode fuzz_hl7_message fuzz_cda_read 
 seeds="$build/seeds"
 rm -rf "$seeds"; mkdir -p "$seeds/hl7" "$seeds/cda" "$seeds/manifest" "$build/crashes"
 cat >"$seeds/manifest/manifest.json" <<'JSON'
-{"format":"ssmix-bundle-1","encoding":"deflate","chunks":[40],"files":[{"path":"DICOM/P0000001/ST000001/SE000001/IM000001","size":100,"sha256":"00","chunk":0,"offset":0,"stored":40}],"images":[{"shared":{"study":"2.25.2","series":"2.25.3","syntax":"1.2.840.10008.1.2.1","patientName":"\u5bae\u672c","modality":"CT","rows":512,"columns":512,"frames":1,"spacingRow":0.7},"images":[{"path":"DICOM/P0000001/ST000001/SE000001/IM000001","sop":"2.25.1","instanceNumber":-1,"sliceLocation":-148.75},{"path":"DICOM/P0000001/ST000001/SE000001/IM000002","sop":"2.25.4","instanceNumber":2,"rows":256}]}]}
+{"format":"ssmix-bundle-1","encoding":"deflate","chunks":[40],"startChunks":1,"files":[{"path":"DICOM/P0000001/ST000001/SE000001/IM000001","size":100,"sha256":"00","chunk":0,"offset":0,"stored":40}],"images":[{"shared":{"study":"2.25.2","series":"2.25.3","syntax":"1.2.840.10008.1.2.1","patientName":"\u5bae\u672c","modality":"CT","rows":512,"columns":512,"frames":1,"spacingRow":0.7},"images":[{"path":"DICOM/P0000001/ST000001/SE000001/IM000001","sop":"2.25.1","instanceNumber":-1,"sliceLocation":-148.75},{"path":"DICOM/P0000001/ST000001/SE000001/IM000002","sop":"2.25.4","instanceNumber":2,"rows":256}]}]}
 JSON
 n=0; for f in "$repo"/tests/data/ssmix2/*/sampleData/*/*/*/*/*/*; do n=$((n + 1)); cp "$f" "$seeds/hl7/sample$n"; done
 n=0; for f in $(find "$repo/tests/data/cda" -name '*.xml' -size -64k); do n=$((n + 1)); cp "$f" "$seeds/cda/doc$n.xml"; done

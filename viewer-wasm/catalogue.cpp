@@ -18,18 +18,22 @@ void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
     if (!instance.sop_instance_uid.empty() && !instances_seen_.insert(instance.sop_instance_uid).second) return;
     if (patient_.id.empty()) patient_ = {instance.patient_id, instance.patient_name, instance.patient_birth_date, instance.patient_sex};
 
+    // Studies, series and images are each inserted at their place (after their equals), not
+    // sorted again after every file: a 1,000-slice series from the image index is listed at start.
     auto study = std::find_if(studies_.begin(), studies_.end(), [&](const StudyEntry& s) { return s.uid == instance.study_uid; });
     if (study == studies_.end()) {
-        studies_.push_back({instance.study_uid, instance.study_date, instance.study_description, {}});
-        study = studies_.end() - 1;
+        const StudyEntry added{instance.study_uid, instance.study_date, instance.study_description, {}};
+        study = studies_.insert(std::upper_bound(studies_.begin(), studies_.end(), added,
+                                                 [](const StudyEntry& a, const StudyEntry& b) { return a.date > b.date; }),
+                                added);
     }
     auto series = std::find_if(study->series.begin(), study->series.end(), [&](const SeriesEntry& s) { return s.uid == instance.series_uid; });
     if (series == study->series.end()) {
-        study->series.push_back({instance.series_uid, instance.modality, instance.series_description, instance.series_number, {}});
-        series = study->series.end() - 1;
+        const SeriesEntry added{instance.series_uid, instance.modality, instance.series_description, instance.series_number, {}};
+        series = study->series.insert(std::upper_bound(study->series.begin(), study->series.end(), added,
+                                                       [](const SeriesEntry& a, const SeriesEntry& b) { return a.number < b.number; }),
+                                      added);
     }
-    // Inserted at its place (files mostly come in order), not sorted again after every file:
-    // a 1,000-slice series from the image index is listed at start.
     const InstanceEntry entry{path, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid,
                               instance.pixel_spacing_row, instance.pixel_spacing_column};
     const auto before = std::upper_bound(series->instances.begin(), series->instances.end(), entry,
@@ -39,9 +43,6 @@ void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
         return a.path < b.path;
     });
     series->instances.insert(before, entry);
-    std::stable_sort(study->series.begin(), study->series.end(),
-                     [](const SeriesEntry& a, const SeriesEntry& b) { return a.number < b.number; });
-    std::stable_sort(studies_.begin(), studies_.end(), [](const StudyEntry& a, const StudyEntry& b) { return a.date > b.date; });
 }
 
 const SeriesEntry* Catalogue::find_series(const std::string& uid) const {

@@ -84,13 +84,17 @@ constexpr double frame_budget_ms = 12;   // background work per UI frame; keeps 
 constexpr std::size_t chunk_cache_bytes = 256u << 20;
 constexpr std::size_t picked_cache_bytes = 256u << 20;
 
-ssmix::bundle::Manifest load_manifest(std::string& problem) {
-    char* text = js_manifest_json(0);
+// A part of MANIFEST.JS (js_manifest_json's `part`) read by `parse`; empty when the page has
+// none (`when_absent` then says so, unless it is null) or when it is damaged (`problem` says where).
+template <class Value>
+Value read_manifest_part(int part, ssmix::Parsed<Value> (*parse)(std::string_view, const std::string&), const char* when_absent,
+                         std::string& problem) {
+    char* text = js_manifest_json(part);
     if (!text) {
-        problem = "VIEWER/DATA/MANIFEST.JS was not loaded";
+        if (when_absent) problem = when_absent;
         return {};
     }
-    auto parsed = ssmix::bundle::parse_manifest_json(text, "VIEWER/DATA/MANIFEST.JS");
+    auto parsed = parse(text, "VIEWER/DATA/MANIFEST.JS");
     std::free(text);
     if (!parsed.value) {
         problem = ssmix::to_string(parsed.diagnostics.front());
@@ -99,18 +103,14 @@ ssmix::bundle::Manifest load_manifest(std::string& problem) {
     return std::move(*parsed.value);
 }
 
+ssmix::bundle::Manifest load_manifest(std::string& problem) {
+    return read_manifest_part(0, ssmix::bundle::parse_manifest_json, "VIEWER/DATA/MANIFEST.JS was not loaded", problem);
+}
+
 // The manifest's image index; without one (an older disc) or when it is damaged, the viewer
 // reads every DICOM file's header instead.
 std::vector<ssmix::dicom::IndexedInstance> image_index(std::string& problem) {
-    char* text = js_manifest_json(1);
-    if (!text) return {};
-    auto parsed = ssmix::dicom::parse_instance_index(text, "VIEWER/DATA/MANIFEST.JS");
-    std::free(text);
-    if (!parsed.value) {
-        problem = ssmix::to_string(parsed.diagnostics.front());
-        return {};
-    }
-    return std::move(*parsed.value);
+    return read_manifest_part(1, ssmix::dicom::parse_instance_index, nullptr, problem);
 }
 
 // High-DPI: the canvas holds device pixels (CSS size x devicePixelRatio; Emscripten's GLFW

@@ -45,38 +45,26 @@ void SeriesThumbnails::update() {
         for (const auto& series : study.series) {
             Thumbnail& thumbnail = thumbnails_[series.uid];
             if (thumbnail.status != ThumbnailStatus::waiting) continue;
-            make(series, thumbnail);
+            thumbnail.status = make(series, thumbnail);
             return;   // one series a frame; a file still loading is asked for again next frame
         }
 }
 
-void SeriesThumbnails::make(const SeriesEntry& series, Thumbnail& thumbnail) {
+ThumbnailStatus SeriesThumbnails::make(const SeriesEntry& series, Thumbnail& thumbnail) {
     const auto location = catalogue_.locate(series.uid, series.frame_count() / 2);
-    if (!location) {
-        thumbnail.status = ThumbnailStatus::failed;
-        return;
-    }
+    if (!location) return ThumbnailStatus::failed;
     const FileRead read = files_.read(location->path);
-    if (read.status == ReadStatus::pending) return;
-    if (read.status != ReadStatus::ready) {
-        thumbnail.status = ThumbnailStatus::failed;
-        return;
-    }
+    if (read.status == ReadStatus::pending) return ThumbnailStatus::waiting;
+    if (read.status != ReadStatus::ready) return ThumbnailStatus::failed;
     auto dataset = dicom::read_dataset(read.bytes, location->path);
-    if (!dataset.value) {
-        thumbnail.status = ThumbnailStatus::failed;
-        return;
-    }
+    if (!dataset.value) return ThumbnailStatus::failed;
     dicom::FrameRenderer renderer(*dataset.value);
     auto rendered = renderer.render(location->frame_in_file, std::nullopt);
-    if (!rendered.value || (rendered.value->channels != 1 && rendered.value->channels != 3)) {
-        thumbnail.status = ThumbnailStatus::failed;
-        return;
-    }
+    if (!rendered.value || (rendered.value->channels != 1 && rendered.value->channels != 3)) return ThumbnailStatus::failed;
     thumbnail.picture = shrink(*rendered.value, max_side);
     const auto& picture = thumbnail.picture;
     upload_texture(thumbnail.texture, picture.width, picture.height, picture.channels, picture.pixels.data());
-    thumbnail.status = ThumbnailStatus::shown;
+    return ThumbnailStatus::shown;
 }
 
 }  // namespace ssmix::viewer

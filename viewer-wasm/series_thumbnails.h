@@ -36,7 +36,8 @@ public:
     [[nodiscard]] const Thumbnail* find(const std::string& series_uid) const;
 
 private:
-    void make(const SeriesEntry& series, Thumbnail& thumbnail);
+    // The picture and texture made (shown), or why not: the file still loading (waiting), or failed.
+    [[nodiscard]] ThumbnailStatus make(const SeriesEntry& series, Thumbnail& thumbnail);
 
     FileSource& files_;
     const Catalogue& catalogue_;

@@ -50,18 +50,20 @@ nlohmann::ordered_json window_json(const std::optional<dicom::Window>& window) {
     return {{"center", window->center}, {"width", window->width}};
 }
 
+// Something drawn that a test may click: [{<name>, x, y, width, height}] in CSS pixels.
+template <class Rects, class Name>
+nlohmann::ordered_json rects_json(const Rects& rects, const char* key, Name name) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& r : rects) out.push_back({{key, name(r)}, {"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}});
+    return out;
+}
 
-// The open document's contents entries and in-document links as last drawn (CSS pixels), its
-// scroll position, the first section whose header is in view and the last section jumped to.
+// The open document's contents entries and in-document links as last drawn, its scroll
+// position, the first section whose header is in view and the last section jumped to.
 nlohmann::ordered_json letter_json(const DocumentView& letter) {
-    using json = nlohmann::ordered_json;
-    json contents = json::array(), links = json::array();
-    for (const auto& e : letter.contents())
-        contents.push_back({{"title", e.title}, {"x", e.x}, {"y", e.y}, {"width", e.width}, {"height", e.height}});
-    for (const auto& l : letter.links())
-        links.push_back({{"target", l.target}, {"x", l.x}, {"y", l.y}, {"width", l.width}, {"height", l.height}});
-    return {{"contents", contents}, {"links", links}, {"scrollY", letter.scroll_y()}, {"topSection", letter.top_section()},
-            {"jumpedTo", letter.jumped_to()}};
+    return {{"contents", rects_json(letter.contents(), "title", [](const auto& e) { return e.title; })},
+            {"links", rects_json(letter.links(), "target", [](const auto& l) { return l.target; })},
+            {"scrollY", letter.scroll_y()}, {"topSection", letter.top_section()}, {"jumpedTo", letter.jumped_to()}};
 }
 
 const char* thumbnail_status(const App& app, const std::string& series_uid) {
@@ -98,9 +100,7 @@ std::string state_json(App& app, float display_scale) {
         record = {{"problems", r->problems.size()}, {"allergies", r->allergies.size()},
                   {"prescriptions", r->prescriptions.size()}, {"labResults", r->lab_results.size()}, {"labTests", tests}};
     }
-    json buttons = json::array();
-    for (const auto& b : app.header_buttons())
-        buttons.push_back({{"id", b.id}, {"x", b.x}, {"y", b.y}, {"width", b.width}, {"height", b.height}});
+    const json buttons = rects_json(app.header_buttons(), "id", [](const auto& b) { return b.id; });
     json missing = json::array();
     for (unsigned cp : app.fonts().missing()) missing.push_back(cp);
 

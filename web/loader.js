@@ -77,8 +77,8 @@ var Module = typeof Module !== "undefined" ? Module : {};
 
   // --- data bundle: chunk scripts ---------------------------------------------------------
   // The viewer asks for a chunk (ssmixLoadChunk) and gets it delivered once its script has run.
-  // The chunks holding what the viewer reads first (everything but the images) are loaded at
-  // once, while the WebAssembly compiles, and kept here until the viewer asks for them.
+  // The manifest's start chunks (what the viewer reads first: everything but the images) are
+  // loaded at once, while the WebAssembly compiles, and kept here until the viewer asks.
   var ahead = {};     // chunk number -> base64: loaded, not asked for yet
   var asked = {};     // chunk numbers asked for, their scripts on the way
   var inPage = {};    // chunk numbers whose <script> is loading
@@ -123,17 +123,8 @@ var Module = typeof Module !== "undefined" ? Module : {};
     insertChunkScript(number);
   };
   Module.onRuntimeInitialized = function () { times.runtime = performance.now(); };
-  (function loadStartChunks() {
-    var manifest = window.SSMIX_MANIFEST, sizes = manifest && manifest.chunks, files = manifest && manifest.files;
-    if (!Array.isArray(sizes) || !Array.isArray(files)) return;   // the viewer reports a bad manifest
-    var wanted = {};
-    files.forEach(function (f) {
-      if (!f || typeof f.path !== "string" || f.path.indexOf("DICOM/") === 0) return;
-      if (typeof f.chunk !== "number" || typeof f.offset !== "number" || typeof f.stored !== "number") return;
-      for (var c = f.chunk, end = f.offset + f.stored; c >= 0 && c < sizes.length && end > 0; end -= sizes[c], c++) wanted[c] = true;
-    });
-    Object.keys(wanted).slice(0, 8).forEach(function (c) { insertChunkScript(Number(c)); });
-  })();
+  var startChunks = window.SSMIX_MANIFEST && window.SSMIX_MANIFEST.startChunks;   // checked by the viewer
+  for (var chunk = 0; typeof startChunks === "number" && chunk < Math.min(startChunks, 8); chunk++) insertChunkScript(chunk);
 
   // --- picked or dropped files (「フォルダを開く」) ---------------------------------------------
   // The File objects stay here; the viewer gets their listing and asks for bytes when it needs

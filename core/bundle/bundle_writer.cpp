@@ -44,8 +44,9 @@ void BundleWriter::flush_chunk() {
     payload_.clear();
 }
 
-void BundleWriter::end_chunk() {
+void BundleWriter::end_start_chunks() {
     if (!payload_.empty()) flush_chunk();
+    manifest_.start_chunks = static_cast<std::uint32_t>(manifest_.chunk_sizes.size());
 }
 
 Manifest BundleWriter::finish() {

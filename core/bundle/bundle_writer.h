@@ -38,7 +38,9 @@ public:
 
     void add(const std::string& path, ByteView bytes) { add(path, prepare_file(bytes)); }
     void add(const std::string& path, const PreparedFile& file);   // files go into chunks in call order
-    void end_chunk();                  // the next file starts a chunk of its own
+    // Everything added so far is what the viewer reads at its start: the chunk being filled is
+    // closed, and the chunks so far become the manifest's start_chunks.
+    void end_start_chunks();
     [[nodiscard]] Manifest finish();   // writes the last chunk; call once
 
 private:

@@ -21,6 +21,7 @@ std::string manifest_json(const Manifest& manifest) {
                          {"chunk", f.first_chunk}, {"offset", f.offset}, {"stored", f.stored_size}});
     nlohmann::ordered_json root = {{"format", manifest_format}, {"encoding", "deflate"},
                                    {"chunks", manifest.chunk_sizes}, {"files", files}};
+    if (manifest.start_chunks > 0) root["startChunks"] = manifest.start_chunks;
     if (!manifest.images_json.empty()) root["images"] = nlohmann::ordered_json::parse(manifest.images_json);
     return root.dump(-1, ' ', /*ensure_ascii=*/true);   // a classic script read in whatever encoding the page has
 }
@@ -49,6 +50,11 @@ Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& f
     for (const auto& size : *chunks) {
         if (!size.is_number_unsigned()) return fail("chunks", "chunk size is not a non-negative number");
         manifest.chunk_sizes.push_back(size.get<std::uint64_t>());
+    }
+    if (const auto start = root.find("startChunks"); start != root.end()) {
+        if (!start->is_number_unsigned() || start->get<std::uint64_t>() > manifest.chunk_sizes.size())
+            return fail("startChunks", "not a number of chunks in the bundle");
+        manifest.start_chunks = start->get<std::uint32_t>();
     }
     // payload_after[i]: payload bytes from the start of chunk i to the end of the last chunk
     std::vector<std::uint64_t> payload_after(manifest.chunk_sizes.size() + 1, 0);

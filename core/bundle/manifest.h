@@ -28,6 +28,9 @@ struct BundledFile {
 struct Manifest {
     std::vector<std::uint64_t> chunk_sizes;   // payload bytes (decoded base64) per chunk
     std::vector<BundledFile> files;           // sorted by path
+    // The first chunks hold only what the viewer reads at its start (letters, messages,
+    // DICOMDIR: everything but the images); the page loads them while the viewer compiles.
+    std::uint32_t start_chunks = 0;
     // The bundled DICOM files' headers (a JSON array, core/dicom/instance_index), so the viewer
     // lists the studies without reading every file; empty when there are none.
     std::string images_json;

@@ -115,24 +115,13 @@ bool apply_members(const Json& object, bool with_path, IndexedInstance& entry) {
     return well_typed;
 }
 
-// One image's entry: its group's shared values (already applied to `shared`) under its own.
-bool read_entry(const IndexedInstance& shared, const Json& image, const std::string& where, const std::string& file,
-                Parsed<std::vector<IndexedInstance>>& result) {
-    if (!image.is_object()) {
-        result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "an image entry needs a path and a SOP Instance UID"));
-        return false;
-    }
-    IndexedInstance entry = shared;
-    if (!apply_members(image, true, entry)) {
-        result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "a value of the wrong kind in " + entry.path));
-        return false;
-    }
-    if (entry.path.empty() || entry.instance.sop_instance_uid.empty()) {   // the writer never leaves them out
-        result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "an image entry needs a path and a SOP Instance UID"));
-        return false;
-    }
-    result.value->push_back(std::move(entry));
-    return true;
+// One image's own values over its group's (`entry` starts as the group's); what is wrong, or "".
+std::string read_entry(const Json& image, IndexedInstance& entry) {
+    const std::string incomplete = "an image entry needs a path and a SOP Instance UID";
+    if (!image.is_object()) return incomplete;
+    if (!apply_members(image, true, entry)) return "a value of the wrong kind in " + entry.path;
+    if (entry.path.empty() || entry.instance.sop_instance_uid.empty()) return incomplete;   // the writer never leaves them out
+    return {};
 }
 
 }  // namespace
@@ -158,35 +147,30 @@ std::string instance_index_json(const std::vector<IndexedInstance>& instances) {
 
 Parsed<std::vector<IndexedInstance>> parse_instance_index(std::string_view json, const std::string& file) {
     Parsed<std::vector<IndexedInstance>> result;
-    const Json root = Json::parse(json, nullptr, false);
-    if (!root.is_array()) {
-        result.diagnostics.push_back(error({file, 0, "images"}, "bundle.images", "the image index is not a JSON array"));
+    const auto refuse = [&](std::string where, std::string message) {
+        result.diagnostics.push_back(error({file, 0, std::move(where)}, "bundle.images", std::move(message)));
         return result;
-    }
-    result.value.emplace();
+    };
+    const Json root = Json::parse(json, nullptr, false);
+    if (!root.is_array()) return refuse("images", "the image index is not a JSON array");
+    std::vector<IndexedInstance> entries;
     for (std::size_t g = 0; g < root.size(); ++g) {
         const Json& group = root[g];
         const std::string where = "images[" + std::to_string(g) + "]";
         const auto shared = group.is_object() ? group.find("shared") : group.end();
         const auto images = group.is_object() ? group.find("images") : group.end();
-        if (shared == group.end() || !shared->is_object() || images == group.end() || !images->is_array()) {
-            result.diagnostics.push_back(error({file, 0, where}, "bundle.images", "a group needs \"shared\" values and a list of \"images\""));
-            result.value.reset();
-            return result;
-        }
+        if (shared == group.end() || !shared->is_object() || images == group.end() || !images->is_array())
+            return refuse(where, "a group needs \"shared\" values and a list of \"images\"");
         IndexedInstance shared_values;   // every image of the group starts from these
-        if (!apply_members(*shared, false, shared_values)) {
-            result.diagnostics.push_back(error({file, 0, where + ".shared"}, "bundle.images", "a shared value of the wrong kind"));
-            result.value.reset();
-            return result;
-        }
+        if (!apply_members(*shared, false, shared_values)) return refuse(where + ".shared", "a shared value of the wrong kind");
         for (std::size_t i = 0; i < images->size(); ++i) {
-            if (!read_entry(shared_values, (*images)[i], where + ".images[" + std::to_string(i) + "]", file, result)) {
-                result.value.reset();
-                return result;
-            }
+            IndexedInstance entry = shared_values;
+            if (std::string problem = read_entry((*images)[i], entry); !problem.empty())
+                return refuse(where + ".images[" + std::to_string(i) + "]", std::move(problem));
+            entries.push_back(std::move(entry));
         }
     }
+    result.value = std::move(entries);
     return result;
 }
 

@@ -44,7 +44,7 @@ ViewerBundle write_units(DiscTreeWriter& tree, const std::vector<const BundleUni
         parallel_for(prepared.size(), [&](std::size_t i) { prepared[i] = bundle::prepare_file(read_file(tree.path(paths[first + i]))); });
         for (std::size_t i = 0; i < prepared.size(); ++i) {
             writer.add(paths[first + i], prepared[i]);
-            if (first + i + 1 == read_at_start) writer.end_chunk();
+            if (first + i + 1 == read_at_start) writer.end_start_chunks();
         }
         first = last;
     }

@@ -88,3 +88,11 @@ export async function drawnSoon(page, word) {
   }
   return false;
 }
+
+// A series' thumbnail (window.ssmixViewer.thumbnail) once the viewer has made it or given up
+// ({} then), waiting up to 30 s: thumbnails are made one a frame after the first screen.
+export async function viewerThumbnail(page, seriesId) {
+  await page.waitForFunction((id) => window.ssmixViewer.state().studies.some((study) =>
+    study.series.some((s) => s.id === id && s.thumbnail !== "waiting")), { polling: 100, timeout: 30000 }, seriesId).catch(() => {});
+  return page.evaluate((id) => window.ssmixViewer.thumbnail(id), seriesId);
+}

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { animationFrames, drawnSoon, openPage, waitForViewer } from "./browser.mjs";
+import { animationFrames, drawnSoon, openPage, viewerThumbnail, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame, shrinkFrame } from "./frames.mjs";
 
@@ -127,9 +127,7 @@ try {
       check(problems.length === 0, problems.join("; "));
       if (frame !== Math.floor(s.frames / 2)) continue;
       // Its thumbnail in the list is this middle frame, shrunk.
-      await page.waitForFunction((id) => window.ssmixViewer.state().studies.some((st) =>
-        st.series.some((x) => x.id === id && x.thumbnail !== "waiting")), { polling: 100, timeout: 30000 }, s.id).catch(() => {});
-      const thumbnail = await page.evaluate((id) => window.ssmixViewer.thumbnail(id), s.id);
+      const thumbnail = await viewerThumbnail(page, s.id);
       const expectedThumbnail = shrinkFrame(native, 64);
       check(thumbnail.width === expectedThumbnail.width && Buffer.from(thumbnail.data || "", "base64").equals(Buffer.from(expectedThumbnail.pixels)),
         `${s.study.description}: the thumbnail is not the middle frame shrunk (${thumbnail.width}x${thumbnail.height})`);

@@ -124,9 +124,11 @@ for e in manifest["files"]:
 def spanned(e):
     begin = starts[e["chunk"]] + e["offset"]
     return {i for i in range(len(chunks)) if starts[i] < begin + max(e["stored"], 1) and starts[i] + len(chunks[i]) > begin}
+# They are the manifest's startChunks, which the page loads at once.
 start_chunks = set().union(*[spanned(e) for e in manifest["files"] if not e["path"].startswith("DICOM/")])
 image_chunks = set().union(*[spanned(e) for e in manifest["files"] if e["path"].startswith("DICOM/")])
 if start_chunks & image_chunks: fail("chunks %s hold both start-up files and images" % sorted(start_chunks & image_chunks))
+if start_chunks != set(range(manifest.get("startChunks", 0))): fail("startChunks %s, start-up files in chunks %s" % (manifest.get("startChunks"), sorted(start_chunks)))
 
 # DICOM: every file passes dciodvfy without errors, and is Explicit VR Little Endian (STD-GEN-CD).
 dicom_files = [f for f in files if f.startswith("DICOM/")] + ["DICOMDIR"]

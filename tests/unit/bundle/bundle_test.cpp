@@ -80,19 +80,26 @@ TEST_CASE("bundle: every file reads back byte for byte, across chunk boundaries"
     }
 }
 
-TEST_CASE("bundle: end_chunk starts the next file in a chunk of its own") {
+TEST_CASE("bundle: the start chunks hold only what was added before end_start_chunks, and are named in the manifest") {
     std::map<std::uint32_t, std::string> scripts;
     BundleWriter writer([&](std::uint32_t chunk, const std::string& script) { scripts[chunk] = script; }, {1u << 20});
     writer.add("SSMIX2/A", Bytes(100, 1));
-    writer.end_chunk();
-    writer.end_chunk();   // nothing being filled: no empty chunk
+    writer.end_start_chunks();
     writer.add("DICOM/B", Bytes(100, 2));
     const Manifest manifest = writer.finish();
     REQUIRE(manifest.chunk_sizes.size() == 2);
     CHECK(scripts.size() == 2);
+    CHECK(manifest.start_chunks == 1);
     const auto& b = manifest.files.at(0).path == "DICOM/B" ? manifest.files.at(0) : manifest.files.at(1);
     CHECK(b.first_chunk == 1);
     CHECK(b.offset == 0);
+    // Through the JSON and back; a count beyond the chunks is refused.
+    auto parsed = parse_manifest_json(manifest_json(manifest), "MANIFEST.JS");
+    REQUIRE(parsed.value);
+    CHECK(parsed.value->start_chunks == 1);
+    const auto too_many = parse_manifest_json(R"({"format":"ssmix-bundle-1","chunks":[10],"files":[],"startChunks":2})", "M.JS");
+    CHECK_FALSE(too_many.value);
+    CHECK(too_many.diagnostics.at(0).place.where == "startChunks");
 }
 
 TEST_CASE("bundle: small chunk size makes one file span several chunks") {
