@@ -5,6 +5,14 @@
 # The key hashes the emcc version, the source package versions, the flags, the recipe number
 # below and the patches, so a change to any of them rebuilds, and an unchanged machine reuses
 # the cache.
+# Each source package is fetched as its candidate version, or, when the archive does not serve
+# that version's files (a security update listed before its files reach the mirror), as the
+# newest other version that downloads (scripts/lib/debian-sources.sh; one line per fallback).
+# Downloaded sources are kept in <cache>/wasm-deps/sources/, and the key is made from the
+# versions actually built, so a fallback build is found again, and rebuilt once the newer
+# version downloads.
+#   --check-sources   only check that every source package (the version the cache is built
+#                     from, or a fallback) still downloads, into a temporary folder (CI)
 # Prints the prefix on the last line of stdout. No Emscripten ports (they need the internet).
 # Notes on every step: ../shared/research/toolchain.md (measured on this kind of machine).
 set -euo pipefail
@@ -26,18 +34,46 @@ opt_flags="-O2 -DNDEBUG -fexceptions"
 # Bump when a change to the steps below changes what gets built (comments and messages don't).
 recipe=1
 
-emcc_version=$(emcc --version | head -n 1)
-package_versions=$(cd /tmp && apt-get source --print-uris dcmtk imgui pugixml zlib 2>/dev/null \
-  | awk '/\.dsc/ {print $2}' | sort | tr '\n' ' ')
-[ -n "$package_versions" ] || { log "apt-get source knows no dcmtk/imgui/pugixml/zlib: is there a deb-src entry? (scripts/setup-debian.sh adds one)"; exit 1; }
+cache_root=${SSMIX_CACHE:-$HOME/.cache/ssmix}/wasm-deps
+source_cache="$cache_root/sources"
+# shellcheck source=lib/debian-sources.sh
+. "$here/lib/debian-sources.sh"
 
+# --- which version of each source package: the candidate, or the newest that downloads ------
+packages=(dcmtk imgui pugixml zlib)
+declare -A version_of
+for package in "${packages[@]}"; do
+  mapfile -t versions < <(source_versions "$package")
+  if [ ${#versions[@]} -eq 0 ]; then
+    log "apt knows no source package '$package': is there a deb-src entry? (scripts/setup-debian.sh adds one; then apt-get update)"
+    exit 1
+  fi
+  version_of[$package]=$(fetch_source_package "$package" "$source_cache" "${versions[@]}") || exit 1
+done
+
+if [ "${1:-}" = --check-sources ]; then
+  # CI: what a cold machine would download must still download, whatever this machine's
+  # cache holds. Each package is fetched again into a temporary folder, starting with the
+  # version the cache is built from.
+  status=0
+  for package in "${packages[@]}"; do
+    if fetched=$(check_source_package "$package" "${version_of[$package]}"); then
+      log "$package ${version_of[$package]} (built): $fetched downloads"
+    else
+      status=1
+    fi
+  done
+  exit $status
+fi
+
+package_versions=$(for p in "${packages[@]}"; do printf '%s=%s ' "$p" "${version_of[$p]}"; done)
+emcc_version=$(emcc --version | head -n 1)
 key_input="$recipe|$emcc_version|$package_versions|$opt_flags|$(cat "$wasm_dir"/patches/*.patch "$wasm_dir"/dcmtk-try-run-results.cmake | sha256sum)"
 key=$(printf '%s' "$key_input" | sha256sum | cut -c1-16)
-cache_root=${SSMIX_CACHE:-$HOME/.cache/ssmix}/wasm-deps
 prefix="$cache_root/$key"
 
 if [ -f "$prefix/.complete" ]; then
-  log "cached: $prefix"
+  log "cached: $prefix ($package_versions)"
   echo "$prefix"
   exit 0
 fi
@@ -51,9 +87,14 @@ out="$work/prefix"
 jobs=$(nproc)
 started=$(date +%s)
 
-# --- sources -------------------------------------------------------------------------------
-(cd "$work/src" && apt-get source -qq dcmtk imgui pugixml zlib >/dev/null 2>&1) \
-  || { log "apt-get source failed"; exit 1; }
+# --- sources: unpacked from the downloaded .dsc (dpkg-source checks the files' checksums
+# against it and applies Debian's patches) ------------------------------------------------------
+for package in "${packages[@]}"; do
+  dir=$(source_cache_dir "$source_cache" "$package" "${version_of[$package]}")
+  dsc=$(ls "$dir"/*.dsc)
+  (cd "$work/src" && dpkg-source -x "$dsc" >"$work/unpack-$package.log" 2>&1) \
+    || { cat "$work/unpack-$package.log" >&2; log "$package: could not unpack $dsc"; exit 1; }
+done
 src_dcmtk=$(ls -d "$work"/src/dcmtk-*/)
 src_imgui=$(ls -d "$work"/src/imgui-*/)
 src_pugixml=$(ls -d "$work"/src/pugixml-*/)
