@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly dependencies of the viewer (zlib, pugixml, DCMTK 3.6.7 and the Dear
-# ImGui 1.86 sources) from their Debian *source* packages with Debian's Emscripten, into a
-# cache outside the clone:  ${SSMIX_CACHE:-~/.cache/ssmix}/wasm-deps/<key>
+# Builds the WebAssembly dependencies of the viewer (zlib, pugixml, OpenJPEG 2.5, DCMTK 3.6.7
+# with dcmsr, and the Dear ImGui 1.86 sources) from their Debian *source* packages with
+# Debian's Emscripten, into a cache outside the clone:  ${SSMIX_CACHE:-~/.cache/ssmix}/wasm-deps/<key>
 # The key hashes the emcc version, the source package versions, the flags, the recipe number
 # below and the patches, so a change to any of them rebuilds, and an unchanged machine reuses
 # the cache.
@@ -40,7 +40,7 @@ source_cache="$cache_root/sources"
 . "$here/lib/debian-sources.sh"
 
 # --- which version of each source package: the candidate, or the newest that downloads ------
-packages=(dcmtk imgui pugixml zlib)
+packages=(dcmtk imgui openjpeg2 pugixml zlib)
 declare -A version_of
 for package in "${packages[@]}"; do
   mapfile -t versions < <(source_versions "$package")
@@ -99,23 +99,36 @@ src_dcmtk=$(ls -d "$work"/src/dcmtk-*/)
 src_imgui=$(ls -d "$work"/src/imgui-*/)
 src_pugixml=$(ls -d "$work"/src/pugixml-*/)
 src_zlib=$(ls -d "$work"/src/zlib-*/)
+src_openjpeg=$(ls -d "$work"/src/openjpeg2-*/)
 patch -d "$src_dcmtk" -p1 -s < "$wasm_dir/patches/dcmtk-arith-wasm.patch"
 patch -d "$src_imgui" -p1 -s < "$wasm_dir/patches/imgui-glfw-deltatime.patch"
+
+# Runs a step with its output in $work/<name>.log; on failure shows the log's end and stops.
+step() {
+  local name=$1; shift
+  "$@" >>"$work/$name.log" 2>&1 || { tail -30 "$work/$name.log" >&2; log "$name failed: $*"; exit 1; }
+}
 
 # --- zlib: its CMake build needs win32/zlib1.rc, which the dfsg tarball drops ---------------
 log "zlib"
 cp -a "$src_zlib" "$work/zlib-build"
-(cd "$work/zlib-build" \
-  && CFLAGS="$opt_flags" emconfigure ./configure --static --prefix="$out" >/dev/null \
-  && emmake make -j"$jobs" install >/dev/null 2>&1) || { log "zlib build failed"; exit 1; }
+step zlib bash -c "cd '$work/zlib-build' && CFLAGS='$opt_flags' emconfigure ./configure --static --prefix='$out' && emmake make -j$jobs install"
 
 # --- pugixml ---------------------------------------------------------------------------------
 log "pugixml"
-emcmake cmake -S "$src_pugixml" -B "$work/pugixml-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+step pugixml emcmake cmake -S "$src_pugixml" -B "$work/pugixml-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_FLAGS_RELEASE="$opt_flags" -DCMAKE_INSTALL_PREFIX="$out" -DBUILD_SHARED_LIBS=OFF \
-  -DPUGIXML_NO_EXCEPTIONS=ON >/dev/null
-cmake --build "$work/pugixml-build" -j"$jobs" >/dev/null
-cmake --install "$work/pugixml-build" >/dev/null
+  -DPUGIXML_NO_EXCEPTIONS=ON
+step pugixml cmake --build "$work/pugixml-build" -j"$jobs"
+step pugixml cmake --install "$work/pugixml-build"
+
+# --- OpenJPEG: the library only (its codec programs would want libpng, libtiff, lcms2) ----------
+log "openjpeg"
+step openjpeg emcmake cmake -S "$src_openjpeg" -B "$work/openjpeg-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_C_FLAGS_RELEASE="$opt_flags" -DCMAKE_INSTALL_PREFIX="$out" -DBUILD_SHARED_LIBS=OFF -DBUILD_STATIC_LIBS=ON \
+  -DBUILD_CODEC=OFF -DBUILD_TESTING=OFF -DBUILD_PKGCONFIG_FILES=OFF
+step openjpeg cmake --build "$work/openjpeg-build" -j"$jobs"
+step openjpeg cmake --install "$work/openjpeg-build"
 
 # --- DCMTK -----------------------------------------------------------------------------------
 # Configure runs ~400 checks, each an emcc link (~8 min). A seed of their answers, made from a
@@ -130,20 +143,19 @@ else
   log "DCMTK configure (cold, no seed for this emcc: about 8 minutes)"
 fi
 dcmtk_build="$work/dcmtk-build"
-emcmake cmake -S "$src_dcmtk" -B "$dcmtk_build" -G Ninja \
+step dcmtk-configure emcmake cmake -S "$src_dcmtk" -B "$dcmtk_build" -G Ninja \
   -C "$wasm_dir/dcmtk-try-run-results.cmake" "${seed_args[@]}" \
   -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_C_FLAGS_RELEASE="$opt_flags" -DCMAKE_CXX_FLAGS_RELEASE="$opt_flags" \
   -DCMAKE_INSTALL_PREFIX="$out" -DCMAKE_INSTALL_DATADIC=share/dcmtk \
-  -DDCMTK_MODULES="ofstd;oflog;dcmdata;dcmimgle;dcmimage;dcmjpeg;dcmjpls" \
+  -DDCMTK_MODULES="ofstd;oflog;dcmdata;dcmimgle;dcmimage;dcmjpeg;dcmjpls;dcmsr" \
   -DBUILD_APPS=OFF -DBUILD_SHARED_LIBS=OFF -DDCMTK_WITH_THREADS=OFF -DDCMTK_WITH_OPENSSL=OFF \
   -DDCMTK_WITH_ICONV=OFF -DDCMTK_WITH_STDLIBC_ICONV=OFF -DDCMTK_WITH_ICU=OFF -DDCMTK_WITH_XML=OFF \
   -DDCMTK_WITH_PNG=OFF -DDCMTK_WITH_TIFF=OFF -DDCMTK_WITH_SNDFILE=OFF -DDCMTK_WITH_WRAP=OFF \
   -DDCMTK_WITH_OPENJPEG=OFF -DDCMTK_WITH_DOXYGEN=OFF -DDCMTK_ENABLE_MANPAGES=OFF \
   -DDCMTK_WITH_ZLIB=ON -DZLIB_INCLUDE_DIR="$out/include" -DZLIB_LIBRARY="$out/lib/libz.a" \
   -DDCMTK_DEFAULT_DICT=builtin -DDCMTK_USE_DCMDICTPATH=OFF -DDCMTK_ENABLE_CXX11=ON \
-  -DDCMTK_ENABLE_STL=ON >"$work/dcmtk-configure.log" 2>&1 \
-  || { tail -30 "$work/dcmtk-configure.log" >&2; log "DCMTK configure failed"; exit 1; }
+  -DDCMTK_ENABLE_STL=ON
 
 if [ ${#seed_args[@]} -eq 0 ]; then
   # Keep only the answers of the platform checks; paths, module lists and CMake's own entries
@@ -156,14 +168,13 @@ fi
 
 # arith.h is normally produced by a try_run; build the (patched) probe for wasm and run it.
 log "DCMTK arith.h"
-em++ -sNODERAWFS=1 -I"$dcmtk_build/config/include" -I"$src_dcmtk/ofstd/include" \
+step dcmtk-arith em++ -sNODERAWFS=1 -I"$dcmtk_build/config/include" -I"$src_dcmtk/ofstd/include" \
   -I"$src_dcmtk/ofstd/libsrc" "$src_dcmtk/config/tests/arith.cc" -o "$work/arith.js"
-node --no-experimental-fetch "$work/arith.js" "$dcmtk_build/config/include/dcmtk/config/arith.h" >/dev/null
+step dcmtk-arith node --no-experimental-fetch "$work/arith.js" "$dcmtk_build/config/include/dcmtk/config/arith.h"
 
 log "DCMTK build (about 4 minutes on 2 cores)"
-cmake --build "$dcmtk_build" -j"$jobs" >"$work/dcmtk-build.log" 2>&1 \
-  || { tail -30 "$work/dcmtk-build.log" >&2; log "DCMTK build failed"; exit 1; }
-cmake --install "$dcmtk_build" >/dev/null
+step dcmtk-build cmake --build "$dcmtk_build" -j"$jobs"
+step dcmtk-build cmake --install "$dcmtk_build"
 
 # --- Dear ImGui: sources only; the viewer's CMake compiles the files it needs ----------------
 mkdir -p "$out/src/imgui"
