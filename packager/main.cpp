@@ -5,8 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "packager/command.h"
-#include "packager/console.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
 
 int main(int argc, char** argv) {
     using namespace ssmix::packager;

@@ -7,50 +7,32 @@
 #include <cstdint>
 #include <ctime>
 
+#include "core/base/disc_names.h"
+#include "core/base/local_time.h"
 #include "core/cda/reader.h"
 #include "core/cda/render.h"
 #include "core/clinical/dates.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/instance.h"
+#include "core/dicom/text.h"
 #include "imgui.h"
 
 namespace ssmix::viewer {
 namespace {
 
-constexpr std::string_view dicom_folder = "DICOM/";
-constexpr std::string_view documents_folder = "IHE_XDM/SUBSET01/";
-
-bool is_document(const std::string& path) {
-    return path.starts_with(documents_folder) && path.ends_with(".XML") && !path.ends_with("METADATA.XML");
-}
 
 // Another vendor's disc names its DICOM files as it likes (IMAGES/IM0001, no extension): any
 // file that is not obviously something else is tried, and quietly skipped when not DICOM.
 bool may_be_dicom(const std::string& path) {
-    if (path.starts_with(dicom_folder)) return true;
+    if (path.starts_with(disc::dicom_folder)) return true;
     std::string name = path.substr(path.rfind('/') + 1);
     for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (name == "DICOMDIR" || path.starts_with("VIEWER/") || path.starts_with("SSMIX2/")) return false;
+    if (name == disc::dicomdir || path.starts_with(disc::viewer_folder) || path.starts_with(disc::ssmix2_folder)) return false;
     for (const char* other : {".HTM", ".HTML", ".JS", ".TXT", ".XML", ".CSS", ".PDF", ".PNG", ".JPG", ".JPEG", ".GIF", ".INF", ".INI",
                               ".EXE", ".DLL", ".ICO", ".BAT", ".CAB", ".MSI", ".ZIP", ".JAR", ".XSL"})
         if (name.ends_with(other)) return false;
     return true;
 }
-
-// "Yamada^Taro=山田^太郎=やまだ^たろう" -> "山田 太郎（やまだ たろう）": ideographic group first.
-std::string display_name(const std::string& person_name) {
-    std::vector<std::string> groups(1);
-    for (char c : person_name) {
-        if (c == '=') groups.emplace_back();
-        else groups.back() += c == '^' ? ' ' : c;
-    }
-    for (auto& g : groups)
-        while (!g.empty() && g.back() == ' ') g.pop_back();
-    const std::string& main = groups.size() > 1 && !groups[1].empty() ? groups[1] : groups[0];
-    if (groups.size() > 2 && !groups[2].empty()) return main + "（" + groups[2] + "）";
-    return main;
-}
-
 
 }  // namespace
 
@@ -75,7 +57,7 @@ App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : 
 void App::files_added() {
     for (const auto& entry : files_.list()) {
         if (queued_.count(entry.path)) continue;
-        if (is_document(entry.path)) {
+        if (disc::is_xdm_document(entry.path) && entry.path.ends_with(".XML")) {
             documents_to_read_.push_back(entry.path), queued_.insert(entry.path);
             files_.prefetch(entry.path);   // every document's chunks load together
         } else if (may_be_dicom(entry.path)) {
@@ -130,7 +112,7 @@ void App::scan_some(double budget_ms, const std::function<double()>& now_ms) {
         }
         auto dataset = dicom::read_dataset(read.bytes, path);
         if (!dataset.value) {
-            if (path.starts_with(dicom_folder)) problems_.push_back(to_string(dataset.diagnostics.front()));
+            if (path.starts_with(disc::dicom_folder)) problems_.push_back(to_string(dataset.diagnostics.front()));
             continue;   // elsewhere: a picked file that is simply not DICOM
         }
         auto instance = dicom::describe(*dataset.value);
@@ -200,12 +182,9 @@ std::string App::document_text() const {
 
 std::string App::print_page() const {
     if (panel_ == Panel::document) {
-        const std::string& path = documents_[open_document_].path;   // IHE_XDM/SUBSET01/DOC00001.XML
-        const std::string name = path.substr(path.rfind('/') + 1);
-        if (!path.starts_with(documents_folder) || !name.ends_with(".XML")) return {};
-        return "IHE_PDI/" + name.substr(0, name.size() - 4) + ".HTM";
+        return disc::document_page_of(documents_[open_document_].path).value_or("");
     }
-    if (panel_ == Panel::problems || panel_ == Panel::prescriptions || panel_ == Panel::labs) return "IHE_PDI/INDEX.HTM";
+    if (panel_ == Panel::problems || panel_ == Panel::prescriptions || panel_ == Panel::labs) return std::string(disc::static_page);
     return {};
 }
 
@@ -215,12 +194,7 @@ void App::set_language(Language language) {
 }
 
 std::optional<int> App::patient_age() const {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char today[16];
-    std::strftime(today, sizeof today, "%Y%m%d", &local);
-    return clinical::age_in_years(patient().birth_date, today);
+    return clinical::age_in_years(patient().birth_date, local_time_now("%Y%m%d"));
 }
 
 PatientEntry App::patient() const {
@@ -271,13 +245,13 @@ void App::draw() {
         ImGui::PopStyleColor();
     } else if (panel_ != Panel::images && record()) {
         ImGui::BeginChild("##record", ImVec2(0, 0), true);
-        if (panel_ == Panel::problems) record_view_.draw_problems(*record());
-        else if (panel_ == Panel::prescriptions) record_view_.draw_prescriptions(*record());
-        else record_view_.draw_labs(*record());
+        if (panel_ == Panel::problems) record_view_.draw_problems(*record(), language_);
+        else if (panel_ == Panel::prescriptions) record_view_.draw_prescriptions(*record(), language_);
+        else record_view_.draw_labs(*record(), language_);
         ImGui::EndChild();
     } else {
         ImGui::BeginChild("##image", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        draw_image_panel();
+        image_panel_.draw(patient(), language_);
         ImGui::EndChild();
     }
     ImGui::End();
@@ -336,7 +310,7 @@ void App::draw_header() {
                             : patient.sex == "F" ? std::string(tr(Text::sex_female))
                                                  : std::string(tr(Text::sex_other));
     ImGui::SetWindowFontScale(1.3f);
-    label(display_name(patient.name));
+    label(dicom::display_person_name(patient.name));
     ImGui::SetWindowFontScale(1.0f);
     ImGui::SameLine();
     const auto age = patient_age();
@@ -427,130 +401,6 @@ bool App::series_row(const SeriesEntry& series, const std::string& caption) {
     const ImVec2 text_at(at.x + side + ImGui::GetStyle().ItemSpacing.x, at.y + (side - ImGui::GetTextLineHeight()) / 2);
     draw->AddText(text_at, ImGui::GetColorU32(ImGuiCol_Text), caption.c_str());
     return clicked;
-}
-
-// One row of buttons: the file's own window, the CT presets, inversion, fit.
-void App::draw_image_tools() {
-    const auto button = [this](const std::string& text, const char* id) {
-        const std::string label_id = text + "##" + id;
-        fonts_.need(label_id);
-        const bool pressed = ImGui::SmallButton(label_id.c_str());
-        ImGui::SameLine();
-        return pressed;
-    };
-    if (button(std::string(tr(Text::window_file)), "window-file")) view_.reset_window();
-    if (view_.modality() == "CT")
-        for (const auto& preset : window_presets)
-            if (button(language_ == Language::ja ? preset.ja : preset.en, preset.id)) view_.set_window({preset.center, preset.width});
-    bool inverted = view_.inverted();
-    const std::string invert = std::string(tr(Text::invert)) + "##invert";
-    fonts_.need(invert);
-    if (ImGui::Checkbox(invert.c_str(), &inverted)) view_.set_inverted(inverted);
-    ImGui::SameLine();
-    bool measuring = view_.measuring();
-    const std::string measure = std::string(tr(Text::measure)) + "##measure";
-    fonts_.need(measure);
-    if (ImGui::Checkbox(measure.c_str(), &measuring)) view_.set_measuring(measuring);
-    ImGui::SameLine();
-    const std::string tags = std::string(tr(Text::tags)) + "##tags";
-    fonts_.need(tags);
-    ImGui::Checkbox(tags.c_str(), &show_tags_);
-    ImGui::SameLine();
-    if (button(std::string(tr(Text::fit)), "fit")) view_.fit();
-    if (view_.frame_count() > 1 && button(std::string(tr(view_.playing() ? Text::stop : Text::play)), "cine"))
-        view_.set_playing(!view_.playing());
-    ImGui::NewLine();
-}
-
-void App::draw_image_panel() {
-    switch (view_.status()) {
-        case ViewStatus::empty:
-            label(tr(Text::image_none_selected));
-            return;
-        case ViewStatus::error:
-            label(tr(Text::image_error));
-            label(view_.error_message());
-            return;
-        case ViewStatus::loading:
-        case ViewStatus::shown:
-            break;
-    }
-    const unsigned count = view_.frame_count();
-    std::string line = std::string(tr(Text::frame)) + " " + std::to_string(view_.frame() + 1) + " / " + std::to_string(count);
-    if (const auto* frame = view_.rendered(); frame && frame->window)
-        line += "   " + std::string(tr(Text::window_level)) + " " + std::to_string(static_cast<int>(frame->window->center)) +
-                " / " + std::to_string(static_cast<int>(frame->window->width));
-    label(line);
-    draw_image_tools();
-    if (count > 1) {
-        int frame = static_cast<int>(view_.frame());
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderInt("##frame", &frame, 0, static_cast<int>(count) - 1, "")) view_.set_frame(static_cast<unsigned>(frame));
-    }
-    ImVec2 room = ImGui::GetContentRegionAvail();
-    const float tag_height = show_tags_ ? room.y / 3 : 0;   // the tag browser takes the lower third
-    if (show_tags_) room.y -= tag_height + ImGui::GetStyle().ItemSpacing.y;
-    const ImageOverlay overlay = image_overlay();
-    for (const auto* text : {&overlay.top_left, &overlay.top_right, &overlay.bottom_left, &overlay.bottom_right}) fonts_.need(*text);
-    view_.draw(room.x, room.y, overlay);
-    if (show_tags_) draw_tag_browser(tag_height);
-}
-
-void App::draw_tag_browser(float height) {
-    const auto& rows = view_.tags();
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##tags", 4, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Tag", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableSetupColumn("VR", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2);
-    ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;   // only the visible rows are laid out: a file may have thousands
-    clipper.Begin(static_cast<int>(rows.size()));
-    while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& row = rows[static_cast<std::size_t>(i)];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted((std::string(static_cast<std::size_t>(row.depth) * 2, ' ') + row.tag).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row.name.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(row.vr.c_str());
-            ImGui::TableNextColumn();
-            fonts_.need(row.value);
-            ImGui::TextUnformatted(row.value.c_str());
-        }
-    ImGui::EndTable();
-}
-
-ImageOverlay App::image_overlay() const {
-    ImageOverlay overlay;
-    const PatientEntry patient = this->patient();
-    overlay.top_left = display_name(patient.name) + "  " + patient.id;
-    for (const auto& study : catalogue_.studies())
-        for (const auto& series : study.series) {
-            if (series.uid != view_.series_uid()) continue;
-            overlay.top_right = clinical::display_date(study.date) + "  " + study.description;
-            overlay.bottom_left = series.modality + "  " + series.description + "  " + std::string(tr(Text::frame)) + " " +
-                                  std::to_string(view_.frame() + 1) + "/" + std::to_string(view_.frame_count());
-        }
-    char number[64];
-    if (const auto& position = view_.shown_location().slice_location) {
-        std::snprintf(number, sizeof number, "  %s %.1f mm", std::string(tr(Text::slice_position)).c_str(), *position);
-        overlay.bottom_left += number;
-    }
-    if (const auto* frame = view_.rendered(); frame && frame->window) {
-        std::snprintf(number, sizeof number, "W %.0f  L %.0f", frame->window->width, frame->window->center);
-        overlay.bottom_right = number;
-    }
-    if (view_.zoom() > 1) {
-        std::snprintf(number, sizeof number, "  x%.1f", view_.zoom());
-        overlay.bottom_right += number;
-    }
-    return overlay;
 }
 
 }  // namespace ssmix::viewer

@@ -17,6 +17,7 @@
 #include "viewer-wasm/catalogue.h"
 #include "viewer-wasm/document_view.h"
 #include "viewer-wasm/fonts.h"
+#include "viewer-wasm/image_panel.h"
 #include "viewer-wasm/image_view.h"
 #include "viewer-wasm/record_loader.h"
 #include "viewer-wasm/record_view.h"
@@ -67,8 +68,8 @@ public:
     bool open_document(const std::string& path);   // false when no document has that path
     void show_images() { panel_ = Panel::images; }
     void show(Panel panel) { panel_ = panel; }
-    void show_tags(bool shown) { show_tags_ = shown; }
-    [[nodiscard]] bool tags_shown() const { return show_tags_; }
+    void show_tags(bool shown) { image_panel_.show_tags(shown); }
+    [[nodiscard]] bool tags_shown() const { return image_panel_.tags_shown(); }
     [[nodiscard]] Panel panel() const { return panel_; }
     [[nodiscard]] std::string open_document_path() const { return panel_ == Panel::document ? documents_[open_document_].path : ""; }
     [[nodiscard]] const clinical::ClinicalRecord* record() const { return record_loader_.record(); }
@@ -118,10 +119,6 @@ private:
     void draw_document_list();
     void draw_record_list();
     bool panel_entry(std::string_view name, Panel panel);
-    void draw_image_panel();
-    void draw_image_tools();
-    void draw_tag_browser(float height);
-    [[nodiscard]] ImageOverlay image_overlay() const;
     void label(std::string_view utf8);   // ImGui text that also registers its glyphs
     [[nodiscard]] std::string_view tr(Text id) const { return text(id, language_); }
 
@@ -129,6 +126,7 @@ private:
     Fonts fonts_;
     Catalogue catalogue_;
     ImageView view_;
+    ImagePanel image_panel_{view_, catalogue_, fonts_};
     SeriesThumbnails thumbnails_{files_, catalogue_};
     Language language_ = Language::ja;
 
@@ -152,7 +150,6 @@ private:
     RecordLoader record_loader_{files_};
     RecordView record_view_{fonts_};
     bool document_opened_once_ = false;
-    bool show_tags_ = false;
     bool text_mode_ = false;
     bool first_image_prefetched_ = false;
     bool first_screen_drawn_ = false;

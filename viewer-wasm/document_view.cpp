@@ -9,7 +9,7 @@
 #include <iterator>
 #include <utility>
 
-#include "core/cda/render_common.h"
+#include "core/cda/document_summary.h"
 #include "core/cda/table_grid.h"
 #include "imgui.h"
 
@@ -66,8 +66,8 @@ std::string collapse_space(const std::string& text) {
     return out;
 }
 
-std::string section_title(const cda::Section& section) {
-    return section.title.empty() ? std::string("（無題）") : section.title;
+std::string section_title(const cda::Section& section, Language language) {
+    return section.title.empty() ? std::string(text(Text::untitled, language)) : section.title;
 }
 
 void collect_ids(const std::vector<cda::NarrativeNode>& nodes, int section, std::map<std::string, int>& into) {
@@ -104,7 +104,7 @@ void DocumentView::draw_contents(const cda::Document& d, Language language) {
     ImGui::TextColored(strong_colour, "%s", heading.c_str());
     const float right = ImGui::GetWindowContentRegionMax().x;
     for (std::size_t i = 0; i < d.sections.size(); ++i) {
-        const std::string title = section_title(d.sections[i]);
+        const std::string title = section_title(d.sections[i], language);
         fonts_.need(title);
         const ImVec2 size = ImGui::CalcTextSize(title.c_str());
         ImGui::SameLine(0, ImGui::GetFontSize());
@@ -120,6 +120,7 @@ void DocumentView::draw_contents(const cda::Document& d, Language language) {
 }
 
 void DocumentView::draw(const cda::Document& d, const std::string& path, Language language) {
+    language_ = language;
     document_ = &d;
     path_ = path;
     // Paper colours: dark text on white, light headers and table rows.
@@ -141,7 +142,7 @@ void DocumentView::draw(const cda::Document& d, const std::string& path, Languag
 }
 
 void DocumentView::draw_document(const cda::Document& d, Language language) {
-    const std::string title = cda::detail::document_title(d);
+    const std::string title = cda::document_title(d);
     fonts_.need(title);
     ImGui::SetWindowFontScale(1.35f);
     ImGui::TextUnformatted(title.c_str());
@@ -149,7 +150,7 @@ void DocumentView::draw_document(const cda::Document& d, Language language) {
     if (ImGui::BeginTable("##header", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-        for (const auto& [label, value] : cda::detail::header_rows(d)) {
+        for (const auto& [label, value] : cda::header_rows(d)) {
             fonts_.need(label + value);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
@@ -168,7 +169,7 @@ void DocumentView::draw_document(const cda::Document& d, Language language) {
     int index = 0;
     for (const auto& section : d.sections) {
         const int number = index++;
-        const std::string heading = section_title(section) + "##section" + std::to_string(number + 1);
+        const std::string heading = section_title(section, language) + "##section" + std::to_string(number + 1);
         fonts_.need(heading);
         if (jump_to_section_ == number) {
             ImGui::SetNextItemOpen(true);
@@ -208,7 +209,7 @@ void DocumentView::draw_document(const cda::Document& d, Language language) {
             fonts_.need(button);
             if (ImGui::Button(button.c_str())) save_body();
         } else {
-            const std::string note = "（" + body.media_type + " の本文は、ディスクの IHE_XDM フォルダの文書をご覧ください）";
+            const std::string note = "（" + body.media_type + std::string(text(Text::body_on_disc, language)) + "）";
             fonts_.need(note);
             ImGui::TextWrapped("%s", note.c_str());
         }
@@ -238,7 +239,8 @@ void DocumentView::media(const cda::NarrativeNode& node, Style style) {
     }
     const std::string caption = collapse_space(plain_text(node.children));
     if (!shown) {
-        words(caption.empty() ? "［画像］" : "［画像: " + caption + "］", style);
+        const std::string image(text(Text::image_in_letter, language_));
+        words(caption.empty() ? "［" + image + "］" : "［" + image + ": " + caption + "］", style);
     } else if (!caption.empty()) {
         words(caption, {style.strong, style.italic, false, false, false, true});
         end_line();

@@ -59,6 +59,7 @@ private:
     void end_line();
     void table(const cda::NarrativeNode& table, Style style);
     void media(const cda::NarrativeNode& node, Style style);
+    Language language_ = Language::ja;   // of the document being drawn
     void list(const cda::NarrativeNode& list, Style style);
     [[nodiscard]] bool is_block(const cda::NarrativeNode& node) const;
 

@@ -13,6 +13,7 @@
 #include "core/dicom/image.h"
 #include "core/dicom/tag_list.h"
 #include "viewer-wasm/catalogue.h"
+#include "viewer-wasm/ui_text.h"
 
 namespace ssmix::viewer {
 
@@ -21,15 +22,14 @@ enum class ViewStatus { empty, loading, shown, error };
 // Window presets for CT, in Hounsfield units: the values radiology departments commonly use.
 struct WindowPreset {
     const char* id;               // for the test API: "lung", "mediastinum", "bone", "brain"
-    const char* ja;
-    const char* en;
+    Text name;
     double center, width;
 };
 inline constexpr WindowPreset window_presets[] = {
-    {"lung", "肺野", "Lung", -600, 1500},
-    {"mediastinum", "縦隔", "Mediastinum", 40, 400},
-    {"bone", "骨", "Bone", 400, 1800},
-    {"brain", "脳", "Brain", 40, 80},
+    {"lung", Text::preset_lung, -600, 1500},
+    {"mediastinum", Text::preset_mediastinum, 40, 400},
+    {"bone", Text::preset_bone, 400, 1800},
+    {"brain", Text::preset_brain, 40, 80},
 };
 
 // Text in the image's corners, as viewing stations show it (who, which study, which image, which window).

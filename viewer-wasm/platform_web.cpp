@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/disc_names.h"
 #include "core/bundle/bundle_files.h"
 #include "core/bundle/manifest.h"
 #include "core/clinical/record_json.h"
@@ -85,16 +86,16 @@ constexpr std::size_t chunk_cache_bytes = 256u << 20;
 constexpr std::size_t picked_cache_bytes = 256u << 20;
 
 // A part of MANIFEST.JS (js_manifest_json's `part`) read by `parse`; empty when the page has
-// none (`when_absent` then says so, unless it is null) or when it is damaged (`problem` says where).
+// none (`when_absent` then says so, unless it is empty) or when it is damaged (`problem` says where).
 template <class Value>
-Value read_manifest_part(int part, ssmix::Parsed<Value> (*parse)(std::string_view, const std::string&), const char* when_absent,
+Value read_manifest_part(int part, ssmix::Parsed<Value> (*parse)(std::string_view, const std::string&), const std::string& when_absent,
                          std::string& problem) {
     char* text = js_manifest_json(part);
     if (!text) {
-        if (when_absent) problem = when_absent;
+        if (!when_absent.empty()) problem = when_absent;
         return {};
     }
-    auto parsed = parse(text, "VIEWER/DATA/MANIFEST.JS");
+    auto parsed = parse(text, std::string(ssmix::disc::manifest));
     std::free(text);
     if (!parsed.value) {
         problem = ssmix::to_string(parsed.diagnostics.front());
@@ -104,13 +105,13 @@ Value read_manifest_part(int part, ssmix::Parsed<Value> (*parse)(std::string_vie
 }
 
 ssmix::bundle::Manifest load_manifest(std::string& problem) {
-    return read_manifest_part(0, ssmix::bundle::parse_manifest_json, "VIEWER/DATA/MANIFEST.JS was not loaded", problem);
+    return read_manifest_part(0, ssmix::bundle::parse_manifest_json, std::string(ssmix::disc::manifest) + " was not loaded", problem);
 }
 
 // The manifest's image index; without one (an older disc) or when it is damaged, the viewer
 // reads every DICOM file's header instead.
 std::vector<ssmix::dicom::IndexedInstance> image_index(std::string& problem) {
-    return read_manifest_part(1, ssmix::dicom::parse_instance_index, nullptr, problem);
+    return read_manifest_part(1, ssmix::dicom::parse_instance_index, "", problem);
 }
 
 // High-DPI: the canvas holds device pixels (CSS size x devicePixelRatio; Emscripten's GLFW

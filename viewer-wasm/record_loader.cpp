@@ -1,13 +1,13 @@
 // viewer-wasm/record_loader.cpp
 #include "viewer-wasm/record_loader.h"
 
+#include "core/base/disc_names.h"
 #include "core/clinical/build.h"
 #include "core/ssmix2/naming.h"
 
 namespace ssmix::viewer {
 namespace {
 
-constexpr std::string_view storage_folder = "SSMIX2/";
 
 // The patient of a message's file name (one patient per disc): "9999013_20111220_OMP-01_..." -> "9999013".
 std::string patient_of(const std::string& path) {
@@ -31,7 +31,7 @@ FileRead RecordLoader::Messages::read(const std::string& path) {
 
 RecordLoader::RecordLoader(FileSource& disc) : disc_(disc) {
     for (const auto& entry : disc_.list())
-        if (entry.path.starts_with(storage_folder)) to_read_.push_back(entry.path);
+        if (entry.path.starts_with(disc::ssmix2_folder)) to_read_.push_back(entry.path);
     done_ = to_read_.empty();
     for (const auto& path : to_read_) disc_.prefetch(path);   // their chunks load together, not one after another
 }
@@ -48,7 +48,7 @@ void RecordLoader::update(std::vector<std::string>& problems) {
     }
     const std::string patient = to_read_.empty() ? "" : patient_of(to_read_.front());
     clinical::RecordOptions options;
-    options.prefix = std::string(storage_folder);
+    options.prefix = std::string(disc::ssmix2_folder);
     record_ = clinical::build_record(messages_, patient, options);
     for (const auto& d : record_->diagnostics) problems.push_back(to_string(d));
     done_ = true;

@@ -6,6 +6,7 @@
 
 #include "core/clinical/dates.h"
 #include "core/clinical/lab_table.h"
+#include "core/clinical/record_tables.h"
 #include "imgui.h"
 
 namespace ssmix::viewer {
@@ -15,14 +16,6 @@ const ImVec4 high_colour = ImVec4(0.85f, 0.15f, 0.15f, 1);
 const ImVec4 low_colour = ImVec4(0.35f, 0.55f, 1.0f, 1);
 const ImVec4 heading_colour = ImVec4(0.62f, 0.77f, 1.0f, 1);
 constexpr ImGuiTableFlags table_flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-
-const std::string& label(const clinical::Code& c) { return c.text.empty() ? c.code : c.text; }
-
-
-void header_row(std::initializer_list<const char*> names) {
-    for (const char* name : names) ImGui::TableSetupColumn(name);
-    ImGui::TableHeadersRow();
-}
 
 }  // namespace
 
@@ -34,9 +27,9 @@ std::vector<TrendPoint> trend_of(const clinical::ClinicalRecord& record, const s
     return points;
 }
 
-void RecordView::text(const std::string& utf8) {
+void RecordView::label(std::string_view utf8) {
     fonts_.need(utf8);
-    ImGui::TextUnformatted(utf8.c_str());
+    ImGui::TextUnformatted(utf8.data(), utf8.data() + utf8.size());
 }
 
 void RecordView::heading(const std::string& utf8) {
@@ -45,85 +38,66 @@ void RecordView::heading(const std::string& utf8) {
     ImGui::TextColored(heading_colour, "%s", utf8.c_str());
 }
 
-void RecordView::draw_problems(const clinical::ClinicalRecord& r) {
-    heading("病名");
-    if (r.problems.empty()) text("記載なし");
-    else if (ImGui::BeginTable("##problems", 5, table_flags)) {
-        fonts_.need("病名区分ICD-10診断日転帰主病名疑い");
-        header_row({"病名", "区分", "ICD-10", "診断日", "転帰"});
-        for (const auto& p : r.problems) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            text(label(p.diagnosis));
-            ImGui::TableNextColumn();
-            text(std::string(p.main ? "主病名" : "") + (p.suspected ? " 疑い" : ""));
-            ImGui::TableNextColumn();
-            text(p.icd10);
-            ImGui::TableNextColumn();
-            text(clinical::display_date(p.diagnosis_date));
-            ImGui::TableNextColumn();
-            text(p.outcome + (p.resolved_date.empty() ? "" : " " + clinical::display_date(p.resolved_date)));
-        }
-        ImGui::EndTable();
+// A record table (core/clinical/record_tables.h) as an ImGui table: the shared column labels,
+// a spanned cell drawn in its first row only, values above or below the range coloured.
+void RecordView::draw_table(const char* id, const clinical::RecordTable& table, Language language) {
+    if (!ImGui::BeginTable(id, static_cast<int>(table.columns.size()), table_flags)) return;
+    for (const auto column : table.columns) {
+        const std::string_view label = clinical::column_label(column, language);
+        fonts_.need(label);
+        ImGui::TableSetupColumn(std::string(label).c_str());
     }
-    heading("アレルギー");
-    if (r.allergies.empty()) text("記載なし");
-    else if (ImGui::BeginTable("##allergies", 4, table_flags)) {
-        fonts_.need("種類アレルゲン重症度症状");
-        header_row({"種類", "アレルゲン", "重症度", "症状"});
-        for (const auto& a : r.allergies) {
-            ImGui::TableNextRow();
+    ImGui::TableHeadersRow();
+    for (const auto& row : table.rows) {
+        ImGui::TableNextRow();
+        for (const auto& cell : row) {
             ImGui::TableNextColumn();
-            text(label(a.type));
-            ImGui::TableNextColumn();
-            text(label(a.allergen));
-            ImGui::TableNextColumn();
-            text(label(a.severity));
-            ImGui::TableNextColumn();
-            text(a.reaction);
+            if (cell.row_span == 0 || cell.text.empty()) continue;
+            fonts_.need(cell.text);
+            if (cell.style == clinical::Cell::Style::high || cell.style == clinical::Cell::Style::low)
+                ImGui::TextColored(cell.style == clinical::Cell::Style::high ? high_colour : low_colour, "%s", cell.text.c_str());
+            else
+                ImGui::TextUnformatted(cell.text.c_str());
         }
-        ImGui::EndTable();
     }
+    ImGui::EndTable();
 }
 
-void RecordView::draw_prescriptions(const clinical::ClinicalRecord& r) {
-    if (r.prescriptions.empty()) text("処方・注射の記録はありません");
+// The record's tables, made once per record and language (not every frame).
+const RecordView::Tables& RecordView::tables(const clinical::ClinicalRecord& r, Language language) {
+    if (tables_.record != &r || tables_.language != language) {
+        tables_ = {&r, language, clinical::problem_table(r.problems, language), clinical::allergy_table(r.allergies, language),
+                   clinical::order_tables(r.prescriptions, language)};
+        std::reverse(tables_.orders.begin(), tables_.orders.end());   // newest first
+    }
+    return tables_;
+}
+
+void RecordView::draw_problems(const clinical::ClinicalRecord& r, Language language) {
+    const Tables& t = tables(r, language);
+    heading(std::string(text(Text::heading_problems, language)));
+    if (r.problems.empty()) label(clinical::word(clinical::Word::nothing_recorded, language));
+    else draw_table("##problems", t.problems, language);
+    heading(std::string(text(Text::heading_allergies, language)));
+    if (r.allergies.empty()) label(clinical::word(clinical::Word::nothing_recorded, language));
+    else draw_table("##allergies", t.allergies, language);
+}
+
+void RecordView::draw_prescriptions(const clinical::ClinicalRecord& r, Language language) {
+    const Tables& t = tables(r, language);
+    if (t.orders.empty()) label(text(Text::no_prescriptions, language));
     int index = 0;
-    for (auto order = r.prescriptions.rbegin(); order != r.prescriptions.rend(); ++order) {   // newest first
-        heading(clinical::display_date(order->date) + "　" + (order->kind == clinical::OrderKind::injection ? "注射" : "処方") + "　" +
-                label(order->department) + "　" + order->doctor);
+    for (const auto& order : t.orders) {
+        heading(order.heading);
         ImGui::PushID(++index);
-        if (ImGui::BeginTable("##order", 6, table_flags)) {
-            fonts_.need("薬剤1回量1日量用法日数日分");
-            header_row({"Rp", "薬剤", "1回量", "1日量", "用法", "日数"});
-            for (std::size_t i = 0; i < order->rps.size(); ++i) {
-                const auto& rp = order->rps[i];
-                for (std::size_t m = 0; m < rp.medications.size(); ++m) {
-                    const auto& med = rp.medications[m];
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    if (m == 0) text(std::to_string(i + 1));   // as the static page numbers them
-                    ImGui::TableNextColumn();
-                    text(label(med.drug));
-                    ImGui::TableNextColumn();
-                    text(med.dose + " " + label(med.dose_unit));
-                    ImGui::TableNextColumn();
-                    text(med.daily_total.empty() ? "" : med.daily_total + " " + label(med.daily_total_unit));
-                    ImGui::TableNextColumn();
-                    if (m == 0) text(label(rp.usage) + (rp.route.empty() ? "" : "（" + label(rp.route) + "）"));
-                    ImGui::TableNextColumn();
-                    if (m == 0 && !rp.days.empty()) text(rp.days + "日分");
-                }
-            }
-            ImGui::EndTable();
-        }
+        draw_table("##order", order.table, language);
         ImGui::PopID();
     }
 }
 
-void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
+void RecordView::draw_labs(const clinical::ClinicalRecord& r, Language language) {
     if (r.lab_results.empty()) {
-        text("検査結果の記録はありません");
+        label(text(Text::no_lab_results, language));
         return;
     }
     if (table_of_ != &r) {   // the record does not change once read: the table is built once
@@ -131,17 +105,18 @@ void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
         table_of_ = &r;
         trend_points_for_.clear();
     }
-    text("赤: 基準より高値　青: 基準より低値　検査名を選ぶと経過のグラフを表示します");
-    draw_trend(r);
+    label(text(Text::lab_hint, language));
+    draw_trend(r, language);
     // Days newest first (the table has them oldest first).
     const int days = std::min(static_cast<int>(table_.days.size()), 64 - 3);
     const auto day_at = [&](int column) { return table_.days.size() - 1 - static_cast<std::size_t>(column); };
     if (!ImGui::BeginTable("##labs", 3 + days, table_flags | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY)) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    fonts_.need("検査単位基準範囲");
-    ImGui::TableSetupColumn("検査");
-    ImGui::TableSetupColumn("単位");
-    ImGui::TableSetupColumn("基準範囲");
+    for (const auto column : {clinical::Column::test, clinical::Column::unit, clinical::Column::reference_range}) {
+        const std::string_view name = clinical::column_label(column, language);
+        fonts_.need(name);
+        ImGui::TableSetupColumn(std::string(name).c_str());
+    }
     for (int d = 0; d < days; ++d) {
         const std::string name = clinical::display_date(table_.days[day_at(d)]);
         fonts_.need(name);
@@ -155,9 +130,9 @@ void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
         fonts_.need(test.name);
         if (ImGui::Selectable((test.name + "##trend-" + test.key).c_str(), trend_ == test.key)) trend_ = trend_ == test.key ? "" : test.key;
         ImGui::TableNextColumn();
-        text(test.unit);
+        label(test.unit);
         ImGui::TableNextColumn();
-        text(test.range);
+        label(test.range);
         for (int d = 0; d < days; ++d) {
             ImGui::TableNextColumn();
             const clinical::LabResult* result = table_.cell(t, day_at(d));
@@ -174,7 +149,7 @@ void RecordView::draw_labs(const clinical::ClinicalRecord& r) {
 
 // The selected test's values over time: points joined by lines, the reference range shaded
 // when it reads as "low-high", values outside it coloured, the first and last dates below.
-void RecordView::draw_trend(const clinical::ClinicalRecord& r) {
+void RecordView::draw_trend(const clinical::ClinicalRecord& r, Language language) {
     if (trend_.empty()) return;
     const auto test = std::find_if(table_.tests.begin(), table_.tests.end(), [&](const auto& t) { return t.key == trend_; });
     if (test == table_.tests.end()) return;
@@ -183,7 +158,7 @@ void RecordView::draw_trend(const clinical::ClinicalRecord& r) {
         trend_points_for_ = trend_;
     }
     const auto& points = trend_points_;
-    heading(test->name + "（" + test->unit + "）　" + std::to_string(points.size()) + " 回");
+    heading(test->name + "（" + test->unit + "）　" + std::to_string(points.size()) + std::string(text(Text::trend_results, language)));
     if (points.empty()) return;
     double low = points.front().value, high = low;
     for (const auto& p : points) low = std::min(low, p.value), high = std::max(high, p.value);

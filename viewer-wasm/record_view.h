@@ -9,7 +9,9 @@
 
 #include "core/clinical/lab_table.h"
 #include "core/clinical/record.h"
+#include "core/clinical/record_tables.h"
 #include "viewer-wasm/fonts.h"
+#include "viewer-wasm/ui_text.h"
 
 namespace ssmix::viewer {
 
@@ -24,16 +26,25 @@ struct TrendPoint {
 class RecordView {
 public:
     explicit RecordView(Fonts& fonts) : fonts_(fonts) {}
-    void draw_problems(const clinical::ClinicalRecord& record);
-    void draw_prescriptions(const clinical::ClinicalRecord& record);
-    void draw_labs(const clinical::ClinicalRecord& record);
+    void draw_problems(const clinical::ClinicalRecord& record, Language language);
+    void draw_prescriptions(const clinical::ClinicalRecord& record, Language language);
+    void draw_labs(const clinical::ClinicalRecord& record, Language language);
     void set_trend(std::string test) { trend_ = std::move(test); }   // a test's code (or name), "" for none
     [[nodiscard]] const std::string& trend() const { return trend_; }
 
 private:
-    void text(const std::string& utf8);
+    struct Tables {
+        const clinical::ClinicalRecord* record = nullptr;
+        Language language = Language::ja;
+        clinical::RecordTable problems, allergies;
+        std::vector<clinical::OrderTable> orders;   // newest first
+    };
+    const Tables& tables(const clinical::ClinicalRecord& record, Language language);
+    void draw_table(const char* id, const clinical::RecordTable& table, Language language);
+    void label(std::string_view utf8);
     void heading(const std::string& utf8);
-    void draw_trend(const clinical::ClinicalRecord& record);
+    void draw_trend(const clinical::ClinicalRecord& record, Language language);
+    Tables tables_;
     std::string trend_;
     const clinical::ClinicalRecord* table_of_ = nullptr;   // the record table_ was built from
     clinical::LabTable table_;

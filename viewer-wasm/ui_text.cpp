@@ -55,6 +55,20 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"この文書の本文はファイルです。保存してから開いてください。", "This document's body is a file. Save it, then open it."},
     {"ファイルを保存", "Save the file"},
     {"目次", "Contents"},
+    {"病名", "Problems"},
+    {"アレルギー", "Allergies"},
+    {"処方・注射の記録はありません", "No prescriptions or injections are recorded"},
+    {"検査結果の記録はありません", "No laboratory results are recorded"},
+    {"赤: 基準より高値　青: 基準より低値　検査名を選ぶと経過のグラフを表示します",
+     "Red: above the reference range  Blue: below it  Choose a test to see its values over time"},
+    {"回", " results"},
+    {"（無題）", "(untitled)"},
+    {" の本文は、ディスクの IHE_XDM フォルダの文書をご覧ください", ": see the document in the disc's IHE_XDM folder for its body"},
+    {"画像", "Image"},
+    {"肺野", "Lung"},
+    {"縦隔", "Mediastinum"},
+    {"骨", "Bone"},
+    {"脳", "Brain"},
 }};
 
 }  // namespace

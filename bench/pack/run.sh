@@ -10,6 +10,9 @@
 # ssmix pack is measured at SLICES/2 and SLICES to show whether it grows with the data.
 # Also measures, on 100 slices, the bundle's encoding choices: deflate level 1 and 6 (zlib,
 # via python3) against JPEG-LS lossless (dcmcjpls), by size and time.
+# A third ssmix case, --media cd650, is a disc whose viewer data does not fit beside the images.
+# With SSMIX_BASELINE_BUILD=<another build folder> (an earlier ssmix), its pack is timed in
+# the same run, case by case, and the ratios printed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -19,6 +22,7 @@ work=${SSMIX_BENCH_DIR:-$(mktemp -d)}
 trap 'rm -rf "$work"' EXIT
 storage=$repo/tests/data/ssmix2/nhoHQ-SSMIX2DataTestingTool/sampleData
 ssmix=$build/bin/ssmix
+baseline=${SSMIX_BASELINE_BUILD:+$SSMIX_BASELINE_BUILD/bin/ssmix}
 
 "$build/bin/ssmix-sample-dicom" --thin-ct "$slices" "$work/dicom"
 "$build/bin/ssmix-sample-dicom" --thin-ct "$((slices / 2))" "$work/dicom-half"
@@ -29,19 +33,25 @@ seconds() { echo "$(date +%s.%N) - $1" | bc; }
 median() { printf "%s\n" "$@" | sort -g | sed -n 2p; }
 
 # ssmix pack, with and without the viewer bundle; max RSS from GNU time.
-pack_once() {   # name, dicom folder, extra args; prints seconds
+pack_once() {   # name, dicom folder, extra args; prints seconds ($tool: the ssmix to run)
   local name=$1 input=$2; shift 2
   rm -f "$work/$name.iso"
   local start; start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$work/$name.rss" "$ssmix" pack --storage "$storage" --patient 9999013 --dicom "$input" \
-    --media dvd -o "$work/$name.iso" "$@" >"$work/$name.out" 2>&1
+  /usr/bin/time -f "%M" -o "$work/$name.rss" "${tool:-$ssmix}" pack --storage "$storage" --patient 9999013 --dicom "$input" \
+    -o "$work/$name.iso" "$@" >"$work/$name.out" 2>&1
   seconds "$start"
   rm -f "$work/$name.iso"
 }
-t_bundle=$(median "$(pack_once bundle "$work/dicom" --json)" "$(pack_once bundle "$work/dicom" --json)" "$(pack_once bundle "$work/dicom" --json)")
-t_nobundle=$(median "$(pack_once nobundle "$work/dicom" --no-bundle)" "$(pack_once nobundle "$work/dicom" --no-bundle)" \
-  "$(pack_once nobundle "$work/dicom" --no-bundle)")
-pack_once half "$work/dicom-half" >/dev/null
+three() { median "$(pack_once "$@")" "$(pack_once "$@")" "$(pack_once "$@")"; }
+t_bundle=$(three bundle "$work/dicom" --media dvd --json)
+t_nobundle=$(three nobundle "$work/dicom" --media dvd --no-bundle)
+t_cd=$(three cd "$work/dicom" --media cd650 --json)
+pack_once half "$work/dicom-half" --media dvd >/dev/null
+if [ -n "$baseline" ]; then
+  b_bundle=$(tool=$baseline three base-bundle "$work/dicom" --media dvd --json)
+  b_nobundle=$(tool=$baseline three base-nobundle "$work/dicom" --media dvd --no-bundle)
+  b_cd=$(tool=$baseline three base-cd "$work/dicom" --media cd650 --json)
+fi
 
 # classic: staging copy + dcmmkdir + xorriso
 classic() {   # with_pigz
@@ -98,6 +108,7 @@ mib() { echo "scale=1; $1 / 1048576" | bc; }
 echo "Pack benchmark: $slices CT slices ($(mib "$dicom_bytes") MiB of DICOM) + the SS-MIX2 sample storage, --media dvd; medians of 3"
 printf "%-46s %8.2f s\n" "ssmix pack (with viewer bundle)" "$t_bundle"
 printf "%-46s %8.2f s\n" "ssmix pack --no-bundle" "$t_nobundle"
+printf "%-46s %8.2f s\n" "ssmix pack --media cd650 (viewer data too big)" "$t_cd"
 printf "%-46s %8.2f s\n" "classic: cp + dcmmkdir + xorriso" "$classic_time"
 printf "%-46s %8.2f s\n" "classic + pigz -1 of the same data" "$classic_pigz_time"
 printf "%-46s %8.2f s\n" "xorriso alone (I/O limit)" "$xorriso_time"
@@ -110,3 +121,9 @@ printf "peak memory: %s KiB at %s slices, %s KiB at %s slices (ratio %.2f)\n" "$
 printf "image chunk encoding, 100 slices (%s MiB): deflate-1 %.3f of the size in %.2f s; deflate-6 %.3f in %.2f s; JPEG-LS lossless %.3f in %.2f s\n" \
   "$(mib "$enc_raw")" "$(echo "$d1_bytes / $enc_raw" | bc -l)" "$d1_time" "$(echo "$d6_bytes / $enc_raw" | bc -l)" "$d6_time" \
   "$(echo "$jls_bytes / $enc_raw" | bc -l)" "$jls_time"
+if [ -n "$baseline" ]; then
+  echo "against the baseline build $SSMIX_BASELINE_BUILD (same run, medians of 3):"
+  printf "  with bundle:  %.2f s vs %.2f s = %.2fx\n" "$t_bundle" "$b_bundle" "$(echo "$t_bundle / $b_bundle" | bc -l)"
+  printf "  --no-bundle:  %.2f s vs %.2f s = %.2fx\n" "$t_nobundle" "$b_nobundle" "$(echo "$t_nobundle / $b_nobundle" | bc -l)"
+  printf "  cd650, viewer data too big: %.2f s vs %.2f s = %.2fx\n" "$t_cd" "$b_cd" "$(echo "$t_cd / $b_cd" | bc -l)"
+fi

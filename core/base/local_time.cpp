@@ -1,30 +1,32 @@
 // core/base/local_time.cpp
 #include "core/base/local_time.h"
 
-#include <chrono>
-#include <cstdio>
 #include <ctime>
 
 namespace ssmix {
 
-std::string local_time_now(const char* format) {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[96];
-    return std::strftime(text, sizeof text, format, &local) ? text : "";
+std::string format_time(std::chrono::system_clock::time_point when, Zone zone, const char* format) {
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
+    std::tm parts{};
+    if (zone == Zone::local) localtime_r(&seconds, &parts);
+    else gmtime_r(&seconds, &parts);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch()).count() % 1000;
+    const std::string millis = std::to_string(1000 + ms).substr(1);
+    // strftime knows no milliseconds: put them in first (a "%%f" stays a literal "%f").
+    std::string pattern;
+    for (const char* p = format; *p; ++p) {
+        if (p[0] == '%' && p[1] == 'f') pattern += millis, ++p;
+        else if (p[0] == '%' && p[1] == '%') pattern += "%%", ++p;
+        else pattern += *p;
+    }
+    char text[128];
+    return std::strftime(text, sizeof text, pattern.c_str(), &parts) ? text : "";
 }
 
-std::string local_timestamp_ms() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm local{};
-    localtime_r(&seconds, &local);
-    char text[96];
-    std::snprintf(text, sizeof text, "%04d%02d%02d%02d%02d%02d%03d", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
-                  local.tm_hour, local.tm_min, local.tm_sec, static_cast<int>(ms));
-    return text;
-}
+std::string local_time_now(const char* format) { return format_time(std::chrono::system_clock::now(), Zone::local, format); }
+
+std::string utc_time_now(const char* format) { return format_time(std::chrono::system_clock::now(), Zone::utc, format); }
+
+std::string local_timestamp_ms() { return local_time_now("%Y%m%d%H%M%S%f"); }
 
 }  // namespace ssmix

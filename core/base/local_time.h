@@ -1,12 +1,21 @@
-// core/base/local_time.h — the clock as the hospital's files show it: local time, formatted.
+// core/base/local_time.h — the clock as the hospital's files show it. One formatter for every
+// time the program writes: local time (SS-MIX2 names, documents, logs, README.TXT) or UTC
+// (XDS metadata), through strftime, with milliseconds where a name needs them.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 namespace ssmix {
 
-// Now in local time through strftime's `format` ("%Y-%m-%d %H:%M", "%Y%m%d%H%M%S%z" ...).
+enum class Zone { local, utc };
+
+// `when` through strftime's `format`; "%f" (not strftime's) stands for the milliseconds.
+[[nodiscard]] std::string format_time(std::chrono::system_clock::time_point when, Zone zone, const char* format);
+
+// Now, formatted: local_time_now("%Y-%m-%d %H:%M"), utc_time_now("%Y%m%d%H%M%S") ...
 [[nodiscard]] std::string local_time_now(const char* format);
+[[nodiscard]] std::string utc_time_now(const char* format);
 
 // Now as YYYYMMDDHHMMSSFFF (local time, milliseconds): the SS-MIX2 file-name timestamp.
 [[nodiscard]] std::string local_timestamp_ms();

@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "core/base/disc_names.h"
 #include "core/base/file_source.h"
 #include "core/bundle/manifest.h"
 
@@ -29,7 +30,7 @@ enum class ContentCheck {
 class BundleFiles final : public FileSource {
 public:
     BundleFiles(Manifest manifest, ChunkProvider& chunks, ContentCheck check,
-                std::string manifest_name = "VIEWER/DATA/MANIFEST.JS");
+                std::string manifest_name = std::string(disc::manifest));
 
     [[nodiscard]] std::vector<FileEntry> list() const override;
     [[nodiscard]] FileRead read(const std::string& path) override;

@@ -9,7 +9,8 @@
 
 namespace ssmix::bundle {
 
-BundleWriter::BundleWriter(ChunkSink sink, BundleOptions options) : sink_(std::move(sink)), options_(options) {
+BundleWriter::BundleWriter(ChunkSink sink, BundleOptions options, ChunkRetract retract)
+    : sink_(std::move(sink)), retract_(std::move(retract)), options_(options) {
     options_.chunk_bytes = std::max<std::size_t>(options_.chunk_bytes, 1024);
 }
 
@@ -44,13 +45,44 @@ void BundleWriter::flush_chunk() {
     payload_.clear();
 }
 
+std::uint32_t BundleWriter::reserve_chunk() {
+    if (!payload_.empty()) flush_chunk();
+    manifest_.chunk_sizes.push_back(0);   // filled by fill_reserved
+    unfilled_.push_back(static_cast<std::uint32_t>(manifest_.chunk_sizes.size() - 1));
+    return unfilled_.back();
+}
+
+void BundleWriter::fill_reserved(std::uint32_t chunk, const std::string& path, const PreparedFile& file) {
+    BundledFile entry;
+    entry.path = path;
+    entry.size = file.size;
+    entry.sha256 = file.sha256;
+    entry.first_chunk = chunk;
+    entry.offset = 0;
+    entry.stored_size = file.stream.size();
+    manifest_.files.push_back(std::move(entry));
+    manifest_.chunk_sizes[chunk] = file.stream.size();
+    sink_(chunk, chunk_script(chunk, file.stream));
+    unfilled_.erase(std::remove(unfilled_.begin(), unfilled_.end(), chunk), unfilled_.end());
+}
+
 void BundleWriter::end_start_chunks() {
     if (!payload_.empty()) flush_chunk();
     manifest_.start_chunks = static_cast<std::uint32_t>(manifest_.chunk_sizes.size());
 }
 
+void BundleWriter::rollback(const Mark& mark) {
+    for (std::size_t chunk = manifest_.chunk_sizes.size(); chunk-- > mark.chunks;)
+        if (retract_) retract_(static_cast<std::uint32_t>(chunk));
+    manifest_.chunk_sizes.resize(mark.chunks);
+    manifest_.files.resize(mark.files);
+    payload_ = mark.payload;
+}
+
 Manifest BundleWriter::finish() {
     if (!payload_.empty()) flush_chunk();
+    for (const auto chunk : unfilled_) sink_(chunk, chunk_script(chunk, {}));
+    unfilled_.clear();
     std::sort(manifest_.files.begin(), manifest_.files.end(),
               [](const BundledFile& a, const BundledFile& b) { return a.path < b.path; });
     return std::move(manifest_);

@@ -3,13 +3,13 @@
 // entryRelationship, referenceRange; SubstanceAdministration: text, statusCode, effectiveTime,
 // routeCode, doseQuantity, consumable, entryRelationship). Section codes are LOINC, as C-CDA
 // uses them; the HL7 Japan table for the CDA letter was not available (README, "CDA").
-#include "core/cda/clinical_sections.h"
+#include "core/cda/detail/clinical_sections.h"
 
 #include <string>
 
 #include "core/cda/code_systems.h"
-#include "core/cda/header.h"
-#include "core/cda/xml_build.h"
+#include "core/cda/detail/header_xml.h"
+#include "core/cda/detail/xml_build.h"
 #include "core/clinical/dates.h"
 
 namespace ssmix::cda {
@@ -18,9 +18,7 @@ namespace {
 using build::add;
 using build::add_text;
 
-const std::string& label(const clinical::Code& c) { return c.text.empty() ? c.code : c.text; }
-
-void nothing_recorded(pugi::xml_node text) { add_text(text, "paragraph", "記載なし"); }
+void nothing_recorded(pugi::xml_node text) { add_text(text, "paragraph", clinical::word(clinical::Word::nothing_recorded, Language::ja)); }
 
 pugi::xml_node add_entry_observation(pugi::xml_node section) {
     return add(section.append_child("entry"), "observation", {{"classCode", "OBS"}, {"moodCode", "EVN"}});
@@ -39,26 +37,17 @@ void add_reference(pugi::xml_node parent, const std::string& row_id) {
     add(parent.append_child("text"), "reference", {{"value", "#" + row_id}});
 }
 
-std::string problem_state(const clinical::Problem& p) {
-    std::string state = p.main ? "主病名" : "";
-    if (p.suspected) state += state.empty() ? "疑い" : "・疑い";
-    return state;
-}
-
 }  // namespace
 
 void add_problems_section(pugi::xml_node body, const std::vector<clinical::Problem>& problems) {
     pugi::xml_node text = add_section(body, "11450-4", "Problem list", "傷病名");
     if (problems.empty()) return nothing_recorded(text);
-    pugi::xml_node rows = build::add_table(text, {"傷病名", "区分", "ICD-10", "発症日", "診断日", "転帰", "転帰日"});
+    const clinical::RecordTable table = clinical::problem_table(problems, Language::ja);
+    build::add_record_table(text, table);
     pugi::xml_node section = text.parent();
     for (std::size_t i = 0; i < problems.size(); ++i) {
         const auto& p = problems[i];
-        const std::string id = "problem-" + std::to_string(i + 1);
-        build::add_row(rows,
-                       {label(p.diagnosis), problem_state(p), p.icd10, clinical::display_date(p.onset_date), clinical::display_date(p.diagnosis_date),
-                        p.outcome, clinical::display_date(p.resolved_date)},
-                       id);
+        const std::string& id = table.row_ids[i];
         pugi::xml_node observation = add_entry_observation(section);
         add(observation, "code", {{"code", "75326-9"}, {"codeSystem", loinc_oid}, {"codeSystemName", "LOINC"}, {"displayName", "Problem"}});
         add_reference(observation, id);
@@ -76,29 +65,24 @@ void add_problems_section(pugi::xml_node body, const std::vector<clinical::Probl
 void add_allergies_section(pugi::xml_node body, const std::vector<clinical::Allergy>& allergies) {
     pugi::xml_node text = add_section(body, "48765-2", "Allergies and adverse reactions", "アレルギー・副作用");
     if (allergies.empty()) return nothing_recorded(text);
-    pugi::xml_node rows = build::add_table(text, {"種類", "原因", "重症度", "症状"});
-    for (const auto& a : allergies) build::add_row(rows, {label(a.type), label(a.allergen), label(a.severity), a.reaction});
+    build::add_record_table(text, clinical::allergy_table(allergies, Language::ja));
 }
 
 void add_medications_section(pugi::xml_node body, const std::vector<clinical::PrescriptionOrder>& orders, const char* title) {
     pugi::xml_node text = add_section(body, "10160-0", "History of Medication use", title);
     if (orders.empty()) return nothing_recorded(text);
-    pugi::xml_node rows = build::add_table(text, {"処方日", "区分", "Rp", "薬剤", "1回量", "1日量", "用法", "日数", "処方医"});
     pugi::xml_node section = text.parent();
+    const auto tables = clinical::order_tables(orders, Language::ja);
     for (std::size_t o = 0; o < orders.size(); ++o) {
         const auto& order = orders[o];
-        const char* kind = order.kind == clinical::OrderKind::injection ? "注射" : "処方";
+        add_text(text, "paragraph", tables[o].heading);
+        build::add_record_table(text, tables[o].table);
+        std::size_t row = 0;
         for (std::size_t r = 0; r < order.rps.size(); ++r) {
             const auto& rp = order.rps[r];
-            const std::string days = rp.days.empty() ? "" : rp.days + "日";
             for (std::size_t m = 0; m < rp.medications.size(); ++m) {
                 const auto& med = rp.medications[m];
-                const std::string id = "rx-" + std::to_string(o + 1) + "-" + std::to_string(r + 1) + "-" + std::to_string(m + 1);
-                const std::string daily = med.daily_total.empty() ? "" : med.daily_total + label(med.daily_total_unit);
-                build::add_row(rows,
-                               {clinical::display_date(order.date), kind, rp.number.empty() ? std::to_string(r + 1) : rp.number, label(med.drug),
-                                med.dose + label(med.dose_unit), daily, label(rp.usage), days, order.doctor},
-                               id);
+                const std::string& id = tables[o].table.row_ids[row++];
                 pugi::xml_node administration =
                     add(section.append_child("entry"), "substanceAdministration", {{"classCode", "SBADM"}, {"moodCode", "INT"}});
                 add_reference(administration, id);
@@ -125,13 +109,12 @@ void add_medications_section(pugi::xml_node body, const std::vector<clinical::Pr
 void add_results_section(pugi::xml_node body, const std::vector<clinical::LabResult>& results) {
     pugi::xml_node text = add_section(body, "30954-2", "Relevant diagnostic tests/laboratory data", "検査結果");
     if (results.empty()) return nothing_recorded(text);
-    pugi::xml_node rows = build::add_table(text, {"検査日時", "検査項目", "結果", "単位", "基準値", "判定", "材料"});
+    const clinical::RecordTable table = clinical::lab_result_list(results, Language::ja);
+    build::add_record_table(text, table);
     pugi::xml_node section = text.parent();
     for (std::size_t i = 0; i < results.size(); ++i) {
         const auto& r = results[i];
-        const std::string id = "lab-" + std::to_string(i + 1);
-        build::add_row(rows, {clinical::display_date(r.observed_at), label(r.test), r.value, r.unit, r.reference_range, r.abnormal_flag, label(r.specimen)},
-                       id);
+        const std::string& id = table.row_ids[i];
         pugi::xml_node observation = add_entry_observation(section);
         build::add_code(observation, "code", r.test);
         add_reference(observation, id);

@@ -1,13 +1,13 @@
 // core/cda/header.cpp — element order follows POCD_MT000040.xsd (ClinicalDocument, Patient,
 // AssignedAuthor, Organization, IntendedRecipient), which the schema checks.
-#include "core/cda/header.h"
+#include "core/cda/detail/header_xml.h"
 
 #include <algorithm>
 #include <cctype>
 #include <sstream>
 
 #include "core/cda/code_systems.h"
-#include "core/cda/xml_build.h"
+#include "core/cda/detail/xml_build.h"
 
 namespace ssmix::cda {
 namespace {

@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include <pugixml.hpp>
-
 #include "core/cda/document.h"
 #include "core/clinical/record.h"
 
@@ -64,14 +62,5 @@ struct Header {
 
 // True for a 10-digit 医療機関コード; the ids of the header are built from it.
 [[nodiscard]] bool is_institution_code(const std::string& code);
-
-// Writes <ClinicalDocument> with the header into `document`; returns its structuredBody.
-pugi::xml_node write_header(pugi::xml_document& document, const Header& header, const clinical::Patient& patient);
-
-// Appends a section coded in LOINC with a Japanese title; returns the section's <text>.
-pugi::xml_node add_section(pugi::xml_node body, const char* loinc_code, const char* loinc_display, const char* title);
-
-// The document as UTF-8 XML text with a declaration, indented.
-[[nodiscard]] std::string to_xml(const pugi::xml_document& document);
 
 }  // namespace ssmix::cda

@@ -1,9 +1,10 @@
 // core/cda/provision.cpp
 #include "core/cda/provision.h"
 
-#include "core/cda/clinical_sections.h"
 #include "core/cda/code_systems.h"
-#include "core/cda/xml_build.h"
+#include "core/cda/detail/clinical_sections.h"
+#include "core/cda/detail/header_xml.h"
+#include "core/cda/detail/xml_build.h"
 #include "core/clinical/dates.h"
 
 namespace ssmix::cda {

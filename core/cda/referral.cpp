@@ -2,9 +2,10 @@
 // Referral Note (Reason for referral 42349-1, History of present illness 10164-2, ...).
 #include "core/cda/referral.h"
 
-#include "core/cda/clinical_sections.h"
 #include "core/cda/code_systems.h"
-#include "core/cda/xml_build.h"
+#include "core/cda/detail/clinical_sections.h"
+#include "core/cda/detail/header_xml.h"
+#include "core/cda/detail/xml_build.h"
 #include "core/clinical/selection.h"
 
 namespace ssmix::cda {

@@ -3,6 +3,7 @@
 #include "core/base/base64.h"
 #include "core/base/html_escape.h"
 #include "core/cda/render.h"
+#include "core/cda/document_summary.h"
 #include "core/cda/render_common.h"
 
 namespace ssmix::cda {
@@ -30,7 +31,7 @@ public:
     }
 
     std::string article() {
-        out_ += "<article class=\"cda\" lang=\"ja\">\n<h1>" + html_escape(detail::document_title(d_)) + "</h1>\n";
+        out_ += "<article class=\"cda\" lang=\"ja\">\n<h1>" + html_escape(document_title(d_)) + "</h1>\n";
         header();
         if (d_.sections.size() > 1) contents();
         for (std::size_t i = 0; i < d_.sections.size(); ++i) section(d_.sections[i], 2, std::to_string(i + 1));
@@ -55,7 +56,7 @@ private:
 
     void header() {
         out_ += "<table class=\"header\">\n";
-        for (const auto& [label, value] : detail::header_rows(d_)) out_ += "<tr><th>" + html_escape(label) + "</th><td>" + html_escape(value) + "</td></tr>\n";
+        for (const auto& [label, value] : header_rows(d_)) out_ += "<tr><th>" + html_escape(label) + "</th><td>" + html_escape(value) + "</td></tr>\n";
         out_ += "</table>\n";
     }
 
@@ -216,7 +217,7 @@ std::string render_html_page(const Document& document, const HtmlOptions& option
     return "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-           html_escape(detail::document_title(document)) + "</title>\n<style>" + page_style + "</style>\n</head>\n<body>\n" +
+           html_escape(document_title(document)) + "</title>\n<style>" + page_style + "</style>\n</head>\n<body>\n" +
            render_html_fragment(document, options) + "</body>\n</html>\n";
 }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/cda/render.h"
-#include "core/cda/render_common.h"
+#include "core/cda/document_summary.h"
 
 namespace ssmix::cda {
 namespace {
@@ -13,9 +13,9 @@ public:
     explicit TextWriter(const Document& document) : d_(document) {}
 
     std::string write() {
-        line(detail::document_title(d_));
+        line(document_title(d_));
         line(std::string(40, '='));
-        for (const auto& [label, value] : detail::header_rows(d_)) line(label + ": " + value);
+        for (const auto& [label, value] : header_rows(d_)) line(label + ": " + value);
         for (const auto& s : d_.sections) section(s, 0);
         if (d_.non_xml_body) {
             const auto& body = *d_.non_xml_body;

@@ -1,5 +1,5 @@
-// packager/disc/xdm_metadata.cpp — built with pugixml, so every value is escaped as XML.
-#include "packager/disc/xdm_metadata.h"
+// core/cda/xdm_metadata.cpp — built with pugixml, so every value is escaped as XML.
+#include "core/cda/xdm_metadata.h"
 
 #include <pugixml.hpp>
 
@@ -7,12 +7,13 @@
 #include <array>
 #include <cctype>
 #include <ctime>
-#include <random>
 #include <sstream>
 
-#include "core/cda/render_common.h"
+#include "core/base/local_time.h"
+#include "core/base/uid.h"
+#include "core/cda/document_summary.h"
 
-namespace ssmix::packager {
+namespace ssmix::cda {
 namespace {
 
 // IHE ITI TF-3 §4.2.5 (classification schemes, external identifiers, object types).
@@ -37,41 +38,6 @@ constexpr const char* confidentiality_system = "2.16.840.1.113883.5.25";
 constexpr const char* null_flavor_system = "2.16.840.1.113883.5.1008";
 constexpr const char* format_code_system = "1.3.6.1.4.1.19376.1.2.3";   // IHE format codes
 
-std::array<std::uint8_t, 16> random_uuid_bytes() {
-    static thread_local std::mt19937_64 random{std::random_device{}()};
-    std::array<std::uint8_t, 16> bytes{};
-    for (auto& b : bytes) b = static_cast<std::uint8_t>(random());
-    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0F) | 0x40);   // version 4
-    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3F) | 0x80);   // RFC 4122 variant
-    return bytes;
-}
-
-std::string uuid_text(const std::array<std::uint8_t, 16>& bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out = "urn:uuid:";
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-        out += digits[bytes[i] >> 4];
-        out += digits[bytes[i] & 15];
-    }
-    return out;
-}
-
-// The 128-bit number as decimal, by long division by 10.
-std::string decimal(std::array<std::uint8_t, 16> bytes) {
-    std::string digits;
-    while (std::any_of(bytes.begin(), bytes.end(), [](std::uint8_t b) { return b != 0; })) {
-        unsigned remainder = 0;
-        for (auto& b : bytes) {
-            const unsigned value = remainder * 256 + b;
-            b = static_cast<std::uint8_t>(value / 10);
-            remainder = value % 10;
-        }
-        digits.insert(digits.begin(), static_cast<char>('0' + remainder));
-    }
-    return digits.empty() ? "0" : digits;
-}
-
 class MetadataWriter {
 public:
     explicit MetadataWriter(const XdmSubmission& submission) : s_(submission) {
@@ -85,7 +51,7 @@ public:
     }
 
     std::string write(const std::vector<XdmDocument>& documents) {
-        const std::string set_id = uuid_text(random_uuid_bytes());
+        const std::string set_id = uuid_urn(random_uuid());
         std::vector<std::string> entry_ids;
         for (const auto& document : documents) entry_ids.push_back(document_entry(document));
         submission_set(set_id);
@@ -138,47 +104,45 @@ private:
         name(node, label);
     }
 
-    std::string document_entry(const XdmDocument& entry) {
-        const cda::Document& d = *entry.document;
-        const std::string id = uuid_text(random_uuid_bytes());
+    std::string document_entry(const XdmDocument& d) {
+        const std::string id = uuid_urn(random_uuid());
         auto object = list_.append_child("rim:ExtrinsicObject");
         object.append_attribute("id") = id.c_str();
-        object.append_attribute("mimeType") = "text/xml";
+        object.append_attribute("mimeType") = d.mime_type.c_str();
         object.append_attribute("objectType") = document_entry_type;
-        if (!d.effective_time.empty()) slot(object, "creationTime", {xds_utc_time(d.effective_time)});
+        if (!d.creation_time.empty()) slot(object, "creationTime", {xds_utc_time(d.creation_time)});
         slot(object, "languageCode", {d.language.empty() ? "ja-JP" : d.language});
-        slot(object, "size", {std::to_string(entry.size)});
-        slot(object, "hash", {entry.sha1});
-        slot(object, "URI", {entry.uri});
+        slot(object, "size", {std::to_string(d.size)});
+        slot(object, "hash", {d.sha1});
+        slot(object, "URI", {d.uri});
         slot(object, "sourcePatientId", {patient_cx()});
         std::vector<std::string> info = {"PID-3|" + patient_cx()};
-        if (!d.patient.name.best().empty()) info.push_back("PID-5|" + d.patient.name.best());
-        if (!d.patient.birth_time.empty()) info.push_back("PID-7|" + d.patient.birth_time);
-        if (!d.patient.gender.empty()) info.push_back("PID-8|" + d.patient.gender);
+        if (!d.patient_name.empty()) info.push_back("PID-5|" + d.patient_name);
+        if (!d.patient_birth_date.empty()) info.push_back("PID-7|" + d.patient_birth_date);
+        if (!d.patient_sex.empty()) info.push_back("PID-8|" + d.patient_sex);
         slot(object, "sourcePatientInfo", info);
-        name(object, cda::detail::document_title(d));
+        name(object, d.title);
         for (const auto& author : d.authors) {
             auto node = object.append_child("rim:Classification");
             node.append_attribute("id") = ("Classification" + std::to_string(++counter_)).c_str();
             node.append_attribute("classificationScheme") = "urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a838d";   // DocumentEntry.author
             node.append_attribute("classifiedObject") = id.c_str();
             node.append_attribute("nodeRepresentation") = "";
-            if (!author.person.best().empty()) slot(node, "authorPerson", {author.person.best()});
-            if (!author.organization.empty()) slot(node, "authorInstitution", {author.organization});
+            if (!author.person.empty()) slot(node, "authorPerson", {author.person});
+            if (!author.institution.empty()) slot(node, "authorInstitution", {author.institution});
         }
-        const std::string code = d.code.code.empty() ? "57133-1" : d.code.code;
-        const std::string system = d.code.system.empty() ? loinc : d.code.system;
-        const std::string display = d.code.display.empty() ? cda::detail::document_title(d) : d.code.display;
+        const std::string code = d.type.code.empty() ? "57133-1" : d.type.code;
+        const std::string system = d.type.system.empty() ? loinc : d.type.system;
+        const std::string display = d.type.display.empty() ? d.title : d.type.display;
         classification(object, id, class_code_scheme, code, system, display);
         classification(object, id, type_code_scheme, code, system, display);
         classification(object, id, confidentiality_scheme, d.confidentiality.empty() ? "N" : d.confidentiality, confidentiality_system,
                        d.confidentiality == "R" ? "restricted" : d.confidentiality == "V" ? "very restricted" : "normal");
-        classification(object, id, format_code_scheme, "urn:ihe:iti:xds:2017:mimeTypeSufficient", format_code_system, "mimeType Sufficient");
+        classification(object, id, format_code_scheme, d.format_code, format_code_system, d.format_display);
         classification(object, id, facility_type_scheme, "UNK", null_flavor_system, "unknown");
         classification(object, id, practice_setting_scheme, "UNK", null_flavor_system, "unknown");
         external_identifier(object, id, entry_patient_id_scheme, patient_cx(), "XDSDocumentEntry.patientId");
-        const std::string unique_id = d.id.extension.empty() ? d.id.root : d.id.root + "^" + d.id.extension;
-        external_identifier(object, id, entry_unique_id_scheme, unique_id.empty() ? random_uuid_oid() : unique_id, "XDSDocumentEntry.uniqueId");
+        external_identifier(object, id, entry_unique_id_scheme, d.unique_id.empty() ? random_uuid_oid() : d.unique_id, "XDSDocumentEntry.uniqueId");
         return id;
     }
 
@@ -212,8 +176,6 @@ private:
 
 }  // namespace
 
-std::string random_uuid_oid() { return "2.25." + decimal(random_uuid_bytes()); }
-
 std::string xds_utc_time(const std::string& time) {
     const auto zone = time.find_first_of("+-", 8);
     std::string digits = time.substr(0, zone);
@@ -231,15 +193,53 @@ std::string xds_utc_time(const std::string& time) {
     when.tm_sec = digits.size() >= 14 ? std::stoi(digits.substr(12, 2)) : 0;
     const int offset_minutes = (std::stoi(time.substr(zone + 1, 2)) * 60 + std::stoi(time.substr(zone + 3, 2))) * (time[zone] == '-' ? -1 : 1);
     const std::time_t utc = timegm(&when) - offset_minutes * 60;
-    std::tm out{};
-    gmtime_r(&utc, &out);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y%m%d%H%M%S", &out);
-    return std::string(text).substr(0, digits.size());
+    return format_time(std::chrono::system_clock::from_time_t(utc), Zone::utc, "%Y%m%d%H%M%S").substr(0, digits.size());
+}
+
+XdmDocument xdm_document(const Document& d, std::string uri, std::uint64_t size, std::string sha1) {
+    XdmDocument x;
+    x.uri = std::move(uri);
+    x.size = size;
+    x.sha1 = std::move(sha1);
+    x.title = document_title(d);
+    x.creation_time = d.effective_time;
+    if (!d.language.empty()) x.language = d.language;
+    x.patient_name = d.patient.name.best();
+    x.patient_birth_date = d.patient.birth_time;
+    x.patient_sex = d.patient.gender;
+    for (const auto& author : d.authors) x.authors.push_back({author.person.best(), author.organization});
+    x.type = d.code;
+    if (!d.confidentiality.empty()) x.confidentiality = d.confidentiality;
+    x.unique_id = d.id.extension.empty() ? d.id.root : d.id.root + "^" + d.id.extension;
+    return x;
 }
 
 std::string xdm_metadata_xml(const XdmSubmission& submission, const std::vector<XdmDocument>& documents) {
     return MetadataWriter(submission).write(documents);
 }
 
-}  // namespace ssmix::packager
+Parsed<std::vector<XdmEntry>> read_xdm_entries(ByteView metadata, const std::string& name) {
+    Parsed<std::vector<XdmEntry>> result;
+    pugi::xml_document xml;
+    const auto parsed = xml.load_buffer(metadata.data(), metadata.size());
+    if (!parsed) {
+        result.diagnostics.push_back(error({name, 0, ""}, "xdm.xml", std::string("not well-formed XML: ") + parsed.description() +
+                                                                      " at byte " + std::to_string(parsed.offset)));
+        return result;
+    }
+    result.value.emplace();
+    for (const auto& found : xml.select_nodes("//*[local-name()='ExtrinsicObject']")) {
+        XdmEntry entry;
+        for (const auto& slot : found.node().select_nodes("*[local-name()='Slot']")) {
+            const std::string slot_name = slot.node().attribute("name").value();
+            const std::string value = slot.node().select_node(".//*[local-name()='Value']").node().text().get();
+            if (slot_name == "URI") entry.uri = value;
+            else if (slot_name == "size") entry.size = value;
+            else if (slot_name == "hash") entry.hash = value;
+        }
+        result.value->push_back(std::move(entry));
+    }
+    return result;
+}
+
+}  // namespace ssmix::cda

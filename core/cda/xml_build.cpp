@@ -1,5 +1,5 @@
 // core/cda/xml_build.cpp
-#include "core/cda/xml_build.h"
+#include "core/cda/detail/xml_build.h"
 
 #include "core/cda/code_systems.h"
 
@@ -84,17 +84,19 @@ void add_paragraphs(pugi::xml_node text, std::string_view free_text) {
     }
 }
 
-pugi::xml_node add_table(pugi::xml_node text, const std::vector<std::string_view>& headers) {
-    pugi::xml_node table = text.append_child("table");
-    pugi::xml_node row = table.append_child("thead").append_child("tr");
-    for (const auto h : headers) add_text(row, "th", h);
-    return table.append_child("tbody");
-}
-
-pugi::xml_node add_row(pugi::xml_node tbody, const std::vector<std::string>& cells, std::string_view id) {
-    pugi::xml_node row = add(tbody, "tr", {{"ID", id}});
-    for (const auto& cell : cells) add_text(row, "td", cell);
-    return row;
+void add_record_table(pugi::xml_node text, const clinical::RecordTable& table) {
+    pugi::xml_node out = text.append_child("table");
+    pugi::xml_node head = out.append_child("thead").append_child("tr");
+    for (const auto column : table.columns) add_text(head, "th", clinical::column_label(column, Language::ja));
+    pugi::xml_node body = out.append_child("tbody");
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        pugi::xml_node row = add(body, "tr", {{"ID", table.row_ids[r]}});
+        for (const auto& cell : table.rows[r]) {
+            if (cell.row_span == 0) continue;   // covered by the cell above
+            pugi::xml_node td = add_text(row, "td", cell.text);
+            if (cell.row_span > 1) td.append_attribute("rowspan") = cell.row_span;
+        }
+    }
 }
 
 namespace {

@@ -1,20 +1,22 @@
-// packager/disc/dicomdir_writer.cpp — DicomDirInterface wants file IDs relative to the
+// core/dicom/dicomdir_writer.cpp — DicomDirInterface wants file IDs relative to the
 // DICOMDIR's folder, so every file is added with the tree root as its directory.
-#include "packager/disc/dicomdir_writer.h"
+#include "core/dicom/disc_encoding.h"
+
+#include "core/base/disc_names.h"
 
 #include "dcmtk/config/osconfig.h"
 #include "dcmtk/dcmdata/dcddirif.h"
 
-namespace ssmix::packager {
+namespace ssmix::dicom {
 
 std::vector<Diagnostic> write_dicomdir(const std::filesystem::path& root, const std::vector<std::string>& files,
-                                       DicomProfile profile, const std::string& fileset_id) {
+                                       DiscProfile profile, const std::string& fileset_id) {
     std::vector<Diagnostic> problems;
-    const std::string dicomdir = (root / "DICOMDIR").string();
+    const std::string dicomdir = (root / disc::dicomdir).string();
     DicomDirInterface interface;
     interface.disableBackupMode();
     const auto application_profile =
-        profile == DicomProfile::dvd_jpeg ? DicomDirInterface::AP_GeneralPurposeDVDJPEG : DicomDirInterface::AP_GeneralPurpose;
+        profile == DiscProfile::dvd_jpeg ? DicomDirInterface::AP_GeneralPurposeDVDJPEG : DicomDirInterface::AP_GeneralPurpose;
     OFCondition status = interface.createNewDicomDir(application_profile, dicomdir.c_str(), fileset_id.c_str());
     if (status.bad()) {
         problems.push_back(error({dicomdir, 0, ""}, "dicomdir.create_failed", std::string("cannot create the DICOMDIR: ") + status.text()));
@@ -32,4 +34,4 @@ std::vector<Diagnostic> write_dicomdir(const std::filesystem::path& root, const 
     return problems;
 }
 
-}  // namespace ssmix::packager
+}  // namespace ssmix::dicom

@@ -39,7 +39,8 @@ Parsed<RenderedFrame> FrameRenderer::render(unsigned frame, std::optional<Window
     if (!image_ || frame_ != frame) {
         image_.reset();
         DcmDataset* data = dataset_->dcmtk().getDataset();
-        auto image = std::make_unique<DicomImage>(data, data->getOriginalXfer(),
+        // The current representation: a dataset decoded for the disc (transcode) is read as decoded.
+        auto image = std::make_unique<DicomImage>(data, data->getCurrentXfer(),
                                                   CIF_UsePartialAccessToPixelData, frame, 1);
         if (image->getStatus() != EIS_Normal)
             return fail("dicom.image.undecodable",

@@ -53,6 +53,7 @@ Parsed<Instance> describe(const Dataset& dataset) {
     const DcmXfer xfer(data.getOriginalXfer());
     i.transfer_syntax_uid = xfer.getXferID();
     i.transfer_syntax_name = xfer.getXferName();
+    i.part10 = meta.tagExists(DCM_TransferSyntaxUID) && meta.tagExists(DCM_MediaStorageSOPInstanceUID);
     i.specific_character_set = text(data, DCM_SpecificCharacterSet);
     i.patient_id = text(data, DCM_PatientID);
     i.patient_name = to_utf8(text(data, DCM_PatientName), i.specific_character_set);

@@ -13,6 +13,7 @@ namespace ssmix::dicom {
 struct Instance {
     std::string sop_class_uid, sop_instance_uid, study_uid, series_uid;
     std::string transfer_syntax_uid, transfer_syntax_name;
+    bool part10 = false;          // a file meta header names its transfer syntax and instance
     std::string patient_id, patient_name, patient_birth_date, patient_sex;
     std::string study_date, study_time, study_description, accession_number;
     std::string series_description, modality;

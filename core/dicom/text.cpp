@@ -2,6 +2,8 @@
 // runs of G1 katakana bytes (0xA1–0xDF), which map straight to U+FF61–U+FF9F.
 #include "core/dicom/text.h"
 
+#include <vector>
+
 #include "core/text/iso2022jp.h"
 #include "core/text/utf8.h"
 
@@ -58,6 +60,19 @@ std::string to_utf8(std::string_view value, std::string_view charset) {
     if (mentions(charset, "IR 100")) return latin1_to_utf8(value);
     if (is_valid_utf8(value)) return std::string(value);   // ISO_IR 192, ASCII, or unlabelled UTF-8
     return latin1_to_utf8(value);   // unlabelled 8-bit text: Latin-1 is the usual culprit
+}
+
+std::string display_person_name(std::string_view person_name) {
+    std::vector<std::string> groups(1);
+    for (char c : person_name) {
+        if (c == '=') groups.emplace_back();
+        else groups.back() += c == '^' ? ' ' : c;
+    }
+    for (auto& g : groups)
+        while (!g.empty() && g.back() == ' ') g.pop_back();
+    const std::string& main = groups.size() > 1 && !groups[1].empty() ? groups[1] : groups[0];
+    if (groups.size() > 2 && !groups[2].empty()) return main + "（" + groups[2] + "）";
+    return main;
 }
 
 }  // namespace ssmix::dicom

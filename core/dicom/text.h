@@ -13,4 +13,8 @@ namespace ssmix::dicom {
 // Never fails: what cannot be read becomes U+FFFD.
 [[nodiscard]] std::string to_utf8(std::string_view value, std::string_view specific_character_set);
 
+// A Person Name (PN, already UTF-8) as a Japanese reader expects it: the ideographic group
+// first, the phonetic one in brackets. "Yamada^Taro=山田^太郎=やまだ^たろう" -> "山田 太郎（やまだ たろう）".
+[[nodiscard]] std::string display_person_name(std::string_view person_name);
+
 }  // namespace ssmix::dicom

@@ -1,4 +1,4 @@
-// packager/burn_command.cpp — `ssmix burn OUT.iso --device DEV`: checks the image as `ssmix
+// packager/commands/burn_command.cpp — `ssmix burn OUT.iso --device DEV`: checks the image as `ssmix
 // verify` does (a faulty image is never burnt), burns it with libburn and reads it back.
 #include <iostream>
 #include <memory>
@@ -6,8 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "packager/command.h"
-#include "packager/console.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
 #include "packager/disc/burner.h"
 #include "packager/disc/disc_verify.h"
 #include "packager/disc/iso_files.h"

@@ -1,4 +1,4 @@
-// packager/cda_command.cpp — `ssmix cda render FILE --format html|text`: a CDA document as a
+// packager/commands/cda_command.cpp — `ssmix cda render FILE --format html|text`: a CDA document as a
 // safe, self-contained HTML page (print-ready, A4) or as plain text. What the reader dropped
 // from a document (scripts, event attributes, outside links) is listed on stderr.
 #include <iostream>
@@ -8,9 +8,9 @@
 
 #include "core/base/durable_file.h"
 #include "core/cda/render.h"
-#include "packager/cda_file.h"
-#include "packager/command.h"
-#include "packager/console.h"
+#include "packager/documents/cda_file.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

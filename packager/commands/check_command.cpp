@@ -1,4 +1,4 @@
-// packager/check_command.cpp — `ssmix check DIR`: validates a standardized storage; one
+// packager/commands/check_command.cpp — `ssmix check DIR`: validates a standardized storage; one
 // finding per line ("file:segment: place: severity: message [code]"), or JSON.
 #include <iostream>
 #include <memory>
@@ -6,9 +6,9 @@
 #include <CLI/CLI.hpp>
 
 #include "core/ssmix2/storage_check.h"
-#include "packager/command.h"
-#include "packager/console.h"
-#include "packager/disk_files.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
+#include "packager/support/disk_files.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-// packager/command.h — how a subcommand plugs into `ssmix`: it declares its options on a
+// packager/commands/command.h — how a subcommand plugs into `ssmix`: it declares its options on a
 // CLI11 sub-app and returns the function that runs it (returning the exit code).
 #pragma once
 

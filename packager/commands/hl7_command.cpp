@@ -1,4 +1,4 @@
-// packager/hl7_command.cpp — `ssmix hl7 dump FILE`: every value of a message with its place
+// packager/commands/hl7_command.cpp — `ssmix hl7 dump FILE`: every value of a message with its place
 // (PID-5[1].1 = 患者), decoded from ISO-2022-JP, for people reading a message by eye.
 #include <iostream>
 #include <memory>
@@ -8,8 +8,8 @@
 #include "core/base/durable_file.h"
 #include "core/hl7/field.h"
 #include "core/hl7/parse.h"
-#include "packager/command.h"
-#include "packager/console.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

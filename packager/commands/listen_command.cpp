@@ -1,11 +1,11 @@
-// packager/listen_command.cpp — `ssmix listen`: the storage on the network (HL7 over MLLP).
+// packager/commands/listen_command.cpp — `ssmix listen`: the storage on the network (HL7 over MLLP).
 #include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 
-#include "packager/command.h"
-#include "packager/console.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
 #include "packager/listen/listener.h"
 
 namespace ssmix::packager {

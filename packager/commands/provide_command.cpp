@@ -1,4 +1,4 @@
-// packager/provide_command.cpp — `ssmix provide`: the data-provision document (診療データ提供書)
+// packager/commands/provide_command.cpp — `ssmix provide`: the data-provision document (診療データ提供書)
 // as CDA R2: a patient's prescriptions and laboratory results for a period.
 #include <iostream>
 #include <memory>
@@ -7,9 +7,9 @@
 
 #include "core/cda/header.h"
 #include "core/cda/provision.h"
-#include "packager/command.h"
-#include "packager/console.h"
-#include "packager/document_output.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
+#include "packager/documents/document_output.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-// packager/referral_command.cpp — `ssmix referral`: the referral letter (診療情報提供書) as CDA
+// packager/commands/referral_command.cpp — `ssmix referral`: the referral letter (診療情報提供書) as CDA
 // R2, from the doctor's letter file and the patient's record in the storage.
 #include <iostream>
 #include <memory>
@@ -6,10 +6,10 @@
 #include <CLI/CLI.hpp>
 
 #include "core/cda/referral.h"
-#include "packager/command.h"
-#include "packager/console.h"
-#include "packager/document_output.h"
-#include "packager/letter_file.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
+#include "packager/documents/document_output.h"
+#include "packager/documents/letter_file.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-// packager/show_command.cpp — `ssmix show`: one patient's clinical record from a storage, as
+// packager/commands/show_command.cpp — `ssmix show`: one patient's clinical record from a storage, as
 // Japanese text for a person or JSON for a program.
 #include <iostream>
 #include <memory>
@@ -8,9 +8,9 @@
 #include "core/clinical/build.h"
 #include "core/clinical/dates.h"
 #include "core/clinical/record_json.h"
-#include "packager/command.h"
-#include "packager/console.h"
-#include "packager/disk_files.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
+#include "packager/support/disk_files.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

@@ -1,15 +1,15 @@
-// packager/verify_command.cpp — `ssmix verify OUT.iso|OUTDIR`: reads the disc back and checks
+// packager/commands/verify_command.cpp — `ssmix verify OUT.iso|OUTDIR`: reads the disc back and checks
 // it (packager/disc/disc_verify.h); exit 0 only if everything holds.
 #include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 
-#include "packager/command.h"
-#include "packager/console.h"
+#include "packager/commands/command.h"
+#include "packager/support/console.h"
 #include "packager/disc/disc_verify.h"
 #include "packager/disc/iso_files.h"
-#include "packager/disk_files.h"
+#include "packager/support/disk_files.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

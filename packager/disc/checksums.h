@@ -7,9 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "packager/disc/disc_tree.h"
+
 namespace ssmix::packager {
 
-inline constexpr std::string_view checksum_file = "SHA256.TXT";
+// Writes SHA256.TXT for every file of the tree: `known` digests (files hashed as they were
+// written) are taken as they are, the rest hashed on all cores.
+void write_checksums(DiscTreeWriter& tree, std::map<std::string, std::string> known);
 
 // path -> lower-case hex digest; written sorted by path, LF line ends.
 [[nodiscard]] std::string checksums_text(const std::map<std::string, std::string>& digests);

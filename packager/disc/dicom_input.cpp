@@ -8,10 +8,10 @@
 
 #include "core/base/sha256.h"
 #include "core/dicom/dataset.h"
-#include "packager/console.h"
-#include "packager/input_files.h"
+#include "packager/support/console.h"
+#include "packager/support/input_files.h"
 #include "core/base/durable_file.h"
-#include "packager/parallel.h"
+#include "packager/support/parallel.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

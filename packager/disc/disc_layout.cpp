@@ -17,8 +17,6 @@ std::string numbered(const char* prefix, std::size_t number) {
     return name;
 }
 
-bool is_level1_character(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
-
 }  // namespace
 
 std::vector<std::string> assign_dicom_paths(const std::vector<const dicom::Instance*>& instances) {
@@ -45,24 +43,6 @@ std::vector<std::string> assign_dicom_paths(const std::vector<const dicom::Insta
         paths[i] = series + "/" + numbered("IM", ++images_in_series[series]);
     }
     return paths;
-}
-
-bool is_level1_path(std::string_view path) {
-    if (path.empty()) return false;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        const std::size_t end = std::min(path.find('/', start), path.size());
-        const std::string_view part = path.substr(start, end - start);
-        const std::size_t dot = part.find('.');
-        const std::string_view stem = part.substr(0, dot);
-        const std::string_view extension = dot == std::string_view::npos ? std::string_view{} : part.substr(dot + 1);
-        if (stem.empty() || stem.size() > 8 || extension.size() > 3) return false;
-        if (dot != std::string_view::npos && extension.empty()) return false;
-        if (!std::all_of(stem.begin(), stem.end(), is_level1_character)) return false;
-        if (!std::all_of(extension.begin(), extension.end(), is_level1_character)) return false;
-        start = end + 1;
-    }
-    return true;
 }
 
 }  // namespace ssmix::packager

@@ -15,8 +15,4 @@ namespace ssmix::packager {
 // Returns one disc path per instance, in the order given.
 [[nodiscard]] std::vector<std::string> assign_dicom_paths(const std::vector<const dicom::Instance*>& instances);
 
-// True when every '/'-separated component is an ISO 9660 level-1 name: at most 8 characters
-// of A-Z 0-9 _ , optionally "." and an extension of at most 3 of them.
-[[nodiscard]] bool is_level1_path(std::string_view path);
-
 }  // namespace ssmix::packager

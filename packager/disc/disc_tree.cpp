@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "core/base/disc_names.h"
 #include "core/base/durable_file.h"
 #include "packager/disc/partial_files.h"
 
@@ -16,7 +17,7 @@ namespace ssmix::packager {
 namespace fs = std::filesystem;
 
 bool is_ssmix_disc_tree(const fs::path& folder) {
-    return fs::is_regular_file(folder / "INDEX.HTM") && fs::is_regular_file(folder / "VIEWER" / "VIEWER.JS");
+    return fs::is_regular_file(folder / disc::index_page) && fs::is_regular_file(folder / disc::viewer_script);
 }
 
 DiscTreeWriter::DiscTreeWriter(fs::path target, const fs::path& near) {

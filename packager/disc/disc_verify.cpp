@@ -7,24 +7,21 @@
 #include <optional>
 #include <set>
 
-#include <pugixml.hpp>
-
 #include "core/base/sha1.h"
 #include "core/base/sha256.h"
+#include "core/base/disc_names.h"
 #include "core/bundle/bundle_files.h"
 #include "core/bundle/chunk_script.h"
 #include "core/bundle/manifest.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/dicomdir.h"
 #include "core/dicom/instance.h"
+#include "core/cda/xdm_metadata.h"
 #include "core/dicom/instance_index.h"
 #include "packager/disc/checksums.h"
-#include "packager/disc/disc_layout.h"
 
 namespace ssmix::packager {
 namespace {
-
-constexpr std::string_view data_folder = "VIEWER/DATA/";
 
 class Verifier {
 public:
@@ -60,19 +57,19 @@ private:
             std::string upper = path;
             for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             if (upper.starts_with("AUTORUN")) add(path, "verify.autorun", "an AUTORUN file (IHE XDM forbids it; a known trouble source)");
-            if (path.starts_with("SSMIX2/")) continue;   // SS-MIX2 names are kept; Joliet/Rock Ridge carry them
-            if (!is_level1_path(path)) add(path, "verify.name", "not an ISO 9660 level-1 name (8.3, upper case)");
+            if (path.starts_with(disc::ssmix2_folder)) continue;   // SS-MIX2 names are kept; Joliet/Rock Ridge carry them
+            if (!disc::is_level1_path(path)) add(path, "verify.name", "not an ISO 9660 level-1 name (8.3, upper case)");
         }
         if (!plain_) return;
         std::set<std::string> plain;
         for (const auto& entry : plain_->list()) plain.insert(entry.path);
         for (const auto& path : paths_)
-            if (!path.starts_with("SSMIX2/") && !plain.count(path))
+            if (!path.starts_with(disc::ssmix2_folder) && !plain.count(path))
                 add(path, "verify.iso9660_name", "an ISO 9660-only reader does not see this file under this name");
     }
 
     void check_checksums() {
-        const std::string list_name(checksum_file);
+        const std::string list_name(disc::checksums);
         if (!paths_.count(list_name)) {
             add(list_name, "verify.checksums.missing", "there is no SHA256.TXT");
             return;
@@ -97,13 +94,13 @@ private:
     void check_dicomdir() {
         std::set<std::string> dicom_files;
         for (const auto& path : paths_)
-            if (path.starts_with("DICOM/")) dicom_files.insert(path);
-        if (!paths_.count("DICOMDIR")) {
-            if (!dicom_files.empty()) add("DICOMDIR", "verify.dicomdir.missing", "DICOM files but no DICOMDIR");
+            if (path.starts_with(disc::dicom_folder)) dicom_files.insert(path);
+        const std::string dicomdir(disc::dicomdir);
+        if (!paths_.count(dicomdir)) {
+            if (!dicom_files.empty()) add(dicomdir, "verify.dicomdir.missing", "DICOM files but no DICOMDIR");
             return;
         }
-        const Bytes bytes = read("DICOMDIR");
-        auto entries = dicom::read_dicomdir(bytes, "DICOMDIR");
+        auto entries = dicom::read_dicomdir(read(dicomdir), dicomdir);
         for (auto& d : entries.diagnostics) {
             d.place.file = name_;
             result_.findings.push_back(d);
@@ -139,33 +136,28 @@ private:
                 add(metadata_path, "verify.xdm.no_metadata", "a submission set folder without METADATA.XML");
                 continue;
             }
-            const Bytes metadata = read(metadata_path);
-            pugi::xml_document xml;
-            const auto parsed = xml.load_buffer(metadata.data(), metadata.size());
-            if (!parsed) {
-                add(metadata_path, "verify.xdm.xml", std::string("not well-formed XML: ") + parsed.description());
+            auto entries = cda::read_xdm_entries(read(metadata_path), metadata_path);
+            if (!entries.value) {
+                add(metadata_path, "verify.xdm.xml", entries.diagnostics.front().message);
                 continue;
             }
-            for (const auto& found : xml.select_nodes("//*[local-name()='ExtrinsicObject']")) {
-                std::map<std::string, std::string> slots;
-                for (const auto& slot : found.node().select_nodes("*[local-name()='Slot']"))
-                    slots[slot.node().attribute("name").value()] = slot.node().select_node(".//*[local-name()='Value']").node().text().get();
-                const std::string file = folder + slots["URI"];
-                if (slots["URI"].empty() || !paths_.count(file)) {
-                    add(metadata_path, "verify.xdm.unresolved", "a DocumentEntry's URI \"" + slots["URI"] + "\" names no file beside it");
+            for (const auto& entry : *entries.value) {
+                const std::string file = folder + entry.uri;
+                if (entry.uri.empty() || !paths_.count(file)) {
+                    add(metadata_path, "verify.xdm.unresolved", "a DocumentEntry's URI \"" + entry.uri + "\" names no file beside it");
                     continue;
                 }
                 const Bytes document = read(file);
-                if (slots["size"] != std::to_string(document.size()))
-                    add(file, "verify.xdm.size", "size " + std::to_string(document.size()) + ", METADATA.XML says " + slots["size"]);
-                if (slots["hash"] != sha1_hex(document)) add(file, "verify.xdm.hash", "SHA-1 differs from METADATA.XML's hash");
+                if (entry.size != std::to_string(document.size()))
+                    add(file, "verify.xdm.size", "size " + std::to_string(document.size()) + ", METADATA.XML says " + entry.size);
+                if (entry.hash != sha1_hex(document)) add(file, "verify.xdm.hash", "SHA-1 differs from METADATA.XML's hash");
                 ++result_.xdm_documents;
             }
         }
     }
 
     void check_bundle() {
-        const std::string manifest_path = std::string(data_folder) + "MANIFEST.JS";
+        const std::string manifest_path = std::string(disc::manifest);
         if (!paths_.count(manifest_path)) {
             add(manifest_path, "verify.bundle.missing", "the viewer's data manifest is missing");
             return;
@@ -189,7 +181,7 @@ private:
             const Bytes* payload(std::uint32_t chunk) override {
                 auto it = loaded.find(chunk);
                 if (it != loaded.end()) return &it->second;
-                const std::string path = std::string(data_folder) + bundle::chunk_file_name(chunk);
+                const std::string path = std::string(disc::viewer_data_folder) + bundle::chunk_file_name(chunk);
                 auto parsed = bundle::parse_chunk_script(as_text(verifier.read(path)));
                 if (!parsed || parsed->chunk != chunk) {
                     verifier.add(path, "verify.bundle.chunk", "not a chunk script for chunk " + std::to_string(chunk));
@@ -218,11 +210,11 @@ private:
         }
         for (const auto& [chunk, unchecked] : chunks.broken)
             if (unchecked > 0)
-                add(std::string(data_folder) + bundle::chunk_file_name(chunk), "verify.bundle.unchecked",
+                add(std::string(disc::viewer_data_folder) + bundle::chunk_file_name(chunk), "verify.bundle.unchecked",
                     std::to_string(unchecked) + " file(s) of the viewer data start in this broken chunk and cannot be read from it");
         for (std::uint32_t chunk = 0; chunk < manifest.value->chunk_sizes.size(); ++chunk)
-            if (!paths_.count(std::string(data_folder) + bundle::chunk_file_name(chunk)))
-                add(std::string(data_folder) + bundle::chunk_file_name(chunk), "verify.bundle.chunk_missing", "a chunk script is missing");
+            if (!paths_.count(std::string(disc::viewer_data_folder) + bundle::chunk_file_name(chunk)))
+                add(std::string(disc::viewer_data_folder) + bundle::chunk_file_name(chunk), "verify.bundle.chunk_missing", "a chunk script is missing");
         check_image_index(*manifest.value, manifest_path);
     }
 

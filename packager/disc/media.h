@@ -13,10 +13,15 @@ namespace ssmix::packager {
 enum class Media { cd650, cd700, dvd };
 
 [[nodiscard]] std::optional<Media> parse_media(const std::string& name);   // "cd650", "cd700", "dvd"
-[[nodiscard]] const char* media_name(Media media);
+[[nodiscard]] const char* media_name(Media media);     // "CD-R 650 MiB"
+[[nodiscard]] const char* media_option(Media media);   // "cd650", as --media takes it
 [[nodiscard]] std::uint64_t capacity_bytes(Media media);
 // Room for files: the capacity less 2% (at least 2 MiB) for directories and sector padding.
 [[nodiscard]] std::uint64_t file_budget_bytes(Media media);
+// What to say when files of `need` bytes do not fit: by how much, and what to do.
+[[nodiscard]] std::string too_large_message(std::uint64_t need, Media media);
+// "12.3 MiB"
+[[nodiscard]] std::string mib_text(std::uint64_t bytes);
 // Bytes a file of `size` occupies on the disc: whole 2048-byte sectors.
 [[nodiscard]] constexpr std::uint64_t sectors_bytes(std::uint64_t size) { return (size + 2047) / 2048 * 2048; }
 

@@ -8,6 +8,7 @@
 #include "core/base/html_escape.h"
 #include "core/clinical/dates.h"
 #include "core/clinical/lab_table.h"
+#include "core/clinical/record_tables.h"
 #include "packager/disc/display_text.h"
 
 namespace ssmix::packager {
@@ -83,53 +84,44 @@ private:
         out_ += "</table>\n";
     }
 
-    void problems() {
-        if (record_->problems.empty()) return;
-        out_ += "<h2 id=\"problems\">病名</h2>\n<table>\n<tr><th>病名</th><th>ICD-10</th><th>診断日</th><th>転帰</th></tr>\n";
-        for (const auto& p : record_->problems) {
-            out_ += "<tr><td>" + label(p.diagnosis);
-            if (p.suspected) out_ += "（疑い）";
-            if (p.main) out_ += "　<strong>主病名</strong>";
-            out_ += "</td><td>" + html_escape(p.icd10) + "</td><td class=\"d\">" + html_escape(clinical::display_date(p.diagnosis_date)) + "</td><td>" + html_escape(p.outcome) +
-                    "</td></tr>\n";
+    // A record table as HTML: its labels in the head, each cell with its style and span.
+    void table(const clinical::RecordTable& t) {
+        out_ += "<table>\n<tr>";
+        for (const auto column : t.columns) out_ += "<th>" + html_escape(std::string(clinical::column_label(column, Language::ja))) + "</th>";
+        out_ += "</tr>\n";
+        for (const auto& row : t.rows) {
+            out_ += "<tr>";
+            for (const auto& cell : row) {
+                if (cell.row_span == 0) continue;   // covered by the cell above
+                static constexpr const char* classes[] = {"", " class=\"num\"", "", " class=\"num high\"", " class=\"num low\""};
+                out_ += "<td" + std::string(classes[static_cast<int>(cell.style)]);
+                if (cell.row_span > 1) out_ += " rowspan=\"" + std::to_string(cell.row_span) + "\"";
+                const std::string text = html_escape(cell.text);
+                out_ += ">" + (cell.style == clinical::Cell::Style::strong && !text.empty() ? "<strong>" + text + "</strong>" : text) + "</td>";
+            }
+            out_ += "</tr>\n";
         }
         out_ += "</table>\n";
     }
 
+    void problems() {
+        if (record_->problems.empty()) return;
+        out_ += "<h2 id=\"problems\">病名</h2>\n";
+        table(clinical::problem_table(record_->problems, Language::ja));
+    }
+
     void allergies() {
         if (record_->allergies.empty()) return;
-        out_ += "<h2 id=\"allergies\">アレルギー</h2>\n<table>\n<tr><th>種類</th><th>アレルゲン</th><th>重症度</th><th>症状</th></tr>\n";
-        for (const auto& a : record_->allergies)
-            out_ += "<tr><td>" + label(a.type) + "</td><td><strong>" + label(a.allergen) + "</strong></td><td>" + label(a.severity) +
-                    "</td><td>" + html_escape(a.reaction) + "</td></tr>\n";
-        out_ += "</table>\n";
+        out_ += "<h2 id=\"allergies\">アレルギー</h2>\n";
+        table(clinical::allergy_table(record_->allergies, Language::ja));
     }
 
     void prescriptions() {
         if (record_->prescriptions.empty()) return;
         out_ += "<h2 id=\"prescriptions\">処方・注射</h2>\n";
-        for (const auto& order : record_->prescriptions) {
-            out_ += "<h3>" + html_escape(clinical::display_date(order.date)) + "　" + (order.kind == clinical::OrderKind::injection ? "注射" : "処方");
-            if (!order.department.empty()) out_ += "　" + label(order.department);
-            if (!order.doctor.empty()) out_ += "　" + html_escape(order.doctor);
-            out_ += "</h3>\n<table>\n<tr><th>Rp</th><th>薬剤</th><th>1回量</th><th>1日量</th><th>用法</th><th>日数</th></tr>\n";
-            for (std::size_t i = 0; i < order.rps.size(); ++i) {
-                const auto& rp = order.rps[i];
-                for (std::size_t m = 0; m < rp.medications.size(); ++m) {
-                    const auto& med = rp.medications[m];
-                    out_ += "<tr>";
-                    if (m == 0) out_ += "<td rowspan=\"" + std::to_string(rp.medications.size()) + "\">" + std::to_string(i + 1) + "</td>";
-                    out_ += "<td>" + label(med.drug) + "</td><td class=\"num\">" + html_escape(med.dose) + " " + label(med.dose_unit) +
-                            "</td><td class=\"num\">" + html_escape(med.daily_total) + " " + label(med.daily_total_unit) + "</td>";
-                    if (m == 0) {
-                        const std::string rows = std::to_string(rp.medications.size());
-                        out_ += "<td rowspan=\"" + rows + "\">" + label(rp.usage) + (rp.route.empty() ? "" : "（" + label(rp.route) + "）") +
-                                "</td><td rowspan=\"" + rows + "\" class=\"num\">" + (rp.days.empty() ? "" : html_escape(rp.days) + "日分") + "</td>";
-                    }
-                    out_ += "</tr>\n";
-                }
-            }
-            out_ += "</table>\n";
+        for (const auto& order : clinical::order_tables(record_->prescriptions, Language::ja)) {
+            out_ += "<h3>" + html_escape(order.heading) + "</h3>\n";
+            table(order.table);
         }
     }
 
@@ -138,12 +130,15 @@ private:
         if (record_->lab_results.empty()) return;
         const clinical::LabTable table = clinical::lab_table(*record_);
         const auto& days = table.days;
-        out_ += "<h2 id=\"labs\">検査結果</h2>\n<p class=\"note\"><span class=\"high\">H</span> 基準より高値、"
-                "<span class=\"low\">L</span> 基準より低値</p>\n";
+        out_ += "<h2 id=\"labs\">検査結果</h2>\n<p class=\"note\"><span class=\"high\">H</span> " +
+                std::string(clinical::word(clinical::Word::above_range, Language::ja)) + "、<span class=\"low\">L</span> " +
+                std::string(clinical::word(clinical::Word::below_range, Language::ja)) + "</p>\n";
         constexpr std::size_t days_per_table = 8;
         for (std::size_t first = 0; first < days.size(); first += days_per_table) {
             const std::size_t last = std::min(days.size(), first + days_per_table);
-            out_ += "<table>\n<tr><th>検査</th><th>単位</th><th>基準範囲</th>";
+            out_ += "<table>\n<tr>";
+            for (const auto column : {clinical::Column::test, clinical::Column::unit, clinical::Column::reference_range})
+                out_ += "<th>" + html_escape(std::string(clinical::column_label(column, Language::ja))) + "</th>";
             for (std::size_t d = first; d < last; ++d) out_ += "<th>" + html_escape(clinical::display_date(days[d])) + "</th>";
             out_ += "</tr>\n";
             for (std::size_t t = 0; t < table.tests.size(); ++t) {

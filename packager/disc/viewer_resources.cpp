@@ -1,5 +1,5 @@
-// packager/viewer_resources.cpp — resolves the viewer folder relative to /proc/self/exe.
-#include "packager/viewer_resources.h"
+// packager/disc/viewer_resources.cpp — resolves the viewer folder relative to /proc/self/exe.
+#include "packager/disc/viewer_resources.h"
 
 #include <cstdlib>
 

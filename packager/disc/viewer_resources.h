@@ -1,4 +1,4 @@
-// packager/viewer_resources.h — where the built viewer (VIEWER.JS, INDEX.HTM) is found:
+// packager/disc/viewer_resources.h — where the built viewer (VIEWER.JS, INDEX.HTM) is found:
 // --viewer-dir, else $SSMIX_VIEWER_DIR, else <dir of ssmix>/../share/ssmix/viewer (the same
 // relative place in the build tree and in an installation).
 #pragma once

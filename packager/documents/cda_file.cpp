@@ -1,5 +1,5 @@
-// packager/cda_file.cpp
-#include "packager/cda_file.h"
+// packager/documents/cda_file.cpp
+#include "packager/documents/cda_file.h"
 
 #include "core/base/durable_file.h"
 

@@ -1,4 +1,4 @@
-// packager/cda_file.h — a CDA document from a file, as the commands take one (pack --document,
+// packager/documents/cda_file.h — a CDA document from a file, as the commands take one (pack --document,
 // --revises, cda render): its bytes, kept as they are for the disc, and what the reader made of
 // them. A file that cannot be read is an error diagnostic naming it, like any bad document.
 #pragma once

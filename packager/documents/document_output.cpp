@@ -1,5 +1,5 @@
-// packager/document_output.cpp
-#include "packager/document_output.h"
+// packager/documents/document_output.cpp
+#include "packager/documents/document_output.h"
 
 #include <algorithm>
 #include <iostream>
@@ -9,15 +9,15 @@
 
 #include "core/base/durable_file.h"
 #include "core/base/local_time.h"
+#include "core/base/uid.h"
 #include "core/cda/extended_record.h"
 #include "core/cda/reader.h"
 #include "core/clinical/build.h"
 #include "core/clinical/dates.h"
 #include "core/ssmix2/extended_storage.h"
-#include "packager/cda_file.h"
-#include "packager/console.h"
-#include "packager/disc/xdm_metadata.h"
-#include "packager/disk_files.h"
+#include "packager/documents/cda_file.h"
+#include "packager/support/console.h"
+#include "packager/support/disk_files.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;

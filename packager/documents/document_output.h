@@ -1,4 +1,4 @@
-// packager/document_output.h — what `ssmix referral` and `ssmix provide` share: their common
+// packager/documents/document_output.h — what `ssmix referral` and `ssmix provide` share: their common
 // options, the patient's record from the storage, a fresh document id and time (or the next
 // version of --revises), and delivery of the finished CDA: read back with our own reader first
 // (a document we could not read is never written), then written atomically to -o and, with

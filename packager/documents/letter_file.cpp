@@ -1,5 +1,5 @@
-// packager/letter_file.cpp — toml++ (Debian libtomlplusplus-dev) parses; this file maps keys.
-#include "packager/letter_file.h"
+// packager/documents/letter_file.cpp — toml++ (Debian libtomlplusplus-dev) parses; this file maps keys.
+#include "packager/documents/letter_file.h"
 
 #include <map>
 

@@ -1,6 +1,6 @@
-// packager/ingest_pipeline.cpp — the order of checks decides the answer: unreadable before
+// packager/ingest/ingest_pipeline.cpp — the order of checks decides the answer: unreadable before
 // rejected, encoding before naming, naming before any disk write.
-#include "packager/ingest_pipeline.h"
+#include "packager/ingest/ingest_pipeline.h"
 
 #include <cstdio>
 #include <cctype>

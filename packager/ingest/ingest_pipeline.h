@@ -1,4 +1,4 @@
-// packager/ingest_pipeline.h — one HL7 message from bytes to the standardized storage: parse,
+// packager/ingest/ingest_pipeline.h — one HL7 message from bytes to the standardized storage: parse,
 // check the encoding, classify and name it, store it. Shared by `ssmix ingest` (files) and
 // `ssmix listen` (MLLP), so both store a message exactly the same way. A message that cannot
 // be stored is kept in the rejected folder with a reason file; nothing is ever dropped.

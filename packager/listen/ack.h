@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/base/bytes.h"
-#include "packager/ingest_pipeline.h"
+#include "packager/ingest/ingest_pipeline.h"
 
 namespace ssmix::packager {
 

@@ -12,7 +12,7 @@
 #include <functional>
 #include <string>
 
-#include "packager/ingest_pipeline.h"
+#include "packager/ingest/ingest_pipeline.h"
 
 namespace ssmix::packager {
 

@@ -1,23 +1,13 @@
 // packager/listen/message_log.cpp — line-buffered writes under a mutex.
 #include "packager/listen/message_log.h"
 
-#include <chrono>
-#include <ctime>
 #include <stdexcept>
+
+#include "core/base/local_time.h"
 
 namespace ssmix::packager {
 
-std::string local_time_iso() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm local{};
-    localtime_r(&seconds, &local);
-    char text[64], zone[8];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
-    std::strftime(zone, sizeof zone, "%z", &local);
-    return std::string(text) + "." + std::to_string(1000 + ms).substr(1) + zone;
-}
+std::string local_time_iso() { return local_time_now("%Y-%m-%dT%H:%M:%S.%f%z"); }
 
 MessageLog::MessageLog(const std::filesystem::path& file, bool json) : json_(json) {
     own_ = !file.empty();

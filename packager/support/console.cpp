@@ -1,5 +1,5 @@
-// packager/console.cpp — terminal output; core never prints, so this is the only place.
-#include "packager/console.h"
+// packager/support/console.cpp — terminal output; core never prints, so this is the only place.
+#include "packager/support/console.h"
 
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-// packager/console.h — what every `ssmix` command prints: diagnostics and results on stdout or
+// packager/support/console.h — what every `ssmix` command prints: diagnostics and results on stdout or
 // stderr, a progress line when stderr is a terminal, and the exit codes of DESIGN.md.
 #pragma once
 

@@ -1,5 +1,5 @@
-// packager/disk_files.cpp — FileSource over a folder of the disk.
-#include "packager/disk_files.h"
+// packager/support/disk_files.cpp — FileSource over a folder of the disk.
+#include "packager/support/disk_files.h"
 
 #include <algorithm>
 #include <system_error>

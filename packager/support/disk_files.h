@@ -1,4 +1,4 @@
-// packager/disk_files.h — the disk as the core sees it: a FileSource over a folder.
+// packager/support/disk_files.h — the disk as the core sees it: a FileSource over a folder.
 // (Durable writes are in core/base/durable_file.h.)
 #pragma once
 

@@ -1,5 +1,5 @@
-// packager/input_files.cpp — recursive listing with errors as diagnostics.
-#include "packager/input_files.h"
+// packager/support/input_files.cpp — recursive listing with errors as diagnostics.
+#include "packager/support/input_files.h"
 
 #include <algorithm>
 

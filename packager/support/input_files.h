@@ -1,4 +1,4 @@
-// packager/input_files.h — the files a command was given: files as they are, folders searched
+// packager/support/input_files.h — the files a command was given: files as they are, folders searched
 // recursively (hidden files skipped), sorted, each once; what does not exist is reported.
 #pragma once
 

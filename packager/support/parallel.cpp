@@ -1,5 +1,5 @@
-// packager/parallel.cpp — an atomic counter hands out indices; no work queue needed.
-#include "packager/parallel.h"
+// packager/support/parallel.cpp — an atomic counter hands out indices; no work queue needed.
+#include "packager/support/parallel.h"
 
 #include <algorithm>
 #include <atomic>

@@ -1,4 +1,4 @@
-// packager/parallel.h — runs body(0..count-1) on every core (the hospital PCs that burn discs
+// packager/support/parallel.h — runs body(0..count-1) on every core (the hospital PCs that burn discs
 // have two to eight); the first exception is rethrown in the caller once all threads stop.
 #pragma once
 

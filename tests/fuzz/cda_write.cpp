@@ -12,7 +12,7 @@
 #include "core/cda/reader.h"
 #include "core/cda/referral.h"
 #include "core/cda/render.h"
-#include "core/cda/xml_build.h"
+#include "core/cda/detail/xml_build.h"
 
 using namespace ssmix;
 

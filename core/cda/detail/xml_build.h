@@ -1,4 +1,4 @@
-// core/cda/xml_build.h — small helpers the CDA writers share over pugixml: elements with
+// core/cda/detail/xml_build.h — small helpers the CDA writers share over pugixml: elements with
 // attributes, coded values from SS-MIX2 codes, narrative paragraphs and tables. Text from
 // messages goes in through xml_text, which drops what XML 1.0 cannot carry.
 #pragma once
@@ -12,6 +12,7 @@
 #include <pugixml.hpp>
 
 #include "core/clinical/record.h"
+#include "core/clinical/record_tables.h"
 
 namespace ssmix::cda::build {
 
@@ -36,10 +37,9 @@ void add_person_name(pugi::xml_node parent, std::string_view name, const char* u
 // A letter's free text: blank lines separate paragraphs, single line breaks become <br/>.
 void add_paragraphs(pugi::xml_node text, std::string_view free_text);
 
-// A narrative table: <table><thead><tr><th>...</th></tr></thead><tbody/></table>; returns tbody.
-pugi::xml_node add_table(pugi::xml_node text, const std::vector<std::string_view>& headers);
-// A row of cells; the row gets ID `id` when given (entries point to it).
-pugi::xml_node add_row(pugi::xml_node tbody, const std::vector<std::string>& cells, std::string_view id = {});
+// A record table as narrative: <table><thead> with the column labels, <tbody> with a row per
+// table row carrying its ID (entries point to it) and rowspan where a cell spans rows.
+void add_record_table(pugi::xml_node text, const clinical::RecordTable& table);
 
 // A PQ unit attribute: the unit as written when it is printable ASCII without spaces (micro
 // signs become UCUM's "u"); else the code as a UCUM annotation ("TAB" -> "{TAB}", the unit 1

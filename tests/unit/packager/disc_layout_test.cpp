@@ -1,11 +1,12 @@
 // tests/unit/packager/disc_layout_test.cpp — tests packager/disc_layout.cpp.
 #include <doctest/doctest.h>
 
+#include "core/base/disc_names.h"
 #include "packager/disc/disc_layout.h"
 
 using namespace ssmix;
 using ssmix::packager::assign_dicom_paths;
-using ssmix::packager::is_level1_path;
+using ssmix::disc::is_level1_path;
 
 TEST_CASE("disc layout: ISO 9660 level-1 names") {
     CHECK(is_level1_path("DICOM/P0000001/ST000001/SE000001/IM000001"));

@@ -1,0 +1,93 @@
+// core/dicom/disc_encoding.cpp — DcmDataset::chooseRepresentation to the target syntax, then the
+// file written through DCMTK's buffer stream into memory (the same stream the reader uses).
+#include "core/dicom/disc_encoding.h"
+
+#include "core/dicom/codecs.h"
+#include "dcmtk/config/osconfig.h"
+#include "dcmtk/dcmdata/dccodec.h"
+#include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcostrmb.h"
+#include "dcmtk/dcmdata/dcxfer.h"
+
+namespace ssmix::dicom {
+namespace {
+
+bool kept_on_dvd(E_TransferSyntax syntax) {
+    return syntax == EXS_LittleEndianExplicit || syntax == EXS_JPEGProcess1 || syntax == EXS_JPEGProcess2_4 ||
+           syntax == EXS_JPEGProcess14SV1;
+}
+
+Diagnostic problem(const Dataset& dataset, std::string code, std::string message) {
+    return error({dataset.name(), 0, "(0002,0010)"}, std::move(code), std::move(message));
+}
+
+// Writes the file in `syntax`, chunk by chunk from DCMTK's output buffer.
+Parsed<Bytes> write_file(Dataset& dataset, E_TransferSyntax syntax, E_FileWriteMode mode) {
+    Parsed<Bytes> result;
+    DcmFileFormat& file = dataset.dcmtk();
+    Bytes out;
+    std::vector<char> buffer(1 << 20);
+    DcmOutputBufferStream stream(buffer.data(), static_cast<offile_off_t>(buffer.size()));
+    auto drain = [&] {
+        void* data = nullptr;
+        offile_off_t length = 0;
+        stream.flushBuffer(data, length);
+        const auto* bytes = static_cast<const std::uint8_t*>(data);
+        out.insert(out.end(), bytes, bytes + length);
+    };
+    file.transferInit();
+    OFCondition status;
+    while ((status = file.write(stream, syntax, EET_ExplicitLength, nullptr, EGL_recalcGL, EPD_withoutPadding, 0, 0, 0, mode)) ==
+           EC_StreamNotifyClient)
+        drain();
+    file.transferEnd();
+    if (status.bad()) {
+        result.diagnostics.push_back(problem(dataset, "dicom.write.failed", std::string("cannot write the file: ") + status.text()));
+        return result;
+    }
+    stream.flush();
+    drain();
+    result.value = std::move(out);
+    return result;
+}
+
+}  // namespace
+
+DiscEncoding disc_encoding(const std::string& syntax_uid, DiscProfile profile) {
+    const E_TransferSyntax syntax = DcmXfer(syntax_uid.c_str()).getXfer();
+    const bool kept = profile == DiscProfile::dvd_jpeg ? kept_on_dvd(syntax) : syntax == EXS_LittleEndianExplicit;
+    if (kept) return {syntax_uid, false};
+    return {DcmXfer(EXS_LittleEndianExplicit).getXferID(), true};
+}
+
+bool can_decode(const std::string& syntax_uid) {
+    register_decoders();
+    const DcmXfer syntax(syntax_uid.c_str());
+    if (syntax.getXfer() == EXS_Unknown) return false;
+    if (!syntax.isEncapsulated()) return true;   // native and deflated: no codec needed
+    return DcmCodecList::canChangeCoding(syntax.getXfer(), EXS_LittleEndianExplicit);
+}
+
+Parsed<Bytes> transcode(Dataset& dataset, const std::string& target_syntax_uid) {
+    register_decoders();
+    DcmDataset& data = *dataset.dcmtk().getDataset();
+    const E_TransferSyntax target = DcmXfer(target_syntax_uid.c_str()).getXfer();
+    const DcmXfer original(data.getOriginalXfer());
+    const OFCondition status = data.chooseRepresentation(target, nullptr);
+    if (status.bad() || !data.canWriteXfer(target)) {
+        Parsed<Bytes> result;
+        result.diagnostics.push_back(problem(dataset, "dicom.transcode.unsupported",
+                                             "cannot decode " + std::string(original.getXferName()) + ": DCMTK has no decoder for it" +
+                                                 (status.bad() ? std::string(" (") + status.text() + ")" : std::string()) +
+                                                 "; left out. Export it uncompressed from the modality or PACS to put it on the disc"));
+        return result;
+    }
+    // A fresh meta header naming the syntax written (and one for input that had none).
+    return write_file(dataset, target, EWM_createNewMeta);
+}
+
+Parsed<Bytes> write_part10(Dataset& dataset) {
+    return write_file(dataset, dataset.dcmtk().getDataset()->getOriginalXfer(), EWM_fileformat);
+}
+
+}  // namespace ssmix::dicom

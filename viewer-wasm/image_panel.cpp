@@ -1,0 +1,141 @@
+// viewer-wasm/image_panel.cpp
+#include "viewer-wasm/image_panel.h"
+
+#include <cstdio>
+#include <string>
+
+#include "core/clinical/dates.h"
+#include "core/dicom/text.h"
+#include "imgui.h"
+
+namespace ssmix::viewer {
+
+void ImagePanel::label(std::string_view utf8) {
+    fonts_.need(utf8);
+    ImGui::TextUnformatted(utf8.data(), utf8.data() + utf8.size());
+}
+
+// One row of buttons: the file's own window, the CT presets, inversion, fit.
+void ImagePanel::draw_tools(Language language) {
+    const auto button = [this](const std::string& caption, const char* id) {
+        const std::string label_id = caption + "##" + id;
+        fonts_.need(label_id);
+        const bool pressed = ImGui::SmallButton(label_id.c_str());
+        ImGui::SameLine();
+        return pressed;
+    };
+    if (button(std::string(text(Text::window_file, language)), "window-file")) view_.reset_window();
+    if (view_.modality() == "CT")
+        for (const auto& preset : window_presets)
+            if (button(std::string(text(preset.name, language)), preset.id)) view_.set_window({preset.center, preset.width});
+    bool inverted = view_.inverted();
+    const std::string invert = std::string(text(Text::invert, language)) + "##invert";
+    fonts_.need(invert);
+    if (ImGui::Checkbox(invert.c_str(), &inverted)) view_.set_inverted(inverted);
+    ImGui::SameLine();
+    bool measuring = view_.measuring();
+    const std::string measure = std::string(text(Text::measure, language)) + "##measure";
+    fonts_.need(measure);
+    if (ImGui::Checkbox(measure.c_str(), &measuring)) view_.set_measuring(measuring);
+    ImGui::SameLine();
+    const std::string tags = std::string(text(Text::tags, language)) + "##tags";
+    fonts_.need(tags);
+    ImGui::Checkbox(tags.c_str(), &show_tags_);
+    ImGui::SameLine();
+    if (button(std::string(text(Text::fit, language)), "fit")) view_.fit();
+    if (view_.frame_count() > 1 && button(std::string(text(view_.playing() ? Text::stop : Text::play, language)), "cine"))
+        view_.set_playing(!view_.playing());
+    ImGui::NewLine();
+}
+
+void ImagePanel::draw(const PatientEntry& patient, Language language) {
+    switch (view_.status()) {
+        case ViewStatus::empty:
+            label(text(Text::image_none_selected, language));
+            return;
+        case ViewStatus::error:
+            label(text(Text::image_error, language));
+            label(view_.error_message());
+            return;
+        case ViewStatus::loading:
+        case ViewStatus::shown:
+            break;
+    }
+    const unsigned count = view_.frame_count();
+    std::string line = std::string(text(Text::frame, language)) + " " + std::to_string(view_.frame() + 1) + " / " + std::to_string(count);
+    if (const auto* frame = view_.rendered(); frame && frame->window)
+        line += "   " + std::string(text(Text::window_level, language)) + " " + std::to_string(static_cast<int>(frame->window->center)) +
+                " / " + std::to_string(static_cast<int>(frame->window->width));
+    label(line);
+    draw_tools(language);
+    if (count > 1) {
+        int frame = static_cast<int>(view_.frame());
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::SliderInt("##frame", &frame, 0, static_cast<int>(count) - 1, "")) view_.set_frame(static_cast<unsigned>(frame));
+    }
+    ImVec2 room = ImGui::GetContentRegionAvail();
+    const float tag_height = show_tags_ ? room.y / 3 : 0;   // the tag browser takes the lower third
+    if (show_tags_) room.y -= tag_height + ImGui::GetStyle().ItemSpacing.y;
+    const ImageOverlay overlay = this->overlay(patient, language);
+    for (const auto* text : {&overlay.top_left, &overlay.top_right, &overlay.bottom_left, &overlay.bottom_right}) fonts_.need(*text);
+    view_.draw(room.x, room.y, overlay);
+    if (show_tags_) draw_tag_browser(tag_height);
+}
+
+void ImagePanel::draw_tag_browser(float height) {
+    const auto& rows = view_.tags();
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("##tags", 4, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Tag", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("VR", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2);
+    ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;   // only the visible rows are laid out: a file may have thousands
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& row = rows[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((std::string(static_cast<std::size_t>(row.depth) * 2, ' ') + row.tag).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.vr.c_str());
+            ImGui::TableNextColumn();
+            fonts_.need(row.value);
+            ImGui::TextUnformatted(row.value.c_str());
+        }
+    ImGui::EndTable();
+}
+
+ImageOverlay ImagePanel::overlay(const PatientEntry& patient, Language language) const {
+    ImageOverlay overlay;
+    overlay.top_left = dicom::display_person_name(patient.name) + "  " + patient.id;
+    for (const auto& study : catalogue_.studies())
+        for (const auto& series : study.series) {
+            if (series.uid != view_.series_uid()) continue;
+            overlay.top_right = clinical::display_date(study.date) + "  " + study.description;
+            overlay.bottom_left = series.modality + "  " + series.description + "  " + std::string(text(Text::frame, language)) + " " +
+                                  std::to_string(view_.frame() + 1) + "/" + std::to_string(view_.frame_count());
+        }
+    char number[64];
+    if (const auto& position = view_.shown_location().slice_location) {
+        std::snprintf(number, sizeof number, "  %s %.1f mm", std::string(text(Text::slice_position, language)).c_str(), *position);
+        overlay.bottom_left += number;
+    }
+    if (const auto* frame = view_.rendered(); frame && frame->window) {
+        std::snprintf(number, sizeof number, "W %.0f  L %.0f", frame->window->width, frame->window->center);
+        overlay.bottom_right = number;
+    }
+    if (view_.zoom() > 1) {
+        std::snprintf(number, sizeof number, "  x%.1f", view_.zoom());
+        overlay.bottom_right += number;
+    }
+    return overlay;
+}
+
+}  // namespace ssmix::viewer
