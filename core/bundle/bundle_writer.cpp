@@ -14,7 +14,11 @@ BundleWriter::BundleWriter(ChunkSink sink, BundleOptions options, ChunkRetract r
     options_.chunk_bytes = std::max<std::size_t>(options_.chunk_bytes, 1024);
 }
 
-PreparedFile prepare_file(ByteView bytes) { return {bytes.size(), sha256_hex(bytes), deflate_bytes(bytes, bundle_deflate_level)}; }
+PreparedFile prepare_file(ByteView bytes) { return prepare_file(bytes, sha256_hex(bytes)); }
+
+PreparedFile prepare_file(ByteView bytes, std::string sha256) {
+    return {bytes.size(), std::move(sha256), deflate_bytes(bytes, bundle_deflate_level)};
+}
 
 void BundleWriter::add(const std::string& path, const PreparedFile& file) {
     const Bytes& stream = file.stream;

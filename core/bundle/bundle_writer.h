@@ -28,6 +28,8 @@ struct PreparedFile {
 };
 
 [[nodiscard]] PreparedFile prepare_file(ByteView bytes);
+// The same with the bytes' SHA-256 already known (a file hashed when it was read).
+[[nodiscard]] PreparedFile prepare_file(ByteView bytes, std::string sha256);
 
 class BundleWriter {
 public:

@@ -2,10 +2,6 @@
 // goes on it (packager/disc/disc_plan.h); the writers put it into a hidden tree in this order
 // (SS-MIX2, documents, viewer, DICOM with key images and the viewer's data, README.TXT, the
 // static page, SHA256.TXT), then the ISO image and the tree take their final names.
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <iostream>
 #include <memory>
 
@@ -47,17 +43,6 @@ int fail(std::vector<Diagnostic> diagnostics, const std::string& message, bool j
     if (json) std::cout << nlohmann::ordered_json{{"ok", false}, {"diagnostics", diagnostics_json(diagnostics)}}.dump(2) << '\n';
     else print_diagnostics(diagnostics);
     return exit_data_problem;
-}
-
-// Before any work: the folder that will hold the output exists (or can be made) and is
-// writable, so a mistyped path fails at once and by name.
-void check_output_folder(const fs::path& output, const std::string& option) {
-    const fs::path folder = fs::absolute(output).parent_path();
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec || ::access(folder.c_str(), W_OK | X_OK) != 0)
-        throw std::runtime_error("cannot write " + option + " " + output.string() + ": the folder " + folder.string() + " " +
-                                 (ec ? "cannot be created (" + ec.message() + ")" : "is not writable (" + std::string(std::strerror(errno)) + ")"));
 }
 
 int run_pack(PackOptions& o) {

@@ -15,6 +15,7 @@
 #include "core/bundle/deflate.h"
 #include "core/cda/document_summary.h"
 #include "core/clinical/build.h"
+#include "core/dicom/text.h"
 #include "core/ssmix2/extended_storage.h"
 #include "core/ssmix2/patient_files.h"
 #include "packager/disc/disc_layout.h"
@@ -174,7 +175,7 @@ private:
         }
         if (s.patient_name.empty() && !instances_.empty()) {
             const auto& i = instances_.front().instance;
-            s.patient_name = i.patient_name;
+            s.patient_name = dicom::display_person_name(i.patient_name);
             s.birth_date = i.patient_birth_date;
             s.sex = i.patient_sex;
         }

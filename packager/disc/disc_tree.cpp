@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <stdexcept>
 #include <system_error>
 
@@ -82,6 +83,15 @@ void DiscTreeWriter::commit() {
         sync_directory(target_.parent_path());
         committed_ = true;
     }
+}
+
+void check_output_folder(const fs::path& output, const std::string& option) {
+    const fs::path folder = fs::absolute(output).parent_path();
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec || ::access(folder.c_str(), W_OK | X_OK) != 0)
+        throw std::runtime_error("cannot write " + option + " " + output.string() + ": the folder " + folder.string() + " " +
+                                 (ec ? "cannot be created (" + ec.message() + ")" : "is not writable (" + std::string(std::strerror(errno)) + ")"));
 }
 
 }  // namespace ssmix::packager

@@ -34,6 +34,10 @@ private:
     bool committed_ = false;
 };
 
+// Before any work: the folder that will hold `output` exists (or can be made) and is writable,
+// so a mistyped path fails at once and by name. Throws std::runtime_error naming `option`.
+void check_output_folder(const std::filesystem::path& output, const std::string& option);
+
 // An existing folder that `ssmix pack` may replace: it holds INDEX.HTM and VIEWER/VIEWER.JS.
 [[nodiscard]] bool is_ssmix_disc_tree(const std::filesystem::path& folder);
 

@@ -69,15 +69,18 @@ private:
         Done done;
         try {
             fs::create_directories(target.parent_path());
-            // A kept file that nothing else needs is only linked (a staging tree for the image).
-            if (!x.encoding.transcode && may_link_ && !bundled && !key) {
+            // A kept file is hard-linked into a staging tree that only feeds the image (no copy
+            // of 500 MB); read only when its key image or its viewer copy needs the bytes.
+            bool linked = false;
+            if (!x.encoding.transcode && may_link_) {
                 std::error_code ec;
                 fs::create_hard_link(x.input.source, target, ec);
-                if (!ec) {
-                    done.written = true;
-                    done.sha256 = x.input.sha256;
-                    return done;
-                }
+                linked = !ec;
+            }
+            done.sha256 = x.input.sha256;
+            if (linked && !bundled && !key) {
+                done.written = true;
+                return done;
             }
             const Bytes source = read_file(x.input.source);
             std::optional<dicom::Dataset> dataset;
@@ -99,10 +102,10 @@ private:
                 transcoded = std::move(*bytes.value);
             }
             const ByteView disc_bytes = x.encoding.transcode ? ByteView(transcoded) : ByteView(source);
-            write_file(target, disc_bytes);
+            if (!linked) write_file(target, disc_bytes);
             done.written = true;
-            if (bundled) done.bundled = bundle::prepare_file(disc_bytes);
-            done.sha256 = !x.encoding.transcode ? x.input.sha256 : done.bundled ? done.bundled->sha256 : sha256_hex(disc_bytes);
+            if (x.encoding.transcode) done.sha256 = sha256_hex(disc_bytes);
+            if (bundled) done.bundled = bundle::prepare_file(disc_bytes, done.sha256);
             if (key) key_image(*dataset, series.key_frame, done);
         } catch (const std::exception& e) {
             done.diagnostics.push_back(error({x.input.source.string(), 0, ""}, "io.write", std::string("cannot put it on the disc: ") + e.what()));

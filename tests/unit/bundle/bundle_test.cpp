@@ -10,20 +10,13 @@
 #include "core/bundle/bundle_files.h"
 #include "core/bundle/bundle_writer.h"
 #include "core/bundle/chunk_script.h"
+#include "tests/unit/noise.h"
 
 using namespace ssmix;
+using ssmix::test::noise;
 using namespace ssmix::bundle;
 
 namespace {
-
-Bytes noise(std::size_t n, std::uint32_t seed) {   // incompressible, so streams span chunks
-    Bytes b(n);
-    for (auto& x : b) {
-        seed = seed * 1103515245u + 12345u;
-        x = static_cast<std::uint8_t>(seed >> 16);
-    }
-    return b;
-}
 
 // Chunks as the browser would deliver them: parsed from the written script text.
 struct ScriptChunks final : ChunkProvider {

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# tests/integration/pack_plan_test.sh — `ssmix pack --dry-run` says what would go on the disc and
+# writes nothing; on a CD whose images leave too little room for the viewer's copy of them, the
+# plan and the disc leave the largest series out of the viewer data (and only those), say so in
+# the report and README.TXT, and the disc still verifies.
+set -uo pipefail
+ssmix=$1 sample_dicom=$2 work=$3
+rm -rf "$work"; mkdir -p "$work"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# 1,100 thin CT slices of 512 KiB (3 series: 500, 500 and 100 slices) = 555 MiB: the files fit
+# a 650 MiB CD-R, their viewer copy (about 0.3 of them) does not.
+"$sample_dicom" --thin-ct 1100 "$work/dicom" >/dev/null || fail "generating the thin CT"
+
+# Dry run: a plan in text, nothing written.
+"$ssmix" pack --dicom "$work/dicom" -o "$work/dry.iso" --tree "$work/dry-tree" --dry-run >"$work/dry.txt" 2>&1
+[ $? = 0 ] || fail "dry run: exit status"
+[ ! -e "$work/dry.iso" ] && [ ! -e "$work/dry-tree" ] || fail "dry run: something was written"
+[ -z "$(find "$work" -maxdepth 1 -name '.*partial*')" ] || fail "dry run: partial files"
+grep -q "Nothing was written (--dry-run)" "$work/dry.txt" || fail "dry run: does not say nothing was written"
+[ "$(grep -c "viewer data none (about" "$work/dry.txt")" = 2 ] || fail "dry run: two series should be left out of the viewer data: $(cat "$work/dry.txt")"
+
+# The same as JSON: every file with its disc path and transfer syntax, the series left out and why.
+"$ssmix" pack --dicom "$work/dicom" --dry-run --json >"$work/dry.json" 2>"$work/dry.err" || fail "dry run --json: exit status"
+python3 - "$work/dry.json" <<'PY' || fail "dry run --json: content"
+import json, sys
+plan = json.load(open(sys.argv[1]))
+assert plan["dryRun"] is True and plan["ok"] is True, plan.get("ok")
+series = plan["series"]
+assert [len(s["files"]) for s in series] == [500, 500, 100], [len(s["files"]) for s in series]
+out = [s for s in series if not s["inViewerData"]]
+assert len(out) == 2 and all("room" in s["leftOutBecause"] for s in out), out
+kept = [s for s in series if s["inViewerData"]]
+assert len(kept) == 1 and len(kept[0]["files"]) == 100, kept
+paths = [f["path"] for s in series for f in s["files"]]
+assert len(set(paths)) == 1100 and all(p.startswith("DICOM/P0000001/ST000001/SE00000") for p in paths), paths[:3]
+assert all(f["transferSyntax"] == "1.2.840.10008.1.2.1" and not f["transcoded"] for s in series for f in s["files"])
+assert plan["standardBytes"] + plan["viewerDataBytes"] <= plan["budget"], plan
+PY
+
+# The disc itself: the report and README.TXT name the two series left out; verify passes.
+"$ssmix" pack --dicom "$work/dicom" -o "$work/cd.iso" --json >"$work/cd.json" 2>"$work/cd.err"
+[ $? = 0 ] || fail "pack: exit status: $(tail -3 "$work/cd.err")"
+python3 - "$work/cd.json" <<'PY' || fail "pack --json: left out"
+import json, sys
+r = json.load(open(sys.argv[1]))
+left = r["bundle"]["leftOut"]
+assert len(left) == 2 and all("第1部" in l or "第2部" in l for l in left), left
+assert r["bytes"] <= r["budget"], r
+PY
+"$ssmix" verify "$work/cd.iso" >"$work/verify.txt" 2>&1 || fail "verify: $(head -5 "$work/verify.txt")"
+xorriso -osirrox on -indev "$work/cd.iso" -extract /README.TXT "$work/README.TXT" >/dev/null 2>&1
+grep -q "容量のためブラウザ表示用データに含めていません" "$work/README.TXT" || fail "README.TXT does not say which series are left out"
+[ "$(grep -c "胸部 0.5mm 第[12]部" "$work/README.TXT")" -ge 2 ] || fail "README.TXT does not name both series"
+
+rm -rf "$work/dicom" "$work/cd.iso"
+[ "$failures" = 0 ] && echo "pack plan: all passed"
+[ "$failures" = 0 ]
