@@ -14,6 +14,10 @@ Dataset::Dataset(Dataset&&) noexcept = default;
 Dataset& Dataset::operator=(Dataset&&) noexcept = default;
 Dataset::~Dataset() = default;
 
+Dataset adopt_dataset(DcmDataset* dataset, std::string name) {
+    return Dataset(std::make_unique<DcmFileFormat>(dataset, OFFalse), std::move(name));
+}
+
 Parsed<Dataset> read_dataset(ByteView bytes, const std::string& name) {
     Parsed<Dataset> result;
     if (bytes.empty()) {

@@ -8,7 +8,8 @@
 #include "core/base/bytes.h"
 #include "core/base/diagnostic.h"
 
-class DcmFileFormat;   // DCMTK; stays inside core/dicom
+class DcmDataset;      // DCMTK; stays inside core/dicom (and dcmnet in the packager)
+class DcmFileFormat;
 
 namespace ssmix::dicom {
 
@@ -26,6 +27,9 @@ private:
     std::unique_ptr<DcmFileFormat> file_;
     std::string name_;
 };
+
+// A dataset received over the network, with no file around it; the Dataset owns it from now on.
+[[nodiscard]] Dataset adopt_dataset(DcmDataset* dataset, std::string name);
 
 // Reads the whole file into memory (pixel data included). `name` is used in diagnostics.
 [[nodiscard]] Parsed<Dataset> read_dataset(ByteView bytes, const std::string& name);

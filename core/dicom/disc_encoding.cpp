@@ -86,8 +86,8 @@ Parsed<Bytes> transcode(Dataset& dataset, const std::string& target_syntax_uid) 
     return write_file(dataset, target, EWM_createNewMeta);
 }
 
-Parsed<Bytes> write_part10(Dataset& dataset) {
-    return write_file(dataset, dataset.dcmtk().getDataset()->getOriginalXfer(), EWM_fileformat);
+Parsed<Bytes> write_part10(Dataset& dataset, bool new_meta_header) {
+    return write_file(dataset, dataset.dcmtk().getDataset()->getOriginalXfer(), new_meta_header ? EWM_createNewMeta : EWM_fileformat);
 }
 
 }  // namespace ssmix::dicom

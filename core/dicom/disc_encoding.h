@@ -33,8 +33,9 @@ struct DiscEncoding {
 // header; `dataset` is left holding the decoded pixels (a frame renders without decoding again).
 [[nodiscard]] Parsed<Bytes> transcode(Dataset& dataset, const std::string& target_syntax_uid);
 
-// The bytes of `dataset` as a Part 10 file, as they are (its original transfer syntax).
-[[nodiscard]] Parsed<Bytes> write_part10(Dataset& dataset);
+// The bytes of `dataset` as a Part 10 file, as they are (its original transfer syntax), with
+// its own meta header, or with a fresh one (a dataset received over the network has none).
+[[nodiscard]] Parsed<Bytes> write_part10(Dataset& dataset, bool new_meta_header = false);
 
 // The DICOMDIR of a file-set (PS3.10 Basic Directory) with DCMTK's DicomDirInterface: PATIENT,
 // STUDY, SERIES and IMAGE (or document) records for every file. `files` are paths relative to

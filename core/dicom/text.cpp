@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/text/iso2022jp.h"
+#include "core/text/jis_map.h"
 #include "core/text/utf8.h"
 
 namespace ssmix::dicom {
@@ -60,6 +61,38 @@ std::string to_utf8(std::string_view value, std::string_view charset) {
     if (mentions(charset, "IR 100")) return latin1_to_utf8(value);
     if (is_valid_utf8(value)) return std::string(value);   // ISO_IR 192, ASCII, or unlabelled UTF-8
     return latin1_to_utf8(value);   // unlabelled 8-bit text: Latin-1 is the usual culprit
+}
+
+EncodedText from_utf8(std::string_view utf8) {
+    // With half-width katakana the value starts as ISO 2022 IR 13 does (PS3.5 H.3.2): G0 JIS X
+    // 0201 romaji, left with ESC ( J; G1 its katakana, already in place. Else G0 is ASCII.
+    bool katakana = false;
+    for (std::size_t at = 0; at < utf8.size();) {
+        const char32_t cp = text::next_code_point(utf8, at);
+        katakana = katakana || (cp >= 0xFF61 && cp <= 0xFF9F);
+    }
+    const char* back_to_g0 = katakana ? "\x1B(J" : "\x1B(B";
+    EncodedText out;
+    bool kanji = false, in_jis = false;
+    for (std::size_t at = 0; at < utf8.size();) {
+        const std::size_t start = at;
+        const char32_t cp = text::next_code_point(utf8, at);
+        if (cp < 0x80 || (cp >= 0xFF61 && cp <= 0xFF9F)) {
+            if (in_jis) out.value += back_to_g0, in_jis = false;
+            out.value += static_cast<char>(cp < 0x80 ? cp : 0xA1 + (cp - 0xFF61));
+        } else if (const auto jis = text::unicode_to_jis(cp)) {
+            if (!in_jis) out.value += "\x1B$B", in_jis = true;
+            out.value += static_cast<char>(*jis >> 8);
+            out.value += static_cast<char>(*jis & 0xFF);
+            kanji = true;
+        } else {
+            out.unencodable.emplace_back(utf8.substr(start, at - start));
+        }
+    }
+    if (in_jis) out.value += back_to_g0;
+    if (katakana) out.specific_character_set = kanji ? "ISO 2022 IR 13\\ISO 2022 IR 87" : "ISO 2022 IR 13";
+    else if (kanji) out.specific_character_set = "\\ISO 2022 IR 87";
+    return out;
 }
 
 std::string display_person_name(std::string_view person_name) {

@@ -7,11 +7,26 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ssmix::dicom {
 
 // Never fails: what cannot be read becomes U+FFFD.
 [[nodiscard]] std::string to_utf8(std::string_view value, std::string_view specific_character_set);
+
+// UTF-8 text as Japanese equipment writes it (PS3.5 Annex H, code extension of §6.1.2.5):
+// ASCII as it is; kanji, kana and full-width characters in JIS X 0208 (ISO 2022 IR 87,
+// ESC $ B ... ESC ( B, back to ASCII before each ^ = \ and at the end of the value);
+// half-width katakana in JIS X 0201 (ISO 2022 IR 13 first: G1 katakana, G0 romaji, JIS X
+// 0208 left with ESC ( J), as PS3.5 H.3.2's example writes them. `specific_character_set` is
+// what (0008,0005) must then say ("" for plain ASCII); characters neither set holds are
+// listed in `unencodable` and left out.
+struct EncodedText {
+    std::string value;
+    std::string specific_character_set;
+    std::vector<std::string> unencodable;
+};
+[[nodiscard]] EncodedText from_utf8(std::string_view utf8);
 
 // A Person Name (PN, already UTF-8) as a Japanese reader expects it: the ideographic group
 // first, the phonetic one in brackets. "Yamada^Taro=山田^太郎=やまだ^たろう" -> "山田 太郎（やまだ たろう）".

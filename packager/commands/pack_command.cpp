@@ -2,6 +2,8 @@
 // goes on it (packager/disc/disc_plan.h); the writers put it into a hidden tree in this order
 // (SS-MIX2, documents, viewer, DICOM with key images and the viewer's data, README.TXT, the
 // static page, SHA256.TXT), then the ISO image and the tree take their final names.
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -10,6 +12,7 @@
 #include "core/base/disc_names.h"
 #include "core/base/local_time.h"
 #include "packager/commands/command.h"
+#include "packager/dicom_net/fetch.h"
 #include "packager/disc/checksums.h"
 #include "packager/disc/disc_plan.h"
 #include "packager/disc/disc_tree.h"
@@ -31,6 +34,25 @@ struct PackOptions {
     std::string media = "cd650";
     fs::path iso, tree, viewer_dir;
     bool no_bundle = false, dry_run = false, json = false;
+    std::string pacs, pacs_method = "get", modality;   // --pacs: the images come from a PACS
+    unsigned pacs_port = 0;
+    NetworkOptions network;
+};
+
+// The folder a --pacs retrieve fills, beside the output, removed whatever happens.
+class PacsFolder {
+public:
+    explicit PacsFolder(const fs::path& near) : path_(fs::absolute(near).parent_path() / (".ssmix-pacs-" + std::to_string(::getpid()))) {}
+    ~PacsFolder() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    PacsFolder(const PacsFolder&) = delete;
+    PacsFolder& operator=(const PacsFolder&) = delete;
+    [[nodiscard]] const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
 };
 
 int usage(const std::string& message) {
@@ -55,7 +77,9 @@ int run_pack(PackOptions& o) {
     if (!request.storage.empty() && request.patient.empty()) return usage("--storage needs --patient ID");
     if (!request.extended.empty() && request.patient.empty()) return usage("--extended needs --patient ID");
     if (!request.extended.empty() && !fs::is_directory(request.extended)) return usage("--extended " + request.extended.string() + " is not a folder");
-    if (request.storage.empty() && request.extended.empty() && request.dicom.empty() && request.documents.empty())
+    if (!o.pacs.empty() && request.patient.empty()) return usage("--pacs needs --patient ID");
+    if (o.pacs_method != "get" && o.pacs_method != "move") return usage("--pacs-method is get or move");
+    if (request.storage.empty() && request.extended.empty() && request.dicom.empty() && request.documents.empty() && o.pacs.empty())
         return usage("nothing to pack: give --storage and --patient, --extended, --dicom and/or --document");
     std::string problem;
     const auto viewer = find_viewer(o.viewer_dir, problem);
@@ -65,6 +89,19 @@ int run_pack(PackOptions& o) {
     try {
         if (!o.iso.empty()) check_output_folder(o.iso, "-o");
         if (!o.tree.empty()) check_output_folder(o.tree, "--tree");
+        std::optional<PacsFolder> pacs_folder;
+        if (!o.pacs.empty()) {
+            const auto peer = parse_peer(o.pacs, problem);
+            if (!peer) return usage("--pacs: " + problem);
+            if (o.pacs_method == "move" && o.pacs_port == 0) return usage("--pacs-method move needs --pacs-port (where the PACS sends the images)");
+            pacs_folder.emplace(o.iso.empty() ? o.tree : o.iso);
+            const FetchRequest fetch{*peer, o.network, {request.patient, "", request.from, request.to, comma_separated(o.modality), {}}, pacs_folder->path(),
+                                     o.pacs_method == "move" ? RetrieveMethod::move : RetrieveMethod::get, static_cast<std::uint16_t>(o.pacs_port)};
+            FetchResult fetched = fetch_studies(fetch, [](const std::string& line) { std::cerr << line << "\n"; });
+            if (!fetched.complete())
+                return fail(std::move(fetched.diagnostics), "the images could not all be retrieved from " + peer->text() + "; nothing was written", o.json);
+            request.dicom.push_back(pacs_folder->path());
+        }
         auto planned = plan_disc(request);
         if (!planned.value) return fail(std::move(planned.diagnostics), "", o.json);
         const DiscPlan& plan = *planned.value;
@@ -149,6 +186,11 @@ Command add_pack_command(CLI::App& app) {
     cli->add_flag("--no-bundle", o->no_bundle, "Leave out the viewer's data copy (the viewer then asks for the disc folder)");
     cli->add_flag("--dry-run", o->dry_run, "Show what would go on the disc, and what would be left out and why, without writing anything");
     cli->add_option("--viewer-dir", o->viewer_dir, "Folder holding VIEWER.JS and INDEX.HTM (default: next to ssmix)");
+    cli->add_option("--pacs", o->pacs, "Also take the patient's studies from this PACS, AET@HOST:PORT (C-GET, or C-MOVE to us)");
+    cli->add_option("--pacs-method", o->pacs_method, "get (default) or move");
+    cli->add_option("--pacs-port", o->pacs_port, "With --pacs-method move: the port our storage SCP listens on (the PACS must know it)");
+    cli->add_option("--modality", o->modality, "With --pacs: only studies with these modalities, e.g. CT,MR");
+    cli->add_option("--calling-ae", o->network.calling_ae, "With --pacs: our AE title (default SSMIXCARRY)");
     cli->add_flag("--json", o->json, "Print the result as JSON");
     return {cli, [o] { return run_pack(*o); }};
 }

@@ -18,7 +18,7 @@
 #include <asio.hpp>
 
 #include "packager/listen/ack.h"
-#include "packager/listen/message_log.h"
+#include "packager/support/event_log.h"
 #include "packager/listen/mllp_framer.h"
 
 namespace ssmix::packager {
@@ -56,7 +56,7 @@ std::string hl7_now() {
 
 class StorageWorker {
 public:
-    StorageWorker(IngestPipeline& pipeline, MessageLog& log, asio::io_context& io, std::size_t batch_limit)
+    StorageWorker(IngestPipeline& pipeline, EventLog& log, asio::io_context& io, std::size_t batch_limit)
         : pipeline_(pipeline), log_(log), io_(io), batch_limit_(batch_limit), thread_([this] { run(); }) {}
 
     ~StorageWorker() { stop_and_join(); }
@@ -84,7 +84,7 @@ private:
     void process(std::vector<Job>& batch);
 
     IngestPipeline& pipeline_;
-    MessageLog& log_;
+    EventLog& log_;
     asio::io_context& io_;
     std::size_t batch_limit_;
     std::mutex mutex_;
@@ -96,7 +96,7 @@ private:
 
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Connection(tcp::socket socket, StorageWorker& worker, MessageLog& log, const ListenOptions& options,
+    Connection(tcp::socket socket, StorageWorker& worker, EventLog& log, const ListenOptions& options,
                std::set<std::shared_ptr<Connection>>& live)
         : socket_(std::move(socket)), timer_(socket_.get_executor()), worker_(worker), log_(log), options_(options), live_(live),
           framer_(options.max_frame_bytes, framer_events()) {
@@ -219,7 +219,7 @@ private:
     tcp::socket socket_;
     asio::steady_timer timer_;
     StorageWorker& worker_;
-    MessageLog& log_;
+    EventLog& log_;
     const ListenOptions& options_;
     std::set<std::shared_ptr<Connection>>& live_;
     MllpFramer framer_;
@@ -275,7 +275,7 @@ void StorageWorker::process(std::vector<Job>& batch) {
 }  // namespace
 
 int run_listener(const ListenOptions& options) {
-    MessageLog log(options.log_file, options.json_log);
+    EventLog log(options.log_file, options.json_log);
     IngestPipeline pipeline(options.storage, options.rejected, options.transactions);
     asio::io_context io;
     tcp::acceptor acceptor(io);

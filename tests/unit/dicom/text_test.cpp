@@ -2,6 +2,9 @@
 // names of DICOM PS3.5 Annex H as the cases.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "core/dicom/text.h"
 
 using ssmix::dicom::to_utf8;
@@ -29,4 +32,31 @@ TEST_CASE("UTF-8 and ASCII pass through; Latin-1 is converted") {
 
 TEST_CASE("stray 8-bit bytes in Japanese text become U+FFFD, never lost silently") {
     CHECK(to_utf8("A\x80" "B", "\\ISO 2022 IR 87") == "A\xEF\xBF\xBD" "B");
+}
+
+// The examples of DICOM PS3.5 Annex H (H.3.1: ISO 2022 IR 87; H.3.2: with ISO 2022 IR 13), byte
+// for byte as the standard prints them.
+TEST_CASE("dicom text: UTF-8 to ISO 2022 IR 87 as PS3.5 H.3.1 writes Yamada^Tarou=山田^太郎=やまだ^たろう") {
+    const auto encoded = ssmix::dicom::from_utf8("Yamada^Tarou=山田^太郎=やまだ^たろう");
+    CHECK(encoded.specific_character_set == "\\ISO 2022 IR 87");
+    CHECK(encoded.unencodable.empty());
+    CHECK(encoded.value ==
+          "Yamada^Tarou=\x1B$B;3ED\x1B(B^\x1B$BB@O:\x1B(B=\x1B$B$d$^$@\x1B(B^\x1B$B$?$m$&\x1B(B");
+    CHECK(to_utf8(encoded.value, encoded.specific_character_set) == "Yamada^Tarou=山田^太郎=やまだ^たろう");
+}
+
+TEST_CASE("dicom text: half-width katakana as ISO 2022 IR 13, as PS3.5 H.3.2 writes ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう") {
+    const auto encoded = ssmix::dicom::from_utf8("ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう");
+    CHECK(encoded.specific_character_set == "ISO 2022 IR 13\\ISO 2022 IR 87");
+    CHECK(encoded.value ==
+          "\xD4\xCF\xC0\xDE^\xC0\xDB\xB3=\x1B$B;3ED\x1B(J^\x1B$BB@O:\x1B(J=\x1B$B$d$^$@\x1B(J^\x1B$B$?$m$&\x1B(J");
+    CHECK(to_utf8(encoded.value, encoded.specific_character_set) == "ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう");
+}
+
+TEST_CASE("dicom text: plain ASCII needs no character set; what JIS lacks is named, not sent") {
+    CHECK(ssmix::dicom::from_utf8("*Miyamoto*").specific_character_set.empty());
+    CHECK(ssmix::dicom::from_utf8("*Miyamoto*").value == "*Miyamoto*");
+    const auto encoded = ssmix::dicom::from_utf8("宮本😀");
+    CHECK(encoded.unencodable == std::vector<std::string>{"😀"});
+    CHECK(encoded.value == "\x1B$B5\\K\\\x1B(B");
 }

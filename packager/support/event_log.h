@@ -1,4 +1,4 @@
-// packager/listen/message_log.h — one line per message and per connection event, to stderr or
+// packager/support/event_log.h — one line per message (or instance) and per connection event, to stderr or
 // a file, as text or JSON lines (--json). Thread-safe; each line written whole.
 #pragma once
 
@@ -11,12 +11,12 @@
 
 namespace ssmix::packager {
 
-class MessageLog {
+class EventLog {
 public:
-    MessageLog(const std::filesystem::path& file, bool json);   // empty path: stderr
-    ~MessageLog();
-    MessageLog(const MessageLog&) = delete;
-    MessageLog& operator=(const MessageLog&) = delete;
+    EventLog(const std::filesystem::path& file, bool json);   // empty path: stderr
+    ~EventLog();
+    EventLog(const EventLog&) = delete;
+    EventLog& operator=(const EventLog&) = delete;
 
     // fields: {"peer", ...}; "time" and "event" are added. Text form: time event key=value ...
     void write(const std::string& event, nlohmann::ordered_json fields);

@@ -1,5 +1,5 @@
-// packager/listen/message_log.cpp — line-buffered writes under a mutex.
-#include "packager/listen/message_log.h"
+// packager/support/event_log.cpp — line-buffered writes under a mutex.
+#include "packager/support/event_log.h"
 
 #include <stdexcept>
 
@@ -9,17 +9,17 @@ namespace ssmix::packager {
 
 std::string local_time_iso() { return local_time_now("%Y-%m-%dT%H:%M:%S.%f%z"); }
 
-MessageLog::MessageLog(const std::filesystem::path& file, bool json) : json_(json) {
+EventLog::EventLog(const std::filesystem::path& file, bool json) : json_(json) {
     own_ = !file.empty();
     out_ = own_ ? std::fopen(file.c_str(), "a") : stderr;
     if (!out_) throw std::runtime_error("cannot open log file " + file.string());
 }
 
-MessageLog::~MessageLog() {
+EventLog::~EventLog() {
     if (own_) std::fclose(out_);
 }
 
-void MessageLog::write(const std::string& event, nlohmann::ordered_json fields) {
+void EventLog::write(const std::string& event, nlohmann::ordered_json fields) {
     nlohmann::ordered_json line = {{"time", local_time_iso()}, {"event", event}};
     for (auto& [key, value] : fields.items()) line[key] = value;
     std::string text;
