@@ -29,7 +29,7 @@ fi
 packages=(
   # native build
   build-essential cmake ninja-build pkg-config git dpkg-dev
-  libdcmtk-dev dcmtk libpugixml-dev zlib1g-dev doctest-dev libisofs-dev libburn-dev
+  libdcmtk-dev dcmtk libpugixml-dev zlib1g-dev doctest-dev libisofs-dev libburn-dev libopenjp2-7-dev
   libcli11-dev nlohmann-json3-dev libasio-dev libtomlplusplus-dev
   # sanitizers and fuzzing (clang's runtime)
   clang lld libclang-rt-14-dev
@@ -39,8 +39,9 @@ packages=(
   fonts-noto-cjk python3-fonttools
   # browser tests
   chromium firefox-esr xvfb xauth nodejs
-  # third-party checkers used by tests
-  libxml2-utils xorriso dicom3tools genisoimage
+  # third-party checkers and peers used by tests: XML schema, ISO listings, DICOM validation,
+  # an independent DICOM decoder (GDCM) and reader (pydicom), real PACS (Orthanc; dcmqrscp is in dcmtk)
+  libxml2-utils xorriso dicom3tools genisoimage libgdcm-tools python3-pydicom orthanc
   # baselines the benchmarks compare with
   python3-hl7 bc pigz xsltproc
 )

@@ -244,6 +244,7 @@ std::vector<std::string> receivable_transfer_syntaxes() {
 
 PacsClient::PacsClient(DicomPeer peer, NetworkOptions options) : peer_(std::move(peer)), options_(std::move(options)) {
     dicom::register_decoders();   // also keeps DCMTK's own log quiet
+    disable_nagle_unless_asked();
 }
 
 Parsed<bool> PacsClient::echo() {
@@ -374,6 +375,11 @@ Parsed<std::vector<StudyAnswer>> PacsClient::find_studies(const StudyQuery& quer
             study.modalities.assign(modalities.begin(), modalities.end());
         }
     }
+    // Still no instance count (a peer that counts nothing): the study's instances, listed.
+    for (auto& study : studies)
+        if (!study.instances)
+            if (auto listed = find_instances(study.patient_id, study.study_uid); listed.value)
+                study.instances = static_cast<unsigned>(listed.value->size());
     if (!query.modalities.empty())
         std::erase_if(studies, [&](const StudyAnswer& s) {
             return std::none_of(s.modalities.begin(), s.modalities.end(), [&](const std::string& m) {
@@ -425,8 +431,11 @@ RetrieveOutcome PacsClient::get(const std::string& patient_id, const std::string
     Scu scu(peer_, options_);
     add_query_contexts(scu, &Model::get);
     // The instances come back over this association: we take the storage SCP role for their classes.
-    std::set<std::string> classes(sop_classes.begin(), sop_classes.end());
-    if (classes.empty()) classes.insert(std::begin(common_storage_classes), std::end(common_storage_classes));
+    std::set<std::string> classes;
+    for (const auto& c : sop_classes)
+        if (!c.empty()) classes.insert(c);
+    // A peer that does not list SOP classes (dcmqrscp answers without them): the common ones.
+    if (classes.size() < sop_classes.size() || classes.empty()) classes.insert(std::begin(common_storage_classes), std::end(common_storage_classes));
     const OFList<OFString> syntaxes = transfer_syntaxes(receivable_transfer_syntaxes());
     for (const auto& sop_class : classes) scu.addPresentationContext(sop_class.c_str(), syntaxes, ASC_SC_ROLE_SCP);
     if (!scu.connect(outcome.diagnostics, "Study or Patient Root Retrieve (C-GET)")) return outcome;

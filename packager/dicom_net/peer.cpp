@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 namespace ssmix::packager {
 
@@ -22,6 +23,8 @@ bool valid_ae_title(std::string_view title, std::string& problem) {
     }
     return true;
 }
+
+void disable_nagle_unless_asked() { ::setenv("TCP_NODELAY", "1", 0); }
 
 std::vector<std::string> comma_separated(const std::string& text) {
     std::vector<std::string> parts;

@@ -27,6 +27,11 @@ struct DicomPeer {
 // "CT,MR" -> {"CT", "MR"} (empty parts dropped): how --modality lists modalities.
 [[nodiscard]] std::vector<std::string> comma_separated(const std::string& text);
 
+// DCMTK leaves Nagle's algorithm on unless TCP_NODELAY=1 is in the environment; with it on,
+// every small PDU waits for the peer's delayed ACK (about 40 ms an instance on loopback). Set it
+// for this process unless the person running us chose otherwise.
+void disable_nagle_unless_asked();
+
 struct NetworkOptions {
     std::string calling_ae = "SSMIXCARRY";   // our AE title
     unsigned timeout_seconds = 30;           // connect, association and each DIMSE message

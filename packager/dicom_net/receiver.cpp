@@ -142,6 +142,7 @@ bool Receiver::run(std::string& problem) {
     if (shared_settings) throw std::logic_error("one Receiver runs at a time");
     dicom::register_decoders();             // also keeps DCMTK's own log quiet
     dcmDisableGethostbyaddr.set(OFTrue);    // peers by address, as --allow names them
+    disable_nagle_unless_asked();
     auto* pool = new Pool;
     pool_ = pool;
     DcmSCPConfig& config = pool->getConfig();
