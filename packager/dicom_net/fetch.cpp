@@ -90,7 +90,9 @@ FetchResult fetch_studies(const FetchRequest& request, const std::function<void(
         return result;
     }
 
-    ReceivedStore store(request.output);
+    // The PACS keeps its copies, so the instances are flushed once, at the end, before anything is
+    // claimed (each one flushed before its answer would make a large study several times slower).
+    ReceivedStore store(request.output, Durability::at_flush);
     std::optional<MoveReceiver> receiver;
     if (request.method == RetrieveMethod::move) receiver.emplace(request, store);
 
@@ -145,8 +147,11 @@ FetchResult fetch_studies(const FetchRequest& request, const std::function<void(
         report(label + ": " + std::to_string(fetched.received) + " of " + std::to_string(fetched.expected) + " instances");
         result.studies.push_back(std::move(fetched));
     }
-    if (receiver) {
-        receiver.reset();   // lets the last associations finish
+    receiver.reset();   // lets the last associations finish
+    try {
+        store.flush();
+    } catch (const std::exception& e) {
+        result.diagnostics.push_back(error({request.output.string(), 0, ""}, "dicom.fetch.flush", std::string("cannot flush the studies to disk: ") + e.what()));
     }
     return result;
 }

@@ -2,7 +2,8 @@
 // fetch` and `ssmix pack --pacs` do it: C-FIND the studies (only the patient asked for; answers
 // about anyone else are dropped and named), C-FIND each study's instances, retrieve with C-GET,
 // or with C-MOVE to a storage SCP this process runs on --port for the duration; then compare
-// what arrived with what the PACS listed, instance by instance.
+// what arrived with what the PACS listed, instance by instance. Everything received is flushed to
+// disk before fetch_studies returns.
 #pragma once
 
 #include <cstdint>

@@ -107,6 +107,7 @@ public:
         setACSETimeout(options.timeout_seconds);
         setDIMSEBlockingMode(DIMSE_NONBLOCKING);
         setDIMSETimeout(options.timeout_seconds);
+        setMaxReceivePDULength(ASC_MAXIMUMPDUSIZE);   // large PDUs: a 512 KiB slice in 4 reads, not 32
         // Storage "to disk" is DcmSCU's way of handing C-GET instances to handleSTORERequest, which stores them durably.
         setStorageMode(DCMSCU_STORAGE_DISK);
         calling_ae_ = options.calling_ae;

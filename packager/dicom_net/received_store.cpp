@@ -50,8 +50,8 @@ bool is_uid(const std::string& text) {
     }
 }
 
-ReceivedStore::ReceivedStore(fs::path root, fs::path rejected)
-    : root_(std::move(root)), rejected_(rejected.empty() ? root_.parent_path() / "rejected" : std::move(rejected)) {
+ReceivedStore::ReceivedStore(fs::path root, Durability durability, fs::path rejected)
+    : root_(std::move(root)), rejected_(rejected.empty() ? root_.parent_path() / "rejected" : std::move(rejected)), durability_(durability) {
     create_directories_durable(root_);
 }
 
@@ -83,16 +83,28 @@ StoredInstance ReceivedStore::store(dicom::Dataset& dataset, const std::string& 
     const fs::path relative = fs::path(safe_folder_name(x.patient_id)) / x.study_uid / x.series_uid / (x.sop_instance_uid + ".dcm");
     const fs::path target = root_ / relative;
     result.path = relative.generic_string();
-    if (fs::exists(target)) {
-        result.outcome = StoredInstance::Outcome::duplicate;
-        result.status = store_success;
-        return result;
+    const bool deferred = durability_ == Durability::at_flush;
+    {
+        const std::lock_guard lock(mutex_);
+        if (fs::exists(target) || pending_.count(target)) {
+            result.outcome = StoredInstance::Outcome::duplicate;
+            result.status = store_success;
+            return result;
+        }
     }
     auto bytes = dicom::write_part10(dataset, true);
     if (!bytes.value) return reject(store_cannot_understand, bytes.diagnostics.front().message);
     try {
-        create_directories_durable(target.parent_path());
-        write_file_atomic(target, *bytes.value);
+        if (deferred) {
+            fs::create_directories(target.parent_path());
+            const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".partial");
+            write_file(temporary, *bytes.value);
+            const std::lock_guard lock(mutex_);
+            pending_[target] = temporary;
+        } else {
+            create_directories_durable(target.parent_path());
+            write_file_atomic(target, *bytes.value);
+        }
     } catch (const std::exception& e) {
         result.status = store_out_of_resources;
         result.problem = std::string("cannot write the file: ") + e.what();
@@ -101,6 +113,15 @@ StoredInstance ReceivedStore::store(dicom::Dataset& dataset, const std::string& 
     result.outcome = StoredInstance::Outcome::stored;
     result.status = store_success;
     return result;
+}
+
+void ReceivedStore::flush() {
+    const std::lock_guard lock(mutex_);
+    if (pending_.empty()) return;
+    sync_file_system(root_);   // the data of every temporary file
+    for (const auto& [target, temporary] : pending_) fs::rename(temporary, target);
+    sync_file_system(root_);   // and now their names
+    pending_.clear();
 }
 
 // The dataset as it came, and why it was refused; a dataset that cannot even be written is

@@ -2,7 +2,11 @@
 // or a PACS, or the sub-operations of our own C-GET and C-MOVE) kept on disk durably, as
 // DIR/<PatientID>/<StudyUID>/<SeriesUID>/<SOPInstanceUID>.dcm: written under a temporary name,
 // flushed, renamed, its folder flushed, all before store() returns, so a success status sent
-// after it means the file survives a crash. The same instance twice is stored once. Names come
+// after it means the file survives a crash (Durability::each). A retrieve of our own, whose source
+// keeps its copy, may instead flush once at the end (Durability::at_flush): files are written
+// under hidden temporary names, and flush() makes them durable, then gives them their names, so a
+// crash never leaves a partial file under a final name either way. The same instance twice is
+// stored once. Names come
 // from the dataset, made safe: a patient ID keeps letters, digits, '-' and '_' and writes any
 // other byte as %XX (so two IDs never share a folder, and none leaves DIR); each UID must be a
 // UID. What cannot be stored is kept in DIR/../rejected with a reason file beside it.
@@ -10,6 +14,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "core/dicom/dataset.h"
@@ -33,16 +39,22 @@ struct StoredInstance {
 
 [[nodiscard]] const char* to_string(StoredInstance::Outcome outcome);
 
+enum class Durability { each, at_flush };
+
 class ReceivedStore {
 public:
-    // `root`: DIR; `rejected`: where refused datasets go (empty: DIR/../rejected).
-    explicit ReceivedStore(std::filesystem::path root, std::filesystem::path rejected = {});
+    // `root`: DIR; `rejected`: where refused datasets go (empty: DIR/../rejected). Thread-safe.
+    explicit ReceivedStore(std::filesystem::path root, Durability durability = Durability::each, std::filesystem::path rejected = {});
 
     // `dataset` as it arrived, in the transfer syntax it came in (kept as it is). `affected_*`:
     // the C-STORE command's SOP class and instance, which the dataset must repeat (empty: not
     // checked).
     [[nodiscard]] StoredInstance store(dicom::Dataset& dataset, const std::string& affected_sop_class = {},
                                        const std::string& affected_sop_instance = {});
+
+    // Durability::at_flush: every instance stored so far flushed to disk, then renamed into place
+    // and the names flushed. Throws std::system_error when the disk refuses.
+    void flush();
 
     [[nodiscard]] const std::filesystem::path& root() const { return root_; }
     [[nodiscard]] const std::filesystem::path& rejected_folder() const { return rejected_; }
@@ -51,6 +63,9 @@ private:
     void keep_rejected(dicom::Dataset& dataset, StoredInstance& result);
 
     std::filesystem::path root_, rejected_;
+    Durability durability_;
+    std::mutex mutex_;
+    std::map<std::filesystem::path, std::filesystem::path> pending_;   // final name -> temporary one (at_flush)
 };
 
 // A patient ID as a folder name: [A-Za-z0-9_-] kept, every other byte as %XX ("." and ".."

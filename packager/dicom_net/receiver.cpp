@@ -153,7 +153,7 @@ bool Receiver::run(std::string& problem) {
     config.setDIMSEBlockingMode(DIMSE_NONBLOCKING);
     config.setDIMSETimeout(settings_.timeout_seconds);
     config.setACSETimeout(settings_.timeout_seconds);
-    config.setMaxReceivePDULength(ASC_MAXIMUMPDUSIZE / 2);
+    config.setMaxReceivePDULength(ASC_MAXIMUMPDUSIZE);   // large PDUs: fewer reads per instance
     // (What is accepted is decided in ReceiverScp::negotiateAssociation; the configuration needs
     // a presentation context to be complete.)
     config.addPresentationContext(UID_VerificationSOPClass, as_list({UID_LittleEndianExplicitTransferSyntax, UID_LittleEndianImplicitTransferSyntax}));
