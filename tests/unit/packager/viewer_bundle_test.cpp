@@ -40,7 +40,7 @@ std::size_t chunk_files(const DiscTreeWriter& tree) {
 
 }  // namespace
 
-TEST_CASE("viewer data: a series over the room is rolled back; the next one that fits is kept") {
+TEST_CASE("viewer data: a series over the room is rolled back, and the next one that fits is kept") {
     const fs::path work = fs::temp_directory_path() / ("ssmix-viewer-bundle-" + std::to_string(::getpid()));
     fs::remove_all(work);
     {
