@@ -16,6 +16,10 @@ add_library(ssmix_dcmtk INTERFACE)
 target_link_libraries(ssmix_dcmtk INTERFACE
   DCMTK::dcmjpls DCMTK::dcmjpeg DCMTK::dcmimage DCMTK::dcmimgle DCMTK::dcmdata DCMTK::oflog DCMTK::ofstd)
 
+pkg_check_modules(OPENJPEG REQUIRED IMPORTED_TARGET libopenjp2)
+add_library(ssmix_openjpeg INTERFACE)
+target_link_libraries(ssmix_openjpeg INTERFACE PkgConfig::OPENJPEG)
+
 add_library(ssmix_zlib INTERFACE)
 target_link_libraries(ssmix_zlib INTERFACE ZLIB::ZLIB)
 

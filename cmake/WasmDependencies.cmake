@@ -17,6 +17,10 @@ add_library(pugixml::pugixml INTERFACE IMPORTED)
 target_include_directories(pugixml::pugixml SYSTEM INTERFACE ${SSMIX_WASM_DEPS}/include)
 target_link_libraries(pugixml::pugixml INTERFACE ${SSMIX_WASM_DEPS}/lib/libpugixml.a)
 
+add_library(ssmix_openjpeg INTERFACE)
+target_include_directories(ssmix_openjpeg SYSTEM INTERFACE ${SSMIX_WASM_DEPS}/include/openjpeg-2.5)
+target_link_libraries(ssmix_openjpeg INTERFACE ${SSMIX_WASM_DEPS}/lib/libopenjp2.a)
+
 add_library(ssmix_dcmtk INTERFACE)
 target_include_directories(ssmix_dcmtk SYSTEM INTERFACE ${SSMIX_WASM_DEPS}/include)
 foreach(lib dcmjpls dcmtkcharls dcmjpeg ijg8 ijg12 ijg16 dcmimage dcmimgle dcmdata oflog ofstd)

@@ -2,6 +2,8 @@
 // the packager and the viewer call it from several entry points.
 #include "core/dicom/codecs.h"
 
+#include "core/dicom/j2k_codec.h"
+
 #include "dcmtk/config/osconfig.h"
 #include "dcmtk/dcmdata/dcrledrg.h"
 #include "dcmtk/dcmjpeg/djdecode.h"
@@ -18,6 +20,7 @@ void register_decoders() {
         DJDecoderRegistration::registerCodecs();
         DJLSDecoderRegistration::registerCodecs();
         DcmRLEDecoderRegistration::registerCodecs();
+        register_j2k_decoder();
         return true;
     }();
     (void)registered;

@@ -15,8 +15,9 @@ std::vector<Diagnostic> write_dicomdir(const std::filesystem::path& root, const 
     const std::string dicomdir = (root / disc::dicomdir).string();
     DicomDirInterface interface;
     interface.disableBackupMode();
-    const auto application_profile =
-        profile == DiscProfile::dvd_jpeg ? DicomDirInterface::AP_GeneralPurposeDVDJPEG : DicomDirInterface::AP_GeneralPurpose;
+    const auto application_profile = profile == DiscProfile::dvd_jpeg  ? DicomDirInterface::AP_GeneralPurposeDVDJPEG
+                                     : profile == DiscProfile::dvd_j2k ? DicomDirInterface::AP_GeneralPurposeDVDJPEG2000
+                                                                       : DicomDirInterface::AP_GeneralPurpose;
     OFCondition status = interface.createNewDicomDir(application_profile, dicomdir.c_str(), fileset_id.c_str());
     if (status.bad()) {
         problems.push_back(error({dicomdir, 0, ""}, "dicomdir.create_failed", std::string("cannot create the DICOMDIR: ") + status.text()));

@@ -12,9 +12,17 @@
 namespace ssmix::dicom {
 namespace {
 
-bool kept_on_dvd(E_TransferSyntax syntax) {
-    return syntax == EXS_LittleEndianExplicit || syntax == EXS_JPEGProcess1 || syntax == EXS_JPEGProcess2_4 ||
-           syntax == EXS_JPEGProcess14SV1;
+bool jpeg(E_TransferSyntax syntax) { return syntax == EXS_JPEGProcess1 || syntax == EXS_JPEGProcess2_4 || syntax == EXS_JPEGProcess14SV1; }
+
+bool j2k(E_TransferSyntax syntax) { return syntax == EXS_JPEG2000LosslessOnly || syntax == EXS_JPEG2000; }
+
+bool kept(E_TransferSyntax syntax, DiscProfile profile) {
+    switch (profile) {
+        case DiscProfile::cd_uncompressed: return syntax == EXS_LittleEndianExplicit;
+        case DiscProfile::dvd_jpeg: return syntax == EXS_LittleEndianExplicit || jpeg(syntax);
+        case DiscProfile::dvd_j2k: return syntax == EXS_LittleEndianExplicit || j2k(syntax);
+    }
+    return false;
 }
 
 Diagnostic problem(const Dataset& dataset, std::string code, std::string message) {
@@ -53,10 +61,19 @@ Parsed<Bytes> write_file(Dataset& dataset, E_TransferSyntax syntax, E_FileWriteM
 
 }  // namespace
 
+DiscProfile dvd_profile_for(const std::vector<std::string>& syntax_uids) {
+    std::size_t jpegs = 0, j2ks = 0;
+    for (const auto& uid : syntax_uids) {
+        const E_TransferSyntax syntax = DcmXfer(uid.c_str()).getXfer();
+        jpegs += jpeg(syntax);
+        j2ks += j2k(syntax);
+    }
+    return j2ks > jpegs ? DiscProfile::dvd_j2k : DiscProfile::dvd_jpeg;
+}
+
 DiscEncoding disc_encoding(const std::string& syntax_uid, DiscProfile profile) {
     const E_TransferSyntax syntax = DcmXfer(syntax_uid.c_str()).getXfer();
-    const bool kept = profile == DiscProfile::dvd_jpeg ? kept_on_dvd(syntax) : syntax == EXS_LittleEndianExplicit;
-    if (kept) return {syntax_uid, false};
+    if (kept(syntax, profile)) return {syntax_uid, false};
     return {DcmXfer(EXS_LittleEndianExplicit).getXferID(), true};
 }
 

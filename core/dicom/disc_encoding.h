@@ -1,7 +1,8 @@
 // core/dicom/disc_encoding.h — DICOM files as they go on a disc. The media profile decides the
 // transfer syntax (DICOM PS3.11): STD-GEN-CD allows only Explicit VR Little Endian, so a CD-R
 // gets every compressed file decoded; STD-GEN-DVD-JPEG (Annex H.3) also keeps JPEG baseline,
-// extended and lossless SV1 as they are. Files already right go on unchanged; the others are
+// extended and lossless SV1 as they are, STD-GEN-DVD-J2K JPEG 2000 (lossless or not). A
+// file-set has one profile. Files already right go on unchanged; the others are
 // decoded with DCMTK and written anew, in memory, so the caller can put the same bytes on the
 // disc, into the viewer's data and into a key image without reading them again.
 #pragma once
@@ -16,7 +17,10 @@
 
 namespace ssmix::dicom {
 
-enum class DiscProfile { cd_uncompressed, dvd_jpeg };
+enum class DiscProfile { cd_uncompressed, dvd_jpeg, dvd_j2k };
+
+// The DVD profile that keeps the most of these files as they are.
+[[nodiscard]] DiscProfile dvd_profile_for(const std::vector<std::string>& syntax_uids);
 
 // The transfer syntax a file in `syntax_uid` has on a disc of `profile`, and whether it must
 // be transcoded to get it.

@@ -202,6 +202,11 @@ private:
     // the disc. A file whose syntax the medium does not allow and that DCMTK cannot decode is
     // left out here, by name and reason, and the rest goes on.
     void plan_instances() {
+        if (request_.media == Media::dvd) {
+            std::vector<std::string> syntaxes;
+            for (const auto& input : instances_) syntaxes.push_back(input.instance.transfer_syntax_uid);
+            plan_.profile = dicom::dvd_profile_for(syntaxes);
+        }
         std::vector<const dicom::Instance*> headers;
         for (const auto& input : instances_) headers.push_back(&input.instance);
         const auto paths = assign_dicom_paths(headers);

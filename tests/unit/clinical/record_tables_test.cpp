@@ -17,7 +17,7 @@ std::vector<std::string> texts(const std::vector<Cell>& row) {
 
 }  // namespace
 
-TEST_CASE("record tables: problems with their kind, ICD-10 and dates; the main problem strong") {
+TEST_CASE("record tables: problems with their kind, ICD-10 and dates, the main problem strong") {
     Problem main;
     main.diagnosis = {"20050020", "2型糖尿病", "MDCDX2"};
     main.icd10 = "E119";
@@ -38,7 +38,7 @@ TEST_CASE("record tables: problems with their kind, ICD-10 and dates; the main p
     CHECK(problem_table({suspected}, Language::en).rows[0][1].text == "Suspected");
 }
 
-TEST_CASE("record tables: an order's Rp number, usage and days span its drugs; newest order heading names date, kind, department, doctor") {
+TEST_CASE("record tables: an order's Rp number, usage and days span its drugs, newest order heading names date, kind, department, doctor") {
     PrescriptionOrder order;
     order.date = "20261102";
     order.doctor = "医師 一郎";

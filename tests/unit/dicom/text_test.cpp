@@ -23,7 +23,7 @@ TEST_CASE("ESC ) I designations print nothing") {
     CHECK(to_utf8("\x1B)I\xB1", "ISO 2022 IR 13") == "ｱ");
 }
 
-TEST_CASE("UTF-8 and ASCII pass through; Latin-1 is converted") {
+TEST_CASE("UTF-8 and ASCII pass through, Latin-1 is converted") {
     CHECK(to_utf8("患者^太郎", "ISO_IR 192") == "患者^太郎");
     CHECK(to_utf8("Doe^John", "") == "Doe^John");
     CHECK(to_utf8("M\xFCller", "ISO_IR 100") == "Müller");
@@ -53,7 +53,7 @@ TEST_CASE("dicom text: half-width katakana as ISO 2022 IR 13, as PS3.5 H.3.2 wri
     CHECK(to_utf8(encoded.value, encoded.specific_character_set) == "ﾔﾏﾀﾞ^ﾀﾛｳ=山田^太郎=やまだ^たろう");
 }
 
-TEST_CASE("dicom text: plain ASCII needs no character set; what JIS lacks is named, not sent") {
+TEST_CASE("dicom text: plain ASCII needs no character set, what JIS lacks is named, not sent") {
     CHECK(ssmix::dicom::from_utf8("*Miyamoto*").specific_character_set.empty());
     CHECK(ssmix::dicom::from_utf8("*Miyamoto*").value == "*Miyamoto*");
     const auto encoded = ssmix::dicom::from_utf8("宮本😀");

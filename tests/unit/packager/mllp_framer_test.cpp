@@ -36,7 +36,7 @@ TEST_CASE("mllp: frames arrive whole, whatever the chunking") {
     }
 }
 
-TEST_CASE("mllp: garbage before a start block is counted and skipped; CR/LF between frames is not garbage") {
+TEST_CASE("mllp: garbage before a start block is counted and skipped, CR/LF between frames is not garbage") {
     Seen seen;
     auto f = framer(seen);
     f.feed(as_bytes("GET / HTTP/1.0\r\n\x0bMSH|a\x1c\r\r\n\x0bMSH|b\x1c\r"));
@@ -44,7 +44,7 @@ TEST_CASE("mllp: garbage before a start block is counted and skipped; CR/LF betw
     CHECK(seen.garbage == std::vector<std::size_t>{12});   // "GET / HTTP/1.0" without CR LF
 }
 
-TEST_CASE("mllp: a lone 0x1C is data; 0x1C 0x0B ends a frame from senders that omit the CR") {
+TEST_CASE("mllp: a lone 0x1C is data, 0x1C 0x0B ends a frame from senders that omit the CR") {
     Seen seen;
     auto f = framer(seen);
     f.feed(as_bytes("\x0b" "a\x1c" "b\x1c\r"));

@@ -92,7 +92,7 @@ TEST_CASE("static page: more than 8 days split into several tables") {
     CHECK(count(page, "<td>CRP</td>") == 2);
 }
 
-TEST_CASE("static page: key images with caption and size; DICOM-only discs have no record") {
+TEST_CASE("static page: key images with caption and size, DICOM-only discs have no record") {
     const std::vector<KeyImage> images = {{"IMAGES/I0000001.JPG", "20111215", "胸部CT", "CT", "胸部 5mm", 12, 24, 256, 256, "1.2.3"}};
     const std::string page = static_page_html(nullptr, summary(), images);
     CHECK(page.find("<img src=\"IMAGES/I0000001.JPG\" width=\"256\" height=\"256\"") != std::string::npos);
