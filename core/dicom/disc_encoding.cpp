@@ -4,9 +4,13 @@
 
 #include "core/dicom/codecs.h"
 #include "dcmtk/config/osconfig.h"
+#include <cstdio>
+
 #include "dcmtk/dcmdata/dccodec.h"
+#include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmdata/dcostrmb.h"
+#include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmdata/dcxfer.h"
 
 namespace ssmix::dicom {
@@ -76,6 +80,27 @@ DiscEncoding disc_encoding(const std::string& syntax_uid, DiscProfile profile) {
     if (kept(syntax, profile)) return {syntax_uid, false};
     return {DcmXfer(EXS_LittleEndianExplicit).getXferID(), true};
 }
+
+std::vector<AttributeFill> dicomdir_fills(const Dataset& dataset) {
+    DcmDataset& data = *dataset.dcmtk().getDataset();
+    std::vector<AttributeFill> fills;
+    if (!data.tagExists(DCM_PatientName)) fills.push_back({"(0010,0010)", "Patient's Name", ""});
+    if (!data.tagExistsWithValue(DCM_Modality)) fills.push_back({"(0008,0060)", "Modality", "OT"});
+    return fills;
+}
+
+void apply_fills(Dataset& dataset, const std::vector<AttributeFill>& fills) {
+    DcmDataset& data = *dataset.dcmtk().getDataset();
+    for (const auto& fill : fills) {
+        DcmTagKey key;
+        unsigned group = 0, element = 0;
+        if (std::sscanf(fill.tag.c_str(), "(%4x,%4x)", &group, &element) != 2) continue;
+        key.set(static_cast<Uint16>(group), static_cast<Uint16>(element));
+        data.putAndInsertString(key, fill.value.c_str());
+    }
+}
+
+bool listable_in_dicomdir(const std::string& sop_class_uid) { return dcmIsaStorageSOPClassUID(sop_class_uid.c_str(), ESSC_All); }
 
 bool can_decode(const std::string& syntax_uid) {
     register_decoders();

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,21 @@ struct DiscEncoding {
 };
 [[nodiscard]] DiscEncoding disc_encoding(const std::string& syntax_uid, DiscProfile profile);
 
+// True for a SOP class a DICOMDIR can list (a storage SOP class; not a private or unknown one).
+[[nodiscard]] bool listable_in_dicomdir(const std::string& sop_class_uid);
+
+// An attribute a DICOMDIR record needs that a file lacks, and that the disc's copy may carry
+// without anything being invented about the patient: an empty Patient's Name (type 2, "unknown"),
+// Modality OT ("other"). What else is missing is invented in the DICOMDIR record only
+// (DicomdirBuilder), as dcmmkdir +I does.
+struct AttributeFill {
+    std::string tag;     // "(0010,0010)"
+    std::string name;    // "Patient's Name"
+    std::string value;
+};
+[[nodiscard]] std::vector<AttributeFill> dicomdir_fills(const Dataset& dataset);
+void apply_fills(Dataset& dataset, const std::vector<AttributeFill>& fills);
+
 // True when DCMTK (with the decoders this program registers) can decode the syntax.
 [[nodiscard]] bool can_decode(const std::string& syntax_uid);
 
@@ -41,11 +57,27 @@ struct DiscEncoding {
 // its own meta header, or with a fresh one (a dataset received over the network has none).
 [[nodiscard]] Parsed<Bytes> write_part10(Dataset& dataset, bool new_meta_header = false);
 
-// The DICOMDIR of a file-set (PS3.10 Basic Directory) with DCMTK's DicomDirInterface: PATIENT,
-// STUDY, SERIES and IMAGE (or document) records for every file. `files` are paths relative to
-// `root` ("DICOM/P0000001/ST000001/SE000001/IM000001"); writes root/DICOMDIR and returns the
-// problems, each naming its file.
-[[nodiscard]] std::vector<Diagnostic> write_dicomdir(const std::filesystem::path& root, const std::vector<std::string>& files,
-                                                     DiscProfile profile, const std::string& fileset_id);
+// The DICOMDIR of a file-set (PS3.10 Basic Directory), built with DCMTK's DicomDirInterface as
+// the files are written: PATIENT, STUDY, SERIES and IMAGE (or document) records. `root` is the
+// file-set's folder; files are named relative to it ("DICOM/P0000001/ST000001/SE000001/IM000001").
+class DicomdirBuilder {
+public:
+    DicomdirBuilder(std::filesystem::path root, DiscProfile profile, const std::string& fileset_id);
+    ~DicomdirBuilder();
+    DicomdirBuilder(const DicomdirBuilder&) = delete;
+    DicomdirBuilder& operator=(const DicomdirBuilder&) = delete;
+
+    // Adds a file's records. False when the DICOMDIR cannot list it (a value the profile requires
+    // is missing, and not one dcmmkdir +I would invent): the caller leaves the file out.
+    // `problems` gets the refusal, and warnings for what was invented for the record, both
+    // naming `source` (where the file came from).
+    bool add(const std::string& file, const std::string& source, std::vector<Diagnostic>& problems);
+    // Writes root/DICOMDIR.
+    [[nodiscard]] std::vector<Diagnostic> write();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace ssmix::dicom

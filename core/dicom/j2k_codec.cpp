@@ -1,9 +1,9 @@
 // core/dicom/j2k_codec.cpp — a DcmCodec per JPEG 2000 transfer syntax, decoding only. A frame's
 // fragments are joined into one buffer that OpenJPEG reads through memory stream callbacks; the
 // decoded components (32-bit integers) are written back as DICOM stores them: 8 or 16 bits per
-// sample as Bits Allocated says, colour interleaved (Planar Configuration 0), the sample's bit
-// pattern kept as it is (a codestream that calls itself unsigned in a file whose Pixel
-// Representation says signed is read as the file says, as DICOM requires).
+// sample as Bits Allocated says, colour interleaved (Planar Configuration 0), signed samples
+// sign-extended (a codestream that calls itself unsigned in a file whose Pixel Representation
+// says signed is read as the file says, as pydicom and GDCM do too).
 #include "core/dicom/j2k_codec.h"
 
 #include <openjpeg.h>
@@ -33,7 +33,7 @@ makeOFConditionConst(j2k_mismatch, OFM_dcmdata, 0xF202, OF_error, "JPEG 2000 ima
 
 // What the dataset says the decoded frame must look like.
 struct Geometry {
-    Uint16 rows = 0, columns = 0, samples = 0, bits_allocated = 0;
+    Uint16 rows = 0, columns = 0, samples = 0, bits_allocated = 0, pixel_representation = 0;
     Sint32 frames = 1;
     OFString photometric;
     [[nodiscard]] std::size_t bytes_per_sample() const { return bits_allocated > 8 ? 2 : 1; }
@@ -50,6 +50,7 @@ OFCondition read_geometry(DcmItem& dataset, DcmPixelSequence& sequence, Geometry
     // never more frames than fragments (item 0 is the offset table)
     if (sequence.card() > 1) g.frames = std::min<Sint32>(g.frames, static_cast<Sint32>(sequence.card() - 1));
     dataset.findAndGetOFString(DCM_PhotometricInterpretation, g.photometric);
+    dataset.findAndGetUint16(DCM_PixelRepresentation, g.pixel_representation);
     return EC_Normal;
 }
 
@@ -171,6 +172,15 @@ OFCondition decode_codestream(const Bytes& codestream, const Geometry& g, std::u
     }
     const std::size_t pixels = std::size_t{g.rows} * g.columns;
     const std::size_t bytes = g.bytes_per_sample();
+    for (unsigned c = 0; c < g.samples; ++c) {
+        // The file says signed, the codestream unsigned: its top bit is the sign (sign-extended,
+        // so that a reader that does not mask to Bits Stored sees the same value).
+        const opj_image_comp_t& comp = image->comps[c];
+        if (g.pixel_representation != 1 || comp.sgnd || comp.prec == 0) continue;
+        const OPJ_INT32 half = OPJ_INT32{1} << (comp.prec - 1);
+        for (std::size_t p = 0; p < pixels; ++p)
+            if (comp.data[p] >= half) comp.data[p] -= 2 * half;
+    }
     for (std::size_t p = 0; p < pixels; ++p)
         for (unsigned c = 0; c < g.samples; ++c) {
             const auto value = static_cast<std::uint32_t>(image->comps[c].data[p]);

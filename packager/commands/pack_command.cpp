@@ -14,9 +14,11 @@
 #include "packager/commands/command.h"
 #include "packager/dicom_net/fetch.h"
 #include "packager/disc/checksums.h"
+#include "packager/disc/disc_verify.h"
 #include "packager/disc/disc_plan.h"
 #include "packager/disc/disc_tree.h"
 #include "packager/disc/document_writer.h"
+#include "packager/disc/image_inputs.h"
 #include "packager/disc/image_writer.h"
 #include "packager/disc/iso_writer.h"
 #include "packager/disc/pack_report.h"
@@ -24,6 +26,7 @@
 #include "packager/disc/static_page.h"
 #include "packager/disc/viewer_bundle.h"
 #include "packager/support/console.h"
+#include "packager/support/disk_files.h"
 
 namespace ssmix::packager {
 namespace fs = std::filesystem;
@@ -102,6 +105,8 @@ int run_pack(PackOptions& o) {
                 return fail(std::move(fetched.diagnostics), "the images could not all be retrieved from " + peer->text() + "; nothing was written", o.json);
             request.dicom.push_back(pacs_folder->path());
         }
+        ImageInputs images_given(o.iso.empty() ? o.tree : o.iso);
+        request.dicom = images_given.resolve(request.dicom);
         auto planned = plan_disc(request);
         if (!planned.value) return fail(std::move(planned.diagnostics), "", o.json);
         const DiscPlan& plan = *planned.value;
@@ -144,6 +149,13 @@ int run_pack(PackOptions& o) {
         std::map<std::string, std::string> digests = images.digests;
         for (const auto& file : data.manifest.files) digests.emplace(file.path, file.sha256);
         write_checksums(tree, std::move(digests));
+        // The disc is checked as `ssmix verify` would check it before it takes its name.
+        DiskFiles staged(tree.root());
+        const DiscVerification own_check = verify_disc(staged, nullptr, "the disc being written");
+        if (!own_check.findings.empty()) {
+            diagnostics.insert(diagnostics.end(), own_check.findings.begin(), own_check.findings.end());
+            return fail(std::move(diagnostics), "the disc does not pass its own check (above); nothing was written", o.json);
+        }
         const std::uint64_t disc_bytes = tree.disc_bytes();
         if (disc_bytes > plan.budget)
             return fail(std::move(diagnostics), too_large_message(disc_bytes, plan.media) + "; nothing was written", o.json);

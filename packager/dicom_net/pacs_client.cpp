@@ -1,7 +1,6 @@
 // packager/dicom_net/pacs_client.cpp — DcmSCU subclassed only where DCMTK leaves it to the
 // caller: instances arriving during a C-GET go to the ReceivedStore (durable), and each
-// retrieve response reports progress. Why a peer refused an association DcmSCU only writes to
-// its debug log, so that log is listened to while an association is negotiated.
+// retrieve response reports progress.
 #include "packager/dicom_net/pacs_client.h"
 
 #include <algorithm>
@@ -11,54 +10,26 @@
 
 #include "core/dicom/codecs.h"
 #include "core/dicom/dataset.h"
+#include "core/dicom/dcmtk_log.h"
 #include "core/dicom/text.h"
 #include "dcmtk/config/osconfig.h"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmnet/diutil.h"
 #include "dcmtk/dcmnet/scu.h"
-#include "dcmtk/oflog/oflog.h"
-#include "dcmtk/oflog/spi/logevent.h"
 
 namespace ssmix::packager {
 namespace {
 
-namespace log4cplus = dcmtk::log4cplus;
-
-// Collects what dcmtk.dcmnet says at debug level while it exists (one negotiation).
-class NetworkLogCapture {
-public:
-    NetworkLogCapture() : logger_(log4cplus::Logger::getInstance("dcmtk.dcmnet")), appender_(new Collector(text_)) {
-        logger_.setAdditivity(false);   // not to the console
-        logger_.addAppender(appender_);
-        logger_.setLogLevel(log4cplus::DEBUG_LOG_LEVEL);
-    }
-    ~NetworkLogCapture() {
-        logger_.setLogLevel(log4cplus::OFF_LOG_LEVEL);
-        logger_.removeAppender(appender_);
-    }
-    NetworkLogCapture(const NetworkLogCapture&) = delete;
-    NetworkLogCapture& operator=(const NetworkLogCapture&) = delete;
-
-    // The reason of an A-ASSOCIATE-RJ, as DCMTK spells it ("Calling AE Title Not Recognized").
-    [[nodiscard]] std::string rejection_reason() const {
-        const auto at = text_.find("Reason: ");
-        if (at == std::string::npos) return {};
-        const auto end = text_.find('\n', at);
-        return text_.substr(at + 8, end == std::string::npos ? std::string::npos : end - at - 8);
-    }
-
-private:
-    struct Collector final : log4cplus::Appender {
-        explicit Collector(std::string& into) : text(into) {}
-        void close() override {}
-        void append(const log4cplus::spi::InternalLoggingEvent& event) override { text += std::string(event.getMessage().c_str()) + "\n"; }
-        std::string& text;
-    };
-    std::string text_;
-    log4cplus::Logger logger_;
-    log4cplus::SharedAppenderPtr appender_;
-};
+// Why a peer refused: DcmSCU writes the A-ASSOCIATE-RJ's reason to its debug log only.
+std::string rejection_reason(const dicom::DcmtkLogCapture& log) {
+    for (const auto& line : log.lines())
+        if (const auto at = line.find("Reason: "); at != std::string::npos) {
+            const auto end = line.find('\n', at);
+            return line.substr(at + 8, end == std::string::npos ? std::string::npos : end - at - 8);
+        }
+    return {};
+}
 
 std::string value_of(DcmItem& item, const DcmTagKey& tag) {
     OFString value;
@@ -121,10 +92,10 @@ public:
     bool connect(std::vector<Diagnostic>& problems, const std::string& what) {
         OFCondition status = initNetwork();
         if (status.good()) {
-            NetworkLogCapture log;
+            const dicom::DcmtkLogCapture log("dcmtk.dcmnet", true);
             status = negotiateAssociation();
             if (status == DUL_ASSOCIATIONREJECTED) {
-                const std::string reason = log.rejection_reason();
+                const std::string reason = rejection_reason(log);
                 problems.push_back(error({peer_.text(), 0, ""}, "dicom.association.rejected",
                                          peer_.text() + " refused the association" + (reason.empty() ? "" : " (" + reason + ")") +
                                              ": check that it knows the AE title " + calling_ae_ + " (and this computer's address) and that " +

@@ -30,6 +30,7 @@ namespace {
 
 struct FileResult {
     std::optional<dicom::Instance> instance;
+    std::vector<dicom::AttributeFill> fills;
     std::string sha256;
     std::vector<Diagnostic> diagnostics;
 };
@@ -56,6 +57,7 @@ FileResult read_one(const fs::path& file) {
     result.diagnostics = std::move(described.diagnostics);
     if (described.value && described.value->sop_class_uid != media_storage_directory_class) {
         result.instance = std::move(described.value);
+        result.fills = dicom::dicomdir_fills(*dataset.value);
         result.sha256 = sha256_hex(bytes);   // read anyway; saves reading it again for SHA256.TXT
     }
     return result;
@@ -76,7 +78,7 @@ DicomInputs collect_dicom(const std::vector<fs::path>& paths) {
 
     std::set<std::string> seen_uids;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        auto& [instance, sha256, diagnostics] = read[i];
+        auto& [instance, fills, sha256, diagnostics] = read[i];
         result.diagnostics.insert(result.diagnostics.end(), diagnostics.begin(), diagnostics.end());
         if (!instance) continue;
         if (!seen_uids.insert(instance->sop_instance_uid).second) {
@@ -84,7 +86,7 @@ DicomInputs collect_dicom(const std::vector<fs::path>& paths) {
                                                  "same SOP Instance UID as an earlier file; this copy is skipped"));
             continue;
         }
-        result.instances.push_back({files[i], std::move(*instance), std::move(sha256)});
+        result.instances.push_back({files[i], std::move(*instance), std::move(sha256), std::move(fills)});
     }
     return result;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/base/diagnostic.h"
+#include "core/dicom/disc_encoding.h"
 #include "core/dicom/instance.h"
 
 namespace ssmix::packager {
@@ -15,6 +16,7 @@ struct DicomInput {
     std::filesystem::path source;   // where the file was found
     dicom::Instance instance;
     std::string sha256;             // of the source file: the disc file's too when copied unchanged
+    std::vector<dicom::AttributeFill> fills;   // what the disc's copy adds so a DICOMDIR can list it
 };
 
 struct DicomInputs {

@@ -115,7 +115,8 @@ private:
         plan_.patient_id = request_.patient;
         if (plan_.patient_id.empty()) {
             std::set<std::string> patients;
-            for (const auto& input : inputs.instances) patients.insert(input.instance.patient_id);
+            for (const auto& input : inputs.instances)
+                if (!input.instance.patient_id.empty()) patients.insert(input.instance.patient_id);
             if (patients.size() > 1) {
                 std::string list;
                 for (const auto& id : patients) list += (list.empty() ? "" : ", ") + ("\"" + id + "\"");
@@ -129,8 +130,13 @@ private:
         }
         std::map<std::string, std::vector<const DicomInput*>> others;
         for (auto& input : inputs.instances) {
-            if (input.instance.patient_id == plan_.patient_id) instances_.push_back(std::move(input));
-            else others[input.instance.patient_id].push_back(&input);
+            if (input.instance.patient_id.empty())   // nobody's: never attributed to the disc's patient
+                plan_.diagnostics.push_back(warning({input.source.string(), 0, "(0010,0020)"}, "pack.no_patient_id",
+                                                    "no Patient ID: it cannot be told whose images these are; left out"));
+            else if (input.instance.patient_id == plan_.patient_id)
+                instances_.push_back(std::move(input));
+            else
+                others[input.instance.patient_id].push_back(&input);
         }
         for (const auto& [id, files] : others)
             plan_.diagnostics.push_back(warning({files.front()->source.string(), 0, "(0010,0020)"}, "pack.other_patient",
@@ -216,8 +222,26 @@ private:
         for (const std::size_t i : order) {
             DicomInput& input = instances_[i];
             const dicom::Instance& x = input.instance;
+            if (!dicom::listable_in_dicomdir(x.sop_class_uid)) {
+                plan_.diagnostics.push_back(error({input.source.string(), 0, "(0008,0016)"}, "dicom.sop_class",
+                                                  "SOP class " + x.sop_class_uid + " is not a storage class a DICOMDIR can list (private or unknown); left out"));
+                continue;
+            }
+            if (x.study_uid.empty() || x.series_uid.empty()) {   // no study or series to file it under, on the disc or in a DICOMDIR
+                plan_.diagnostics.push_back(error({input.source.string(), 0, x.study_uid.empty() ? "(0020,000D)" : "(0020,000E)"}, "dicom.no_uid",
+                                                  std::string("no ") + (x.study_uid.empty() ? "Study" : "Series") +
+                                                      " Instance UID: it cannot be filed in a study; left out"));
+                continue;
+            }
             dicom::DiscEncoding encoding = dicom::disc_encoding(x.transfer_syntax_uid, plan_.profile);
             if (!x.part10) encoding.transcode = true;   // written anew with a meta header
+            for (const auto& fill : input.fills) {
+                encoding.transcode = true;   // written anew, with what the DICOMDIR needs
+                plan_.diagnostics.push_back(warning({input.source.string(), 0, fill.tag}, "pack.filled",
+                                                    "no " + fill.name + " " + fill.tag + ": the disc's copy carries " +
+                                                        (fill.value.empty() ? std::string("an empty one") : "\"" + fill.value + "\"") +
+                                                        " so that its DICOMDIR can list it"));
+            }
             if (encoding.transcode && !dicom::can_decode(x.transfer_syntax_uid)) {
                 plan_.diagnostics.push_back(error({input.source.string(), 0, "(0002,0010)"}, "dicom.transcode.unsupported",
                                                   "cannot decode " + x.transfer_syntax_name + " (" + x.transfer_syntax_uid +
@@ -261,9 +285,9 @@ private:
         std::size_t key_images = 0;
         for (auto& series : plan_.series) {
             series.key_instance = series.instances[series.instances.size() / 2];
-            const unsigned frames = plan_.instances[series.key_instance].input.instance.frames;
-            series.key_frame = frames > 1 ? frames / 2 : 0;
-            series.key_image = disc::key_image(++key_images);
+            const dicom::Instance& key = plan_.instances[series.key_instance].input.instance;
+            series.key_frame = key.frames > 1 ? key.frames / 2 : 0;
+            if (key.has_image()) series.key_image = disc::key_image(++key_images);   // a report or a document has none
             for (const std::size_t i : series.instances) {
                 const dicom::Instance& x = plan_.instances[i].input.instance;
                 auto& study = studies[x.study_uid];
@@ -298,6 +322,7 @@ private:
         if (!plan_.documents.empty()) low += 8192, high += 8192;   // METADATA.XML
         for (const auto& x : plan_.instances) low += sectors_bytes(x.disc_bytes), high += sectors_bytes(x.disc_bytes_most);
         for (const auto& s : plan_.series) {
+            if (s.key_image.empty()) continue;
             const auto& key = plan_.instances[s.key_instance].input.instance;
             high += sectors_bytes(std::uint64_t{key.rows} * key.columns * 3 / 4 + 4096);   // a JPEG key image is well below this
         }

@@ -62,7 +62,7 @@ struct PlannedSeries {
     std::vector<std::size_t> instances;   // into DiscPlan::instances, in disc order
     std::size_t key_instance = 0;    // into DiscPlan::instances: the middle image
     unsigned key_frame = 0;          // the middle frame, when that image has several
-    std::string key_image;           // IHE_PDI/IMAGES/Innnnnnn.JPG
+    std::string key_image;           // IHE_PDI/IMAGES/Innnnnnn.JPG; empty when the middle instance has no image
     std::uint64_t bundle_bytes = 0;  // estimated cost in the viewer's data (deflated, base64)
     bool in_bundle = true;
     std::string left_out_reason;     // why not, when not

@@ -33,6 +33,7 @@ public:
 
     WrittenImages run() {
         Progress progress("Writing DICOM");
+        dicomdir_.emplace(tree_.root(), plan_.profile, "SSMIXCARRY");
         std::size_t done = 0;
         for (const auto& series : plan_.series) {
             const bool bundled = bundle_ && series.in_bundle;
@@ -55,7 +56,7 @@ public:
                                                       "the series did not fit in the viewer's data after all; left out of it (it is on the disc)"));
         }
         if (!result_.paths.empty()) {
-            auto problems = dicom::write_dicomdir(tree_.root(), result_.paths, plan_.profile, "SSMIXCARRY");
+            auto problems = dicomdir_->write();
             result_.diagnostics.insert(result_.diagnostics.end(), problems.begin(), problems.end());
         }
         return std::move(result_);
@@ -65,7 +66,7 @@ private:
     Done write_one(const PlannedSeries& series, std::size_t index, bool bundled) {
         const PlannedInstance& x = plan_.instances[index];
         const fs::path target = tree_.path(x.disc_path);
-        const bool key = index == series.key_instance;
+        const bool key = !series.key_image.empty() && index == series.key_instance;
         Done done;
         try {
             fs::create_directories(target.parent_path());
@@ -94,6 +95,7 @@ private:
                 dataset = std::move(read.value);
             }
             if (x.encoding.transcode) {
+                dicom::apply_fills(*dataset, x.input.fills);
                 auto bytes = dicom::transcode(*dataset, x.encoding.syntax_uid);
                 if (!bytes.value) {
                     done.diagnostics = std::move(bytes.diagnostics);
@@ -127,6 +129,10 @@ private:
         const PlannedInstance& x = plan_.instances[index];
         result_.diagnostics.insert(result_.diagnostics.end(), done.diagnostics.begin(), done.diagnostics.end());
         if (!done.written) return;
+        if (!dicomdir_->add(x.disc_path, x.input.source.string(), result_.diagnostics)) {   // a disc file its DICOMDIR does not list is not on the disc
+            fs::remove(tree_.path(x.disc_path));
+            return;
+        }
         result_.paths.push_back(x.disc_path);
         result_.digests[x.disc_path] = done.sha256;
         if (x.encoding.transcode) ++result_.transcoded;
@@ -151,6 +157,7 @@ private:
     DiscTreeWriter& tree_;
     ViewerBundleWriter* bundle_;
     bool may_link_;
+    std::optional<dicom::DicomdirBuilder> dicomdir_;
     WrittenImages result_;
 };
 

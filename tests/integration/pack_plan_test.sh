@@ -2,7 +2,7 @@
 # tests/integration/pack_plan_test.sh — `ssmix pack --dry-run` says what would go on the disc and
 # writes nothing; on a CD whose images leave too little room for the viewer's copy of them, the
 # plan and the disc leave the largest series out of the viewer data (and only those), say so in
-# the report and README.TXT, and the disc still verifies.
+# the report and README.TXT, and the disc still verifies; that disc's .iso packs again.
 set -uo pipefail
 ssmix=$1 sample_dicom=$2 work=$3
 rm -rf "$work"; mkdir -p "$work"
@@ -53,6 +53,17 @@ PY
 xorriso -osirrox on -indev "$work/cd.iso" -extract /README.TXT "$work/README.TXT" >/dev/null 2>&1
 grep -q "容量のためブラウザ表示用データに含めていません" "$work/README.TXT" || fail "README.TXT does not say which series are left out"
 [ "$(grep -c "胸部 0.5mm 第[12]部" "$work/README.TXT")" -ge 2 ] || fail "README.TXT does not name both series"
+
+# That disc given back as an .iso file (a disc that came without a drive to read it): its
+# files are read from the image, planned like a folder's, and the copy made of them is gone after.
+mkdir "$work/tmp"
+TMPDIR="$work/tmp" "$ssmix" pack --dicom "$work/cd.iso" --dry-run --json >"$work/iso.json" 2>"$work/iso.err" || fail "pack from an .iso: exit status: $(tail -3 "$work/iso.err")"
+python3 - "$work/iso.json" <<'PY' || fail "pack from an .iso: the plan"
+import json, sys
+plan = json.load(open(sys.argv[1]))
+assert [len(s["files"]) for s in plan["series"]] == [500, 500, 100], [len(s["files"]) for s in plan["series"]]
+PY
+[ -z "$(ls -A "$work/tmp")" ] || fail "pack from an .iso: the files copied from the image are still there: $(ls -A "$work/tmp")"
 
 rm -rf "$work/dicom" "$work/cd.iso"
 [ "$failures" = 0 ] && echo "pack plan: all passed"
