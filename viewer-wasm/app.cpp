@@ -197,8 +197,23 @@ std::optional<int> App::patient_age() const {
     return clinical::age_in_years(patient().birth_date, local_time_now("%Y%m%d"));
 }
 
+std::optional<std::size_t> App::disc_patient() const {
+    const auto& patients = catalogue_.patients();
+    if (!record() || record()->patient.id.empty()) return patients.empty() ? std::nullopt : std::optional<std::size_t>(0);
+    for (std::size_t i = 0; i < patients.size(); ++i)
+        if (patients[i].id == record()->patient.id) return i;
+    return std::nullopt;
+}
+
+bool App::showing_other_patient() const {
+    if (view_.series_uid().empty()) return false;
+    const auto shown = catalogue_.patient_index_of_series(view_.series_uid());
+    return shown && shown != disc_patient();
+}
+
 PatientEntry App::patient() const {
-    if (!catalogue_.patient().id.empty() || !record() || record()->patient.id.empty()) return catalogue_.patient();
+    if (const auto index = disc_patient()) return catalogue_.patients()[*index];
+    if (!record() || record()->patient.id.empty()) return {};
     const auto& p = record()->patient;
     // In the DICOM form the header shows: "=kanji=kana" (no alphabetic group).
     return {p.id, "=" + p.name + (p.name_kana.empty() ? "" : "=" + p.name_kana), p.birth_date, p.sex};
@@ -251,7 +266,7 @@ void App::draw() {
         ImGui::EndChild();
     } else {
         ImGui::BeginChild("##image", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        image_panel_.draw(patient(), language_);
+        image_panel_.draw(language_);
         ImGui::EndChild();
     }
     ImGui::End();
@@ -317,6 +332,17 @@ void App::draw_header() {
     const std::string age_text = age ? "（" + std::to_string(*age) + std::string(tr(Text::years_old)) + "）" : "";
     label(std::string(tr(Text::patient_id)) + " " + patient.id + "   " + std::string(tr(Text::birth_date)) + " " +
           clinical::display_date(patient.birth_date) + age_text + "   " + std::string(tr(Text::sex)) + " " + sex);
+    if (panel_ == Panel::images && showing_other_patient()) {   // whose images are on screen, when not this patient's
+        const PatientEntry* shown = catalogue_.patient_of_series(view_.series_uid());
+        const std::string warning = "▲ " + std::string(tr(Text::showing_other_patient)) + ": " + dicom::display_person_name(shown->name) +
+                                    "  " + std::string(tr(Text::patient_id)) + " " + shown->id;
+        fonts_.need(warning);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
+        ImGui::SetWindowFontScale(1.15f);
+        ImGui::TextUnformatted(warning.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopStyleColor();
+    }
 }
 
 void App::draw_document_list() {
@@ -364,7 +390,12 @@ void App::draw_series_list() {
         fonts_.need(tr(Text::studies_none));
         ImGui::TextWrapped("%s", std::string(tr(Text::studies_none)).c_str());
     }
+    const auto disc_patient = this->disc_patient();
+    std::optional<std::size_t> heading;
     for (const auto& study : catalogue_.studies()) {
+        // Another patient's studies (a picked folder) under that patient's own heading.
+        if (study.patient != disc_patient && heading != study.patient) draw_patient_heading(catalogue_.patients()[study.patient]);
+        heading = study.patient;
         label(clinical::display_date(study.date) + " " + study.description);
         ImGui::Indent();
         for (const auto& series : study.series) {
@@ -378,6 +409,16 @@ void App::draw_series_list() {
         }
         ImGui::Unindent();
     }
+}
+
+void App::draw_patient_heading(const PatientEntry& patient) {
+    ImGui::Spacing();
+    const std::string heading = "【" + std::string(tr(Text::other_patient)) + "】 " + dicom::display_person_name(patient.name) + "  " +
+                                std::string(tr(Text::patient_id)) + " " + patient.id;
+    fonts_.need(heading);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
+    ImGui::TextWrapped("%s", heading.c_str());
+    ImGui::PopStyleColor();
 }
 
 // A series in the list: its thumbnail (an empty square until it is made), then its caption.

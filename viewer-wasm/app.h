@@ -54,8 +54,14 @@ public:
     // Set by the platform: keeps the physician's choice of language for the next disc.
     std::function<void(Language)> language_chosen;
     [[nodiscard]] std::optional<int> patient_age() const;   // today, from the birth date
-    // The patient as the images name them, else as the SS-MIX2 messages do (a disc without images).
+    // The disc's patient: as the SS-MIX2 messages name them, the images' patient with that ID
+    // preferred (their name has the kanji as written); else the first patient of the images.
     [[nodiscard]] PatientEntry patient() const;
+    // Which of the catalogue's patients is the disc's (none: every image is another patient's).
+    [[nodiscard]] std::optional<std::size_t> disc_patient() const;
+    // True when the series on screen is not the disc's patient's.
+    [[nodiscard]] bool showing_other_patient() const;
+    [[nodiscard]] ImageOverlay image_overlay() const { return image_panel_.overlay(language_); }
 
     [[nodiscard]] const Catalogue& catalogue() const { return catalogue_; }
     [[nodiscard]] const SeriesThumbnails& thumbnails() const { return thumbnails_; }
@@ -115,6 +121,7 @@ private:
     void read_documents();
     void draw_header();
     void draw_series_list();
+    void draw_patient_heading(const PatientEntry& patient);
     bool series_row(const SeriesEntry& series, const std::string& caption);   // true when clicked
     void draw_document_list();
     void draw_record_list();

@@ -12,24 +12,42 @@ unsigned SeriesEntry::frame_count() const {
     return total;
 }
 
+std::size_t Catalogue::patient_index(const dicom::Instance& instance) {
+    for (std::size_t i = 0; i < patients_.size(); ++i)
+        if (patients_[i].id == instance.patient_id && patients_[i].name == instance.patient_name) return i;
+    patients_.push_back({instance.patient_id, instance.patient_name, instance.patient_birth_date, instance.patient_sex});
+    return patients_.size() - 1;
+}
+
+// Studies, series and images are each inserted at their place (after their equals), not
+// sorted again after every file: a 1,000-slice series from the image index is listed at start.
+std::vector<StudyEntry>::iterator Catalogue::study_for(const dicom::Instance& instance, std::size_t patient) {
+    auto study = std::find_if(studies_.begin(), studies_.end(), [&](const StudyEntry& s) { return s.uid == instance.study_uid && s.patient == patient; });
+    if (study != studies_.end()) return study;
+    const StudyEntry added{instance.study_uid, instance.study_date, instance.study_description, patient, {}};
+    return studies_.insert(std::upper_bound(studies_.begin(), studies_.end(), added,
+                                            [](const StudyEntry& a, const StudyEntry& b) {
+                                                return a.patient != b.patient ? a.patient < b.patient : a.date > b.date;
+                                            }),
+                           added);
+}
+
 void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
     if (!instance.has_image()) return;
     // The same image may come twice: from the viewer data and from the picked disc folder.
-    if (!instance.sop_instance_uid.empty() && !instances_seen_.insert(instance.sop_instance_uid).second) return;
-    if (patient_.id.empty()) patient_ = {instance.patient_id, instance.patient_name, instance.patient_birth_date, instance.patient_sex};
-
-    // Studies, series and images are each inserted at their place (after their equals), not
-    // sorted again after every file: a 1,000-slice series from the image index is listed at start.
-    auto study = std::find_if(studies_.begin(), studies_.end(), [&](const StudyEntry& s) { return s.uid == instance.study_uid; });
-    if (study == studies_.end()) {
-        const StudyEntry added{instance.study_uid, instance.study_date, instance.study_description, {}};
-        study = studies_.insert(std::upper_bound(studies_.begin(), studies_.end(), added,
-                                                 [](const StudyEntry& a, const StudyEntry& b) { return a.date > b.date; }),
-                                added);
-    }
-    auto series = std::find_if(study->series.begin(), study->series.end(), [&](const SeriesEntry& s) { return s.uid == instance.series_uid; });
+    // (The same UID in another patient's file is not the same image: it is listed too.)
+    if (!instance.sop_instance_uid.empty() &&
+        !instances_seen_.insert(instance.sop_instance_uid + '\x1f' + instance.patient_id + '\x1f' + instance.patient_name).second)
+        return;
+    const std::size_t patient = patient_index(instance);
+    auto study = study_for(instance, patient);
+    // A series UID another patient's files already use (a copying error elsewhere) is listed
+    // apart, so that no image is ever shown in a series under the other patient's name.
+    std::string series_uid = instance.series_uid;
+    if (const auto owner = patient_index_of_series(series_uid); owner && *owner != patient) series_uid += "~" + std::to_string(patient);
+    auto series = std::find_if(study->series.begin(), study->series.end(), [&](const SeriesEntry& s) { return s.uid == series_uid; });
     if (series == study->series.end()) {
-        const SeriesEntry added{instance.series_uid, instance.modality, instance.series_description, instance.series_number, {}};
+        const SeriesEntry added{series_uid, instance.modality, instance.series_description, instance.series_number, {}};
         series = study->series.insert(std::upper_bound(study->series.begin(), study->series.end(), added,
                                                        [](const SeriesEntry& a, const SeriesEntry& b) { return a.number < b.number; }),
                                       added);
@@ -50,6 +68,18 @@ const SeriesEntry* Catalogue::find_series(const std::string& uid) const {
         for (const auto& series : study.series)
             if (series.uid == uid) return &series;
     return nullptr;
+}
+
+std::optional<std::size_t> Catalogue::patient_index_of_series(const std::string& uid) const {
+    for (const auto& study : studies_)
+        for (const auto& series : study.series)
+            if (series.uid == uid) return study.patient;
+    return std::nullopt;
+}
+
+const PatientEntry* Catalogue::patient_of_series(const std::string& uid) const {
+    const auto index = patient_index_of_series(uid);
+    return index ? &patients_[*index] : nullptr;
 }
 
 std::optional<FrameLocation> Catalogue::locate(const std::string& series_uid, unsigned frame) const {

@@ -48,7 +48,7 @@ void ImagePanel::draw_tools(Language language) {
     ImGui::NewLine();
 }
 
-void ImagePanel::draw(const PatientEntry& patient, Language language) {
+void ImagePanel::draw(Language language) {
     switch (view_.status()) {
         case ViewStatus::empty:
             label(text(Text::image_none_selected, language));
@@ -76,7 +76,7 @@ void ImagePanel::draw(const PatientEntry& patient, Language language) {
     ImVec2 room = ImGui::GetContentRegionAvail();
     const float tag_height = show_tags_ ? room.y / 3 : 0;   // the tag browser takes the lower third
     if (show_tags_) room.y -= tag_height + ImGui::GetStyle().ItemSpacing.y;
-    const ImageOverlay overlay = this->overlay(patient, language);
+    const ImageOverlay overlay = this->overlay(language);
     for (const auto* text : {&overlay.top_left, &overlay.top_right, &overlay.bottom_left, &overlay.bottom_right}) fonts_.need(*text);
     view_.draw(room.x, room.y, overlay);
     if (show_tags_) draw_tag_browser(tag_height);
@@ -112,9 +112,10 @@ void ImagePanel::draw_tag_browser(float height) {
     ImGui::EndTable();
 }
 
-ImageOverlay ImagePanel::overlay(const PatientEntry& patient, Language language) const {
+ImageOverlay ImagePanel::overlay(Language language) const {
     ImageOverlay overlay;
-    overlay.top_left = dicom::display_person_name(patient.name) + "  " + patient.id;
+    if (const PatientEntry* patient = catalogue_.patient_of_series(view_.series_uid()))
+        overlay.top_left = dicom::display_person_name(patient->name) + "  " + patient->id;
     for (const auto& study : catalogue_.studies())
         for (const auto& series : study.series) {
             if (series.uid != view_.series_uid()) continue;

@@ -17,8 +17,9 @@ class ImagePanel {
 public:
     ImagePanel(ImageView& view, const Catalogue& catalogue, Fonts& fonts) : view_(view), catalogue_(catalogue), fonts_(fonts) {}
 
-    // `patient`: whose images these are, for the overlay.
-    void draw(const PatientEntry& patient, Language language);
+    void draw(Language language);
+    // The corner text; its patient is the one the shown series' own files name.
+    [[nodiscard]] ImageOverlay overlay(Language language) const;
 
     void show_tags(bool shown) { show_tags_ = shown; }
     [[nodiscard]] bool tags_shown() const { return show_tags_; }
@@ -26,7 +27,6 @@ public:
 private:
     void draw_tools(Language language);
     void draw_tag_browser(float height);
-    [[nodiscard]] ImageOverlay overlay(const PatientEntry& patient, Language language) const;
     void label(std::string_view utf8);
 
     ImageView& view_;

@@ -79,13 +79,17 @@ std::string state_json(App& app, float display_scale) {
     const Catalogue& catalogue = app.catalogue();
     const PatientEntry patient = app.patient();
 
+    const auto disc_patient = app.disc_patient();
     json studies = json::array();
     for (const auto& study : catalogue.studies()) {
+        const PatientEntry& owner = catalogue.patients()[study.patient];
         json series = json::array();
         for (const auto& s : study.series)
             series.push_back({{"id", s.uid}, {"modality", s.modality}, {"description", s.description},
                               {"frames", s.frame_count()}, {"thumbnail", thumbnail_status(app, s.uid)}});
-        studies.push_back({{"id", study.uid}, {"date", study.date}, {"description", study.description}, {"series", series}});
+        studies.push_back({{"id", study.uid}, {"date", study.date}, {"description", study.description},
+                           {"patient", {{"id", owner.id}, {"name", owner.name}, {"otherPatient", study.patient != disc_patient}}},
+                           {"series", series}});
     }
     ImageView& view = app.view();
     const dicom::RenderedFrame* frame = view.rendered();
@@ -100,6 +104,7 @@ std::string state_json(App& app, float display_scale) {
         record = {{"problems", r->problems.size()}, {"allergies", r->allergies.size()},
                   {"prescriptions", r->prescriptions.size()}, {"labResults", r->lab_results.size()}, {"labTests", tests}};
     }
+    const ImageOverlay overlay = app.image_overlay();
     const json buttons = rects_json(app.header_buttons(), "id", [](const auto& b) { return b.id; });
     json missing = json::array();
     for (unsigned cp : app.fonts().missing()) missing.push_back(cp);
@@ -119,7 +124,9 @@ std::string state_json(App& app, float display_scale) {
                   {"window", frame ? window_json(frame->window) : json(nullptr)},
                   {"inverted", view.inverted()}, {"zoom", view.zoom()}, {"measurement", measurement_json(view.measurement())},
                   {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()},
-                  {"letter", letter_json(app.document_view())}}},
+                  {"letter", letter_json(app.document_view())},
+                  {"overlay", {{"topLeft", overlay.top_left}, {"topRight", overlay.top_right}, {"bottomLeft", overlay.bottom_left}}},
+                  {"otherPatientShown", app.showing_other_patient()}}},
         {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}, {"scale", app.fonts().scale()}}},
         {"displayScale", display_scale},
         {"buttons", buttons},

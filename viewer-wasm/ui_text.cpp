@@ -65,6 +65,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"（無題）", "(untitled)"},
     {" の本文は、ディスクの IHE_XDM フォルダの文書をご覧ください", ": see the document in the disc's IHE_XDM folder for its body"},
     {"画像", "Image"},
+    {"別の患者", "Another patient"},
+    {"表示中の画像は別の患者のものです", "The images shown are another patient's"},
     {"肺野", "Lung"},
     {"縦隔", "Mediastinum"},
     {"骨", "Bone"},

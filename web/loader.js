@@ -216,11 +216,15 @@ var Module = typeof Module !== "undefined" ? Module : {};
       folderInput.value = "";
     });
   }
-  // Dropped folders are walked with the File and Directory Entries API.
-  function walk(entry, into) {
+  // Dropped folders are walked with the File and Directory Entries API. A dropped file whose
+  // entry cannot be read (Chromium refuses entries of drops it did not get from the desktop)
+  // is taken as the drop's own File (`dropped`).
+  function walk(entry, into, dropped) {
     return new Promise(function (resolve) {
       if (entry.isFile) {
-        entry.file(function (file) { into.push({ path: entry.fullPath.replace(/^\//, ""), file: file }); resolve(); }, function () { resolve(); });
+        var path = entry.fullPath.replace(/^\//, "");
+        entry.file(function (file) { into.push({ path: path, file: file }); resolve(); },
+          function () { if (dropped) into.push({ path: path, file: dropped }); resolve(); });
       } else if (entry.isDirectory) {
         var reader = entry.createReader(), children = [];
         var more = function () {
@@ -240,9 +244,16 @@ var Module = typeof Module !== "undefined" ? Module : {};
   Module.canvas.addEventListener("drop", function (event) {
     event.preventDefault();
     var items = event.dataTransfer && event.dataTransfer.items ? Array.prototype.slice.call(event.dataTransfer.items) : [];
-    var roots = items.map(function (item) { return item.webkitGetAsEntry ? item.webkitGetAsEntry() : null; }).filter(Boolean);
+    // Both taken now: the drop's data is gone once this handler returns.
+    var roots = items.filter(function (item) { return item.kind === "file"; }).map(function (item) {
+      return { entry: item.webkitGetAsEntry ? item.webkitGetAsEntry() : null, file: item.getAsFile() };
+    });
     var entries = [];
-    Promise.all(roots.map(function (root) { return walk(root, entries); })).then(function () { if (entries.length) addFiles(entries); });
+    Promise.all(roots.map(function (root) {
+      if (root.entry) return walk(root.entry, entries, root.file);
+      if (root.file) entries.push({ path: root.file.name, file: root.file });   // no Entries API
+      return Promise.resolve();
+    })).then(function () { if (entries.length) addFiles(entries); });
   });
 
   // The physician's language, kept for the next disc opened in this browser. Storage may be

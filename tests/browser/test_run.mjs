@@ -13,6 +13,7 @@ export function testRun() {
   const run = {
     tree: resolve(args.tree),
     browserName,
+    args,   // every --name value given (a test's own options)
     artifacts,
     failures: 0,
     check(condition, message) {
