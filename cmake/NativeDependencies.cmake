@@ -14,7 +14,7 @@ find_path(ASIO_INCLUDE_DIR asio.hpp REQUIRED)
 # The parts of DCMTK the core uses, the same list the wasm build compiles.
 add_library(ssmix_dcmtk INTERFACE)
 target_link_libraries(ssmix_dcmtk INTERFACE
-  DCMTK::dcmjpls DCMTK::dcmjpeg DCMTK::dcmimage DCMTK::dcmimgle DCMTK::dcmdata DCMTK::oflog DCMTK::ofstd)
+  DCMTK::dcmjpls DCMTK::dcmjpeg DCMTK::dcmsr DCMTK::dcmimage DCMTK::dcmimgle DCMTK::dcmdata DCMTK::oflog DCMTK::ofstd)
 
 pkg_check_modules(OPENJPEG REQUIRED IMPORTED_TARGET libopenjp2)
 add_library(ssmix_openjpeg INTERFACE)

@@ -23,7 +23,7 @@ target_link_libraries(ssmix_openjpeg INTERFACE ${SSMIX_WASM_DEPS}/lib/libopenjp2
 
 add_library(ssmix_dcmtk INTERFACE)
 target_include_directories(ssmix_dcmtk SYSTEM INTERFACE ${SSMIX_WASM_DEPS}/include)
-foreach(lib dcmjpls dcmtkcharls dcmjpeg ijg8 ijg12 ijg16 dcmimage dcmimgle dcmdata oflog ofstd)
+foreach(lib dcmjpls dcmtkcharls dcmjpeg ijg8 ijg12 ijg16 dcmsr dcmimage dcmimgle dcmdata oflog ofstd)
   target_link_libraries(ssmix_dcmtk INTERFACE ${SSMIX_WASM_DEPS}/lib/lib${lib}.a)
 endforeach()
 target_link_libraries(ssmix_dcmtk INTERFACE ssmix_zlib)

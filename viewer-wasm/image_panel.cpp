@@ -33,6 +33,13 @@ void ImagePanel::draw_tools(Language language) {
     fonts_.need(invert);
     if (ImGui::Checkbox(invert.c_str(), &inverted)) view_.set_inverted(inverted);
     ImGui::SameLine();
+    if (const auto* frame = view_.rendered(); frame && frame->has_overlays) {   // only for a file that has them
+        bool overlays = view_.overlays();
+        const std::string label = std::string(text(Text::overlays, language)) + "##overlays";
+        fonts_.need(label);
+        if (ImGui::Checkbox(label.c_str(), &overlays)) view_.set_overlays(overlays);
+        ImGui::SameLine();
+    }
     bool measuring = view_.measuring();
     const std::string measure = std::string(text(Text::measure, language)) + "##measure";
     fonts_.need(measure);

@@ -67,6 +67,13 @@ void ImageView::set_inverted(bool inverted) {
     needs_render_ = true;
 }
 
+void ImageView::set_overlays(bool shown) {
+    if (shown == overlays_) return;
+    overlays_ = shown;
+    if (status_ != ViewStatus::empty) status_ = ViewStatus::loading;
+    needs_render_ = true;
+}
+
 const std::vector<dicom::TagRow>& ImageView::tags() {
     if (dataset_ && tags_path_ != loaded_path_) {
         tags_ = dicom::tag_rows(*dataset_);
@@ -130,6 +137,7 @@ void ImageView::update() {
         renderer_ = std::make_unique<dicom::FrameRenderer>(*dataset_);
         loaded_path_ = location->path;
     }
+    renderer_->set_overlays(overlays_);
     auto rendered = renderer_->render(location->frame_in_file, window_);
     if (!rendered.value) return fail(to_string(rendered.diagnostics.front()));
     rendered_ = std::move(*rendered.value);

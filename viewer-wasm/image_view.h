@@ -53,6 +53,7 @@ public:
     void set_window(dicom::Window window);
     void reset_window();                              // back to the file's own window
     void set_inverted(bool inverted);                 // white and black swapped (as drawn and in rendered())
+    void set_overlays(bool shown);                    // the file's overlay planes (60xx) drawn or not
     void set_zoom(float zoom);                        // 1 = the whole image fits; up to 8
     void fit() { zoom_ = 1, pan_x_ = pan_y_ = 0; }
     void set_measuring(bool measuring) { measuring_ = measuring; }   // left-drag measures instead of panning
@@ -76,6 +77,7 @@ public:
     [[nodiscard]] const dicom::RenderedFrame* rendered() const { return rendered_ ? &*rendered_ : nullptr; }
     [[nodiscard]] const FrameLocation& shown_location() const { return shown_location_; }   // file behind rendered()
     [[nodiscard]] bool inverted() const { return inverted_; }
+    [[nodiscard]] bool overlays() const { return overlays_; }
     [[nodiscard]] float zoom() const { return zoom_; }
     [[nodiscard]] bool measuring() const { return measuring_; }
     [[nodiscard]] bool playing() const { return playing_; }
@@ -95,6 +97,7 @@ private:
     unsigned frame_ = 0;
     std::optional<dicom::Window> window_;
     bool inverted_ = false;
+    bool overlays_ = true;
     float zoom_ = 1, pan_x_ = 0, pan_y_ = 0;
     bool measuring_ = false;
     bool playing_ = false;

@@ -345,6 +345,8 @@ EMSCRIPTEN_KEEPALIVE int ssmix_api_set_preset(const char* id) {
 
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_inverted(int inverted) { viewer->app->view().set_inverted(inverted != 0); }
 
+EMSCRIPTEN_KEEPALIVE void ssmix_api_set_overlays(int shown) { viewer->app->view().set_overlays(shown != 0); }
+
 EMSCRIPTEN_KEEPALIVE void ssmix_api_measure(double x1, double y1, double x2, double y2) {
     viewer->app->view().measure(static_cast<float>(x1), static_cast<float>(y1), static_cast<float>(x2), static_cast<float>(y2));
 }

@@ -42,6 +42,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"歳", " years"},
     {"元の濃度", "File's window"},
     {"白黒反転", "Invert"},
+    {"注釈を表示", "Show overlays"},
     {"全体表示", "Fit"},
     {"印刷用ページ", "Page to print"},
     {"計測", "Measure"},

@@ -296,6 +296,7 @@ var Module = typeof Module !== "undefined" ? Module : {};
       return settled();
     },
     setInverted: function (inverted) { call("ssmix_api_set_inverted", null, ["number"], [inverted ? 1 : 0]); return settled(); },
+    setOverlays: function (shown) { call("ssmix_api_set_overlays", null, ["number"], [shown ? 1 : 0]); return settled(); },
     setZoom: function (zoom) { call("ssmix_api_set_zoom", null, ["number"], [zoom]); return settled(); },
     setPlaying: function (playing) { call("ssmix_api_set_playing", null, ["number"], [playing ? 1 : 0]); return state().view; },
     measure: function (x1, y1, x2, y2) {

@@ -41,6 +41,12 @@ std::string key_image(std::size_t number) {
     return std::string(key_image_folder) + name;
 }
 
+std::string report_page(std::size_t number, std::string_view extension) {
+    char name[16];
+    std::snprintf(name, sizeof name, "R%07zu.", number % 10000000);
+    return std::string(report_folder) + name + std::string(extension);
+}
+
 bool is_level1_path(std::string_view path) {
     if (path.empty()) return false;
     std::size_t start = 0;

@@ -22,6 +22,7 @@ inline constexpr std::string_view xdm_metadata = "IHE_XDM/SUBSET01/METADATA.XML"
 inline constexpr std::string_view pdi_folder = "IHE_PDI/";             // static pages, no script
 inline constexpr std::string_view static_page = "IHE_PDI/INDEX.HTM";
 inline constexpr std::string_view key_image_folder = "IHE_PDI/IMAGES/";
+inline constexpr std::string_view report_folder = "IHE_PDI/REPORTS/";  // DICOM reports as pages (PDFs as they are)
 inline constexpr std::string_view viewer_folder = "VIEWER/";
 inline constexpr std::string_view viewer_script = "VIEWER/VIEWER.JS";
 inline constexpr std::string_view viewer_data_folder = "VIEWER/DATA/";
@@ -39,6 +40,10 @@ inline constexpr std::string_view manifest = "VIEWER/DATA/MANIFEST.JS";
 [[nodiscard]] bool is_xdm_document(std::string_view path);
 // IHE_PDI/IMAGES/I0000001.JPG — the Nth key image.
 [[nodiscard]] std::string key_image(std::size_t number);
+
+// IHE_PDI/REPORTS/R0000001.HTM — the Nth DICOM report (SR, encapsulated CDA) as a page, or
+// R0000001.PDF for an encapsulated PDF.
+[[nodiscard]] std::string report_page(std::size_t number, std::string_view extension = "HTM");
 
 // True when every '/'-separated component is an ISO 9660 level-1 name: at most 8 characters
 // of A-Z 0-9 _ , optionally "." and an extension of at most 3 of them.

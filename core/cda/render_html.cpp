@@ -20,7 +20,7 @@ constexpr const char* page_style = R"(body{font-family:"Noto Sans CJK JP","Hirag
 .cda table{border-collapse:collapse;margin:.5em 0}.cda th,.cda td{border:1px solid #999;padding:.2em .5em;vertical-align:top;text-align:left}.cda th{background:#eef2f8}
 .cda .header th{background:none;border:none;padding:.1em 1em .1em 0;white-space:nowrap}.cda .header td{border:none;padding:.1em 0}
 .cda .b{font-weight:bold}.cda .i{font-style:italic}.cda .u{text-decoration:underline}.cda del{color:#a00}.cda ins{color:#060}
-.cda .fn{font-size:.75em}.cda .footnotes{font-size:.9em;border-top:1px solid #bbb;margin-top:1em}.cda .missing{color:#a00}
+.cda .fn{font-size:.75em}.cda .footnotes{font-size:.9em;border-top:1px solid #bbb;margin-top:1em}.cda .missing{color:#a00}.cda .ref-id{font-size:.75em;color:#555}
 .cda figure img{max-width:100%;height:auto}.cda nav ol{margin:.2em 0}.cda pre{white-space:pre-wrap}
 @page{size:A4;margin:18mm 15mm}@media print{body{margin:0;max-width:none}.cda nav{display:none}.cda h2{break-after:avoid}.cda table,.cda figure{break-inside:avoid}})";
 
@@ -133,8 +133,16 @@ private:
                 break;
             }
             case NodeKind::link:
-                if (n.target.empty()) nodes(n.children);
-                else wrap(n, "a", " href=\"#" + html_escape(anchor(n.target)) + "\"");
+                if (n.target.empty()) {
+                    nodes(n.children);
+                } else if (const auto colon = n.target.find(':'); colon != std::string::npos) {
+                    // Not an ID in this document (IDs have no colon) but an object elsewhere, such
+                    // as the image a DICOM report refers to ("dicom:<UID>"): named, not linked.
+                    wrap(n, "span", " class=\"ref\"");
+                    out_ += " <span class=\"ref-id\">(" + html_escape(n.target.substr(colon + 1)) + ")</span>";
+                } else {
+                    wrap(n, "a", " href=\"#" + html_escape(anchor(n.target)) + "\"");
+                }
                 break;
             case NodeKind::multimedia: multimedia(n); break;
         }

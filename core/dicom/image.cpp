@@ -55,16 +55,16 @@ Parsed<RenderedFrame> FrameRenderer::render(unsigned frame, std::optional<Window
     out.height = static_cast<unsigned>(image_->getHeight());
     out.channels = image_->isMonochrome() ? 1 : 3;
     if (image_->isMonochrome()) {
-        if (window)
-            image_->setWindow(window->center, window->width);
-        else if (image_->getWindowCount() > 0)
-            image_->setWindow(0);
-        else if (image_->getVoiLutCount() > 0)
-            image_->setVoiLut(0);
-        else
-            image_->setMinMaxWindow(0);
         double center = 0, width = 0;
+        // The file's own window only when usable: some MR files carry a width of 0, which would
+        // draw a blank image; then the VOI LUT, else the frame's own range.
+        bool windowed = window ? image_->setWindow(window->center, window->width) != 0
+                               : image_->getWindowCount() > 0 && image_->setWindow(0) && image_->getWindow(center, width) && width >= 1;
+        if (!windowed && !window && image_->getVoiLutCount() > 0) windowed = image_->setVoiLut(0) != 0;
+        if (!windowed) image_->setMinMaxWindow(0);
         if (image_->getWindow(center, width)) out.window = Window{center, width};
+        out.has_overlays = image_->getOverlayCount() > 0;
+        if (out.has_overlays) overlays_ ? image_->showAllOverlays() : image_->hideAllOverlays();
     }
     const unsigned long size = image_->getOutputDataSize(8);
     if (size != static_cast<unsigned long>(out.width) * out.height * out.channels)

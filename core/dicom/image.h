@@ -24,6 +24,7 @@ struct RenderedFrame {
     unsigned channels = 0;       // 1 = grey, 3 = RGB (interleaved)
     Bytes pixels;                // row-major, width * height * channels
     std::optional<Window> window;  // the window applied (grey images with a window)
+    bool has_overlays = false;     // the file has overlay planes (60xx), drawn unless switched off
 };
 
 // Renders the frames of one dataset. Keeps the decoded current frame, so changing the window
@@ -35,19 +36,23 @@ public:
     FrameRenderer& operator=(FrameRenderer&&) noexcept;
     ~FrameRenderer();
 
-    // window empty: the file's first VOI window, else its first VOI LUT, else the frame's
-    // min/max (dcmj2pnm +Wi 1 / +Wl 1 / +Wm).
+    // window empty: the file's first VOI window (when its width is at least 1), else its first
+    // VOI LUT, else the frame's min/max (dcmj2pnm +Wi 1 / +Wl 1 / +Wm). Overlay planes are drawn
+    // as dcmj2pnm does (+O 0), unless switched off.
     [[nodiscard]] Parsed<RenderedFrame> render(unsigned frame, std::optional<Window> window);
 
     // The frame rendered with its default window (as render(frame, {})) as a baseline JPEG
     // (DCMTK's DiJPEGPlugin): the key images of the disc's static pages.
     [[nodiscard]] Parsed<Bytes> jpeg(unsigned frame, int quality = 90);
 
+    void set_overlays(bool shown) { overlays_ = shown; }
+
 private:
     const Dataset* dataset_;
     unsigned frame_count_ = 0;
     std::unique_ptr<DicomImage> image_;
     unsigned frame_ = 0;
+    bool overlays_ = true;
 };
 
 }  // namespace ssmix::dicom

@@ -144,8 +144,10 @@ int run_pack(PackOptions& o) {
         DiscSummary summary = plan.summary;
         summary.not_in_viewer_bundle = data.left_out;
         tree.write(std::string(disc::readme), as_bytes(readme_text(summary)));
+        std::vector<DocumentLink> documents = document_links(plan);
+        documents.insert(documents.end(), images.reports.begin(), images.reports.end());
         tree.write(std::string(disc::static_page),
-                   as_bytes(static_page_html(plan.record ? &*plan.record : nullptr, summary, images.key_images, document_links(plan))));
+                   as_bytes(static_page_html(plan.record ? &*plan.record : nullptr, summary, images.key_images, documents)));
         std::map<std::string, std::string> digests = images.digests;
         for (const auto& file : data.manifest.files) digests.emplace(file.path, file.sha256);
         write_checksums(tree, std::move(digests));

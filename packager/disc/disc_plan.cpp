@@ -15,6 +15,7 @@
 #include "core/bundle/deflate.h"
 #include "core/cda/document_summary.h"
 #include "core/clinical/build.h"
+#include "core/dicom/dicom_document.h"
 #include "core/dicom/text.h"
 #include "core/ssmix2/extended_storage.h"
 #include "core/ssmix2/patient_files.h"
@@ -257,7 +258,19 @@ private:
                 bytes = pixels + 4096;
                 most = pixels + source_bytes + 4096;   // the header can be no larger than the whole source
             }
-            plan_.instances.push_back({std::move(input), paths[i], encoding, bytes, most});
+            std::string report_page = report_page_for(x.sop_class_uid);   // before `input` (and so `x`) is moved
+            plan_.instances.push_back({std::move(input), paths[i], encoding, bytes, most, std::move(report_page)});
+        }
+    }
+
+    // A report, an encapsulated CDA or PDF is also readable from the static page: a page of its
+    // own (the PDF as it is, which every browser opens).
+    std::string report_page_for(const std::string& sop_class_uid) {
+        switch (dicom::document_kind(sop_class_uid)) {
+            case dicom::DicomDocumentKind::structured_report:
+            case dicom::DicomDocumentKind::cda: return disc::report_page(++reports_);
+            case dicom::DicomDocumentKind::pdf: return disc::report_page(++reports_, "PDF");
+            default: return {};
         }
     }
 
@@ -320,7 +333,10 @@ private:
             high += sectors_bytes(d.bytes.size()) + sectors_bytes(d.bytes.size() * 4);
         }
         if (!plan_.documents.empty()) low += 8192, high += 8192;   // METADATA.XML
-        for (const auto& x : plan_.instances) low += sectors_bytes(x.disc_bytes), high += sectors_bytes(x.disc_bytes_most);
+        for (const auto& x : plan_.instances) {
+            low += sectors_bytes(x.disc_bytes), high += sectors_bytes(x.disc_bytes_most);
+            if (!x.report_page.empty()) low += sectors_bytes(x.disc_bytes), high += sectors_bytes(x.disc_bytes_most * 3 + 8192);   // the page is a few times the report's text
+        }
         for (const auto& s : plan_.series) {
             if (s.key_image.empty()) continue;
             const auto& key = plan_.instances[s.key_instance].input.instance;
@@ -387,6 +403,7 @@ private:
     DiscPlan plan_;
     std::vector<DicomInput> instances_;   // the chosen patient's, before planning
     std::string patient_problem_;
+    std::size_t reports_ = 0;             // report pages named so far
 };
 
 }  // namespace

@@ -55,6 +55,7 @@ struct PlannedInstance {
     dicom::DiscEncoding encoding;    // the transfer syntax on the disc, and whether it is transcoded
     std::uint64_t disc_bytes = 0;    // on the disc: exact when kept, estimated when transcoded
     std::uint64_t disc_bytes_most = 0;   // an upper bound (header sizes of transcoded files are unknown)
+    std::string report_page;         // a report or document inside DICOM: IHE_PDI/REPORTS/Rnnnnnnn.HTM (.PDF)
 };
 
 struct PlannedSeries {

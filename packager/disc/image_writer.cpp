@@ -23,6 +23,7 @@ struct Done {
     std::string sha256;                     // of the disc file
     std::optional<bundle::PreparedFile> bundled;
     std::optional<Bytes> key_jpeg;
+    std::optional<ReportPage> report;
     std::vector<Diagnostic> diagnostics;
 };
 
@@ -67,6 +68,7 @@ private:
         const PlannedInstance& x = plan_.instances[index];
         const fs::path target = tree_.path(x.disc_path);
         const bool key = !series.key_image.empty() && index == series.key_instance;
+        const bool report = !x.report_page.empty();
         Done done;
         try {
             fs::create_directories(target.parent_path());
@@ -79,14 +81,14 @@ private:
                 linked = !ec;
             }
             done.sha256 = x.input.sha256;
-            if (linked && !bundled && !key) {
+            if (linked && !bundled && !key && !report) {
                 done.written = true;
                 return done;
             }
             const Bytes source = read_file(x.input.source);
             std::optional<dicom::Dataset> dataset;
             Bytes transcoded;
-            if (x.encoding.transcode || key) {
+            if (x.encoding.transcode || key || report) {
                 auto read = dicom::read_dataset(source, x.input.source.string());
                 if (!read.value) {
                     done.diagnostics = std::move(read.diagnostics);
@@ -109,6 +111,7 @@ private:
             if (x.encoding.transcode) done.sha256 = sha256_hex(disc_bytes);
             if (bundled) done.bundled = bundle::prepare_file(disc_bytes, done.sha256);
             if (key) key_image(*dataset, series.key_frame, done);
+            if (report) report_of(*dataset, x.report_page, done);
         } catch (const std::exception& e) {
             done.diagnostics.push_back(error({x.input.source.string(), 0, ""}, "io.write", std::string("cannot put it on the disc: ") + e.what()));
         }
@@ -123,6 +126,14 @@ private:
         for (auto& d : jpeg.diagnostics) d.severity = Severity::warning;
         done.diagnostics.insert(done.diagnostics.end(), jpeg.diagnostics.begin(), jpeg.diagnostics.end());
         if (jpeg.value) done.key_jpeg = std::move(*jpeg.value);
+    }
+
+    // A report that cannot be read is still on the disc (and in the viewer): a warning.
+    static void report_of(const dicom::Dataset& dataset, const std::string& disc_path, Done& done) {
+        auto page = report_page(dataset, disc_path);
+        for (auto& d : page.diagnostics) d.severity = Severity::warning;
+        done.diagnostics.insert(done.diagnostics.end(), page.diagnostics.begin(), page.diagnostics.end());
+        if (page.value) done.report = std::move(*page.value);
     }
 
     void collect(const PlannedSeries& series, std::size_t index, Done& done) {
@@ -141,6 +152,10 @@ private:
             header.instance.transfer_syntax_uid = x.encoding.syntax_uid;
             if (x.encoding.syntax_uid != x.input.instance.transfer_syntax_uid) header.instance.transfer_syntax_name.clear();
             bundle_->add(x.disc_path, *done.bundled, header);
+        }
+        if (done.report) {
+            tree_.write(x.report_page, done.report->bytes);
+            result_.reports.push_back(std::move(done.report->link));
         }
         if (done.key_jpeg) {
             tree_.write(series.key_image, *done.key_jpeg);

@@ -11,6 +11,7 @@
 #include "core/base/diagnostic.h"
 #include "packager/disc/disc_plan.h"
 #include "packager/disc/disc_tree.h"
+#include "packager/disc/report_pages.h"
 #include "packager/disc/static_page.h"
 #include "packager/disc/viewer_bundle.h"
 
@@ -20,6 +21,7 @@ struct WrittenImages {
     std::vector<std::string> paths;               // the DICOM files on the disc, in disc order
     std::map<std::string, std::string> digests;   // disc path -> SHA-256 of each file written here
     std::vector<KeyImage> key_images;             // in the plan's series order
+    std::vector<DocumentLink> reports;            // pages of the reports and documents inside DICOM
     std::size_t transcoded = 0;
     std::vector<Diagnostic> diagnostics;          // files that could not be read or decoded after all
 };
