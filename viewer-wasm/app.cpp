@@ -13,6 +13,7 @@
 #include "core/cda/render.h"
 #include "core/clinical/dates.h"
 #include "core/dicom/dataset.h"
+#include "core/dicom/dicom_document.h"
 #include "core/dicom/instance.h"
 #include "core/dicom/text.h"
 #include "imgui.h"
@@ -38,8 +39,11 @@ bool may_be_dicom(const std::string& path) {
 
 App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : files_(files), view_(files, catalogue_) {
     document_view_.save_body = [this] { save_document_body(); };
+    document_view_.open_link = [this](const std::string& target) { return open_image_link(target); };
     const dicom::Instance* previous = nullptr;
     for (const auto& entry : index) {
+        // Reports and key image selections are read whole (files_added queues them).
+        if (dicom::document_kind(entry.instance.sop_class_uid) != dicom::DicomDocumentKind::none) continue;
         catalogue_.add(entry.path, entry.instance);
         queued_.insert(entry.path);
         // Into the first font atlas: what the first screen lists (saves rebuilding it at once);
@@ -120,10 +124,36 @@ void App::scan_some(double budget_ms, const std::function<double()>& now_ms) {
             problems_.push_back(to_string(instance.diagnostics.front()));
             continue;
         }
-        catalogue_.add(path, *instance.value);
+        if (!take_dicom_document(path, *dataset.value, *instance.value)) catalogue_.add(path, *instance.value);
     }
     while (scanned_ < to_scan_.size() && scan_done_[scanned_]) ++scanned_;
-    if (scanned_ == to_scan_.size()) catalogue_complete_ = true;
+    if (scanned_ == to_scan_.size()) {
+        catalogue_complete_ = true;
+        if (!key_selections_.empty()) catalogue_.set_key_images(key_selections_);   // now that their images are listed
+    }
+}
+
+bool App::take_dicom_document(const std::string& path, const dicom::Dataset& dataset, const dicom::Instance& instance) {
+    const auto kind = dicom::document_kind(instance.sop_class_uid);
+    if (kind == dicom::DicomDocumentKind::none) return false;
+    // The same report may come twice: from the viewer data and from the picked disc folder.
+    if (!dicom_documents_seen_.insert(instance.sop_instance_uid + '\x1f' + instance.patient_id + '\x1f' + instance.patient_name).second) return true;
+    if (kind == dicom::DicomDocumentKind::key_objects) {
+        auto keys = dicom::read_key_objects(dataset);
+        if (!keys.value) problems_.push_back(to_string(keys.diagnostics.front()));
+        else
+            key_selections_.push_back({instance.sop_instance_uid, instance.patient_id, instance.patient_name, instance.study_uid,
+                                       std::string(tr(Text::key_images)) + (keys.value->explanation.empty() ? "" : "（" + keys.value->explanation + "）"),
+                                       std::move(keys.value->sop_instance_uids)});
+        return true;
+    }
+    auto document = dicom::read_dicom_document(dataset);
+    if (!document.value) {
+        problems_.push_back(document.diagnostics.empty() ? path + ": not a readable report" : to_string(document.diagnostics.front()));
+        return true;
+    }
+    documents_.push_back({path, std::move(*document.value), true, instance.patient_id, instance.patient_name});
+    return true;
 }
 
 // Documents are small and few: all of them at once, as soon as their chunk has arrived.
@@ -142,7 +172,7 @@ void App::read_documents() {
             problems_.push_back(parsed.diagnostics.empty() ? path + ": not a CDA document" : to_string(parsed.diagnostics.front()));
             continue;
         }
-        documents_.push_back({path, std::move(*parsed.value)});
+        documents_.push_back({path, std::move(*parsed.value), false, "", ""});
     }
     if (!document_opened_once_ && !documents_.empty()) {
         document_opened_once_ = true;
@@ -164,13 +194,39 @@ bool App::open_document(const std::string& path) {
     return false;
 }
 
+bool App::is_other_patients(const LoadedDocument& document) const {
+    if (!document.from_dicom) return false;
+    const auto patient = catalogue_.find_patient(document.patient_id, document.patient_name);
+    if (patient) return patient != disc_patient();
+    return document.patient_id != this->patient().id;
+}
+
+bool App::open_image_link(const std::string& target) {
+    if (panel_ != Panel::document || !target.starts_with(dicom::image_link_prefix)) return false;
+    const LoadedDocument& report = documents_[open_document_];
+    const std::size_t hash = target.find('#');
+    const std::string uid = target.substr(dicom::image_link_prefix.size(), hash == std::string::npos ? std::string::npos : hash - dicom::image_link_prefix.size());
+    const unsigned frame_in_file = hash == std::string::npos ? 0 : static_cast<unsigned>(std::max(1, std::atoi(target.c_str() + hash + 1)) - 1);
+    // Only among the report's own patient's images: a UID another patient's file reuses is not this image.
+    const auto patient = report.from_dicom ? catalogue_.find_patient(report.patient_id, report.patient_name) : disc_patient();
+    if (!patient) return false;
+    const auto at = catalogue_.find_image(uid, *patient);
+    if (!at) return false;
+    view_.open(at->series_uid);
+    view_.set_frame(at->frame + frame_in_file);
+    show_images();
+    return true;
+}
+
 bool App::save_document_body() {
     if (panel_ != Panel::document || !save_file) return false;
     const LoadedDocument& open = documents_[open_document_];
     const auto& body = open.document.non_xml_body;
     if (!body || body->bytes.empty() || body->media_type.starts_with("text/")) return false;
-    // DOC00002.XML -> DOC00002.PDF: the name says which disc document it came from.
-    const std::string stem = open.path.substr(open.path.rfind('/') + 1, open.path.rfind('.') - open.path.rfind('/') - 1);
+    // DOC00002.XML -> DOC00002.PDF, DICOM/.../IM000003 -> IM000003.PDF: the name says which
+    // file of the disc it came from.
+    const std::string name = open.path.substr(open.path.rfind('/') + 1);
+    const std::string stem = name.substr(0, name.rfind('.'));
     const std::string extension = body->media_type == "application/pdf" ? ".PDF" : ".BIN";
     save_file(stem + extension, body->media_type, body->bytes);
     return true;
@@ -205,10 +261,16 @@ std::optional<std::size_t> App::disc_patient() const {
     return std::nullopt;
 }
 
-bool App::showing_other_patient() const {
-    if (view_.series_uid().empty()) return false;
+std::optional<PatientEntry> App::other_patient_shown() const {
+    if (panel_ == Panel::document) {
+        const LoadedDocument& open = documents_[open_document_];
+        if (!is_other_patients(open)) return std::nullopt;
+        return PatientEntry{open.patient_id, open.patient_name, "", ""};
+    }
+    if (panel_ != Panel::images || view_.series_uid().empty()) return std::nullopt;
     const auto shown = catalogue_.patient_index_of_series(view_.series_uid());
-    return shown && shown != disc_patient();
+    if (!shown || shown == disc_patient()) return std::nullopt;
+    return catalogue_.patients()[*shown];
 }
 
 PatientEntry App::patient() const {
@@ -332,10 +394,10 @@ void App::draw_header() {
     const std::string age_text = age ? "（" + std::to_string(*age) + std::string(tr(Text::years_old)) + "）" : "";
     label(std::string(tr(Text::patient_id)) + " " + patient.id + "   " + std::string(tr(Text::birth_date)) + " " +
           clinical::display_date(patient.birth_date) + age_text + "   " + std::string(tr(Text::sex)) + " " + sex);
-    if (panel_ == Panel::images && showing_other_patient()) {   // whose images are on screen, when not this patient's
-        const PatientEntry* shown = catalogue_.patient_of_series(view_.series_uid());
-        const std::string warning = "▲ " + std::string(tr(Text::showing_other_patient)) + ": " + dicom::display_person_name(shown->name) +
-                                    "  " + std::string(tr(Text::patient_id)) + " " + shown->id;
+    if (const auto shown = other_patient_shown()) {   // whose images or report are on screen, when not this patient's
+        const Text what = panel_ == Panel::document ? Text::showing_other_patient_document : Text::showing_other_patient;
+        const std::string warning = "▲ " + std::string(tr(what)) + ": " + dicom::display_person_name(shown->name) + "  " +
+                                    std::string(tr(Text::patient_id)) + " " + (shown->id.empty() ? std::string(tr(Text::no_patient_id)) : shown->id);
         fonts_.need(warning);
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
         ImGui::SetWindowFontScale(1.15f);
@@ -351,13 +413,18 @@ void App::draw_document_list() {
     ImGui::Separator();
     for (std::size_t i = 0; i < documents_.size(); ++i) {
         const auto& d = documents_[i].document;
-        const std::string title = (d.title.empty() ? d.code.display : d.title) + "  " + clinical::display_date(d.effective_time.substr(0, 8)) + "##" +
-                                  documents_[i].path;
+        // Another patient's report (a picked folder) says so in red, with that patient's name.
+        const bool other = is_other_patients(documents_[i]);
+        const std::string owner = other ? "【" + std::string(tr(Text::other_patient)) + "】" + dicom::display_person_name(documents_[i].patient_name) + " " : "";
+        const std::string title = owner + (d.title.empty() ? d.code.display : d.title) + "  " + clinical::display_date(d.effective_time.substr(0, 8)) +
+                                  "##" + documents_[i].path;
         fonts_.need(title);
+        if (other) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
         if (ImGui::Selectable(title.c_str(), panel_ == Panel::document && open_document_ == static_cast<int>(i))) {
             open_document_ = static_cast<int>(i);
             panel_ = Panel::document;
         }
+        if (other) ImGui::PopStyleColor();
     }
     ImGui::Spacing();
 }
@@ -399,8 +466,11 @@ void App::draw_series_list() {
         label(clinical::display_date(study.date) + " " + study.description);
         ImGui::Indent();
         for (const auto& series : study.series) {
-            const std::string caption = series.modality + " " + series.description + "  " +
-                                        std::to_string(series.frame_count()) + std::string(tr(Text::series_frames));
+            // Key images: their own row, and a star with the count on each series holding some.
+            const std::string caption = (series.key_series ? "★ " + series.description
+                                                           : series.modality + " " + series.description) + "  " +
+                                        std::to_string(series.frame_count()) + std::string(tr(Text::series_frames)) +
+                                        (series.key_images && !series.key_series ? "  ★" + std::string(tr(Text::key_images)) + " " + std::to_string(series.key_images) : "");
             fonts_.need(caption);
             if (series_row(series, caption)) {
                 view_.open(series.uid);
@@ -414,7 +484,7 @@ void App::draw_series_list() {
 void App::draw_patient_heading(const PatientEntry& patient) {
     ImGui::Spacing();
     const std::string heading = "【" + std::string(tr(Text::other_patient)) + "】 " + dicom::display_person_name(patient.name) + "  " +
-                                std::string(tr(Text::patient_id)) + " " + patient.id;
+                                std::string(tr(Text::patient_id)) + " " + (patient.id.empty() ? std::string(tr(Text::no_patient_id)) : patient.id);
     fonts_.need(heading);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
     ImGui::TextWrapped("%s", heading.c_str());
@@ -438,6 +508,11 @@ bool App::series_row(const SeriesEntry& series, const std::string& caption) {
                        ImVec2(top_left.x + size.x, top_left.y + size.y));
     } else {
         draw->AddRectFilled(at, ImVec2(at.x + side, at.y + side), ImGui::GetColorU32(ImGuiCol_FrameBg));
+    }
+    if (series.key_images) {   // marked on the thumbnail too, as key images are on viewing stations
+        constexpr float badge = 16;
+        draw->AddRectFilled(ImVec2(at.x + side - badge, at.y), ImVec2(at.x + side, at.y + badge), IM_COL32(255, 200, 0, 255), 3.0f);
+        draw->AddText(ImVec2(at.x + side - badge + 1, at.y), IM_COL32(0, 0, 0, 255), "★");
     }
     const ImVec2 text_at(at.x + side + ImGui::GetStyle().ItemSpacing.x, at.y + (side - ImGui::GetTextLineHeight()) / 2);
     draw->AddText(text_at, ImGui::GetColorU32(ImGuiCol_Text), caption.c_str());

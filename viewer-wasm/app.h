@@ -32,6 +32,10 @@ enum class Panel { images, document, problems, prescriptions, labs };
 struct LoadedDocument {
     std::string path;            // disc path, e.g. "IHE_XDM/SUBSET01/DOC00001.XML"; the test API's id
     cda::Document document;
+    // A report inside DICOM (SR, encapsulated PDF or CDA) belongs to the patient its file
+    // names; the disc's own documents (IHE_XDM) leave these empty.
+    bool from_dicom = false;
+    std::string patient_id, patient_name;
 };
 
 class App {
@@ -59,8 +63,9 @@ public:
     [[nodiscard]] PatientEntry patient() const;
     // Which of the catalogue's patients is the disc's (none: every image is another patient's).
     [[nodiscard]] std::optional<std::size_t> disc_patient() const;
-    // True when the series on screen is not the disc's patient's.
-    [[nodiscard]] bool showing_other_patient() const;
+    // Whose images or report are on screen, when that is not the disc's patient.
+    [[nodiscard]] std::optional<PatientEntry> other_patient_shown() const;
+    [[nodiscard]] bool showing_other_patient() const { return other_patient_shown().has_value(); }
     [[nodiscard]] ImageOverlay image_overlay() const { return image_panel_.overlay(language_); }
 
     [[nodiscard]] const Catalogue& catalogue() const { return catalogue_; }
@@ -72,6 +77,11 @@ public:
 
     [[nodiscard]] const std::vector<LoadedDocument>& documents() const { return documents_; }
     bool open_document(const std::string& path);   // false when no document has that path
+    // True when the document (from a DICOM file) is not the disc's patient's.
+    [[nodiscard]] bool is_other_patients(const LoadedDocument& document) const;
+    // A report's link to an image ("dicom:<SOP Instance UID>[#frame]"): shows that image of the
+    // report's own patient; false when it is not among the images read.
+    bool open_image_link(const std::string& target);
     void show_images() { panel_ = Panel::images; }
     void show(Panel panel) { panel_ = panel; }
     void show_tags(bool shown) { image_panel_.show_tags(shown); }
@@ -117,6 +127,8 @@ public:
 
 private:
     void scan_some(double budget_ms, const std::function<double()>& now_ms);
+    // A DICOM file that is a report, a document or a key image selection; false for an image.
+    bool take_dicom_document(const std::string& path, const dicom::Dataset& dataset, const dicom::Instance& instance);
     void prefetch_first_image();
     void read_documents();
     void draw_header();
@@ -143,6 +155,8 @@ private:
     std::size_t scanned_ = 0;            // every entry before this one is done
     bool catalogue_complete_ = false;
     std::vector<std::string> problems_;
+    std::vector<KeySelection> key_selections_;
+    std::set<std::string> dicom_documents_seen_;   // SOP Instance UID with the patient, as the catalogue keys images
 
     std::vector<std::string> documents_to_read_;
     std::size_t documents_read_ = 0;

@@ -13,8 +13,7 @@ unsigned SeriesEntry::frame_count() const {
 }
 
 std::size_t Catalogue::patient_index(const dicom::Instance& instance) {
-    for (std::size_t i = 0; i < patients_.size(); ++i)
-        if (patients_[i].id == instance.patient_id && patients_[i].name == instance.patient_name) return i;
+    if (const auto known = find_patient(instance.patient_id, instance.patient_name)) return *known;
     patients_.push_back({instance.patient_id, instance.patient_name, instance.patient_birth_date, instance.patient_sex});
     return patients_.size() - 1;
 }
@@ -52,7 +51,7 @@ void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
                                                        [](const SeriesEntry& a, const SeriesEntry& b) { return a.number < b.number; }),
                                       added);
     }
-    const InstanceEntry entry{path, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid,
+    const InstanceEntry entry{path, instance.sop_instance_uid, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid,
                               instance.pixel_spacing_row, instance.pixel_spacing_column};
     const auto before = std::upper_bound(series->instances.begin(), series->instances.end(), entry,
                                          [](const InstanceEntry& a, const InstanceEntry& b) {
@@ -92,6 +91,56 @@ std::optional<FrameLocation> Catalogue::locate(const std::string& series_uid, un
         frame -= instance.frames;
     }
     return std::nullopt;
+}
+
+std::optional<std::size_t> Catalogue::find_patient(const std::string& id, const std::string& name) const {
+    for (std::size_t i = 0; i < patients_.size(); ++i)
+        if (patients_[i].id == id && patients_[i].name == name) return i;
+    return std::nullopt;
+}
+
+std::optional<Catalogue::ImageAt> Catalogue::find_image(const std::string& sop_uid, std::size_t patient) const {
+    for (const auto& study : studies_) {
+        if (study.patient != patient) continue;
+        for (const auto& series : study.series) {
+            if (series.key_series) continue;
+            unsigned frame = 0;
+            for (const auto& instance : series.instances) {
+                if (instance.sop_uid == sop_uid) return ImageAt{series.uid, frame};
+                frame += instance.frames;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void Catalogue::set_key_images(const std::vector<KeySelection>& selections) {
+    for (auto& study : studies_) {
+        std::erase_if(study.series, [](const SeriesEntry& s) { return s.key_series; });
+        for (auto& series : study.series) series.key_images = 0;
+    }
+    for (const auto& selection : selections) {
+        const auto patient = find_patient(selection.patient_id, selection.patient_name);
+        if (!patient) continue;
+        // Listed in the selection's own study, else in the study of its first image (a
+        // selection may name images of other studies of the same patient, never of another).
+        StudyEntry* home = nullptr;
+        SeriesEntry keys{"key:" + selection.selection_uid, "KO", selection.title, -1, {}, 0, true};
+        for (const auto& uid : selection.sop_uids)
+            for (auto& study : studies_) {
+                if (study.patient != *patient) continue;
+                for (auto& series : study.series) {
+                    if (series.key_series) continue;   // an earlier selection's
+                    auto instance = std::find_if(series.instances.begin(), series.instances.end(), [&](const InstanceEntry& i) { return i.sop_uid == uid; });
+                    if (instance == series.instances.end()) continue;
+                    keys.instances.push_back(*instance);
+                    ++series.key_images;
+                    if (!home || study.uid == selection.study_uid) home = &study;
+                }
+            }
+        keys.key_images = keys.instances.size();
+        if (home) home->series.insert(home->series.begin(), std::move(keys));
+    }
 }
 
 }  // namespace ssmix::viewer

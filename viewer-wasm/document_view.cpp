@@ -23,6 +23,7 @@ const ImVec4 italic_colour = ImVec4(0.30f, 0.20f, 0.45f, 1);
 const ImVec4 deleted_colour = ImVec4(0.70f, 0.0f, 0.0f, 1);
 const ImVec4 inserted_colour = ImVec4(0.0f, 0.40f, 0.0f, 1);
 const ImVec4 link_colour = ImVec4(0.05f, 0.30f, 0.75f, 1);
+const ImVec4 missing_colour = ImVec4(0.45f, 0.45f, 0.45f, 1);   // a report's image that is not among those read
 
 // The length in bytes of the unit starting at `at`: an ASCII word with its trailing spaces, or
 // one UTF-8 character.
@@ -299,8 +300,8 @@ void DocumentView::inline_run(const cda::NarrativeNode& node, Style style) {
         case K::multimedia:
             media(node, style);
             return;
-        case K::link: {   // to an ID inside the document (the reader keeps no other): drawn as a link
-            if (!section_of_id_.count(node.target)) break;
+        case K::link: {   // to an ID inside the document (the reader keeps no other), or a report's image
+            if (!section_of_id_.count(node.target) && !(open_link && node.target.find(':') != std::string::npos)) break;
             const std::string outer = std::exchange(link_target_, node.target);
             for (const auto& child : node.children) inline_run(child, style);
             link_target_ = outer;
@@ -355,7 +356,8 @@ void DocumentView::flush(Style style) {
     if (pending_.empty()) return;
     if (line_open_) ImGui::SameLine(0, 0);
     const bool link = !link_target_.empty();
-    const ImVec4 colour = style.deleted ? deleted_colour : style.inserted ? inserted_colour : link ? link_colour
+    const bool missing = link && missing_links_.count(link_target_);
+    const ImVec4 colour = style.deleted ? deleted_colour : style.inserted ? inserted_colour : missing ? missing_colour : link ? link_colour
                         : style.strong ? strong_colour : style.italic ? italic_colour : text_colour;
     if (style.small) ImGui::SetWindowFontScale(0.8f);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -368,7 +370,19 @@ void DocumentView::flush(Style style) {
     if (style.underline || style.inserted || link) draw->AddLine({min.x, max.y - 1}, {max.x, max.y - 1}, ImGui::GetColorU32(colour), 1.0f);
     if (link) {
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        if (ImGui::IsItemClicked()) jump_to_section_ = section_of_id_.at(link_target_);
+        if (missing && ImGui::IsItemHovered()) {
+            const std::string_view note = text(Text::image_not_here, language_);
+            fonts_.need(note);
+            // The document's dark text colour is pushed for the panel: the note gets its own.
+            ImGui::PushStyleColor(ImGuiCol_PopupBg, IM_COL32(255, 250, 220, 255));
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 30, 30, 255));
+            ImGui::SetTooltip("%s", std::string(note).c_str());
+            ImGui::PopStyleColor(2);
+        }
+        if (ImGui::IsItemClicked()) {
+            if (const auto section = section_of_id_.find(link_target_); section != section_of_id_.end()) jump_to_section_ = section->second;
+            else if (!open_link(link_target_)) missing_links_.insert(link_target_);
+        }
         links_.push_back({link_target_, min.x, min.y, max.x - min.x, max.y - min.y});
     }
     line_used_ += max.x - min.x;

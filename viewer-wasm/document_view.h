@@ -6,11 +6,13 @@
 // bullets or numbers, tables with header rows, footnotes as [n] with their text after the
 // section, line breaks, images (observationMedia PNG/JPEG/GIF, decoded by the browser). A
 // contents entry or a link to an ID inside the document (the only links CDA readers keep)
-// opens that section and scrolls to it; nothing ever leads outside. Other media are named.
+// opens that section and scrolls to it; nothing ever leads outside the disc: a DICOM report's
+// reference to an image opens that image in the viewer. Other media are named.
 #pragma once
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,9 @@ public:
     void draw(const cda::Document& document, const std::string& path, Language language);
     // Called by the button under a body that is a file (a PDF): save it.
     std::function<void()> save_body;
+    // Called for a link outside the document (a report's "dicom:<UID>" image); false when that
+    // image is not here, and the link is then greyed with a note.
+    std::function<bool(const std::string& target)> open_link;
 
     // For the test API, as last drawn: the contents entries (screen rectangles, CSS pixels),
     // how far the document is scrolled, and the first section whose header is in view.
@@ -78,6 +83,7 @@ private:
     int jumped_to_ = -1;
     std::vector<ContentsEntry> contents_;
     std::vector<LinkEntry> links_;
+    std::set<std::string> missing_links_;
     float scroll_y_ = 0;
     int top_section_ = 0;
 };

@@ -86,7 +86,8 @@ std::string state_json(App& app, float display_scale) {
         json series = json::array();
         for (const auto& s : study.series)
             series.push_back({{"id", s.uid}, {"modality", s.modality}, {"description", s.description},
-                              {"frames", s.frame_count()}, {"thumbnail", thumbnail_status(app, s.uid)}});
+                              {"frames", s.frame_count()}, {"thumbnail", thumbnail_status(app, s.uid)},
+                              {"keyImages", s.key_images}, {"keySeries", s.key_series}});
         studies.push_back({{"id", study.uid}, {"date", study.date}, {"description", study.description},
                            {"patient", {{"id", owner.id}, {"name", owner.name}, {"otherPatient", study.patient != disc_patient}}},
                            {"series", series}});
@@ -96,7 +97,8 @@ std::string state_json(App& app, float display_scale) {
     json documents = json::array();
     for (const auto& d : app.documents())
         documents.push_back({{"id", d.path}, {"title", d.document.title}, {"sections", d.document.sections.size()},
-                             {"body", d.document.non_xml_body ? d.document.non_xml_body->media_type : ""}});
+                             {"body", d.document.non_xml_body ? d.document.non_xml_body->media_type : ""},
+                             {"fromDicom", d.from_dicom}, {"otherPatient", app.is_other_patients(d)}});
     json record = nullptr;
     if (const auto* r = app.record()) {
         json tests = json::array();

@@ -72,6 +72,10 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"縦隔", "Mediastinum"},
     {"骨", "Bone"},
     {"脳", "Brain"},
+    {"キー画像", "Key images"},
+    {"表示中の文書は別の患者のものです", "The document shown is another patient's"},
+    {"この画像は読み込まれていません（ディスクにないか、別の患者の画像です）", "This image is not among those read (not on the disc, or another patient's)"},
+    {"なし", "none"},
 }};
 
 }  // namespace

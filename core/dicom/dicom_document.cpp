@@ -93,8 +93,8 @@ public:
                     const auto items = children();
                     if (!items.empty()) section.text.push_back(element(NodeKind::list, items));
                     document.sections.push_back(std::move(section));
-                } else {
-                    loose_items.push_back(item_node());
+                } else if (auto node = item_node(); !node.children.empty()) {
+                    loose_items.push_back(std::move(node));
                 }
             } while (tree_.gotoNext());
             tree_.goUp();
@@ -112,8 +112,10 @@ private:
     std::vector<NarrativeNode> children() {
         std::vector<NarrativeNode> items;
         if (!tree_.gotoChild()) return items;
-        do items.push_back(item_node());
-        while (tree_.gotoNext());
+        do {
+            // An item with nothing to show (a by-reference link to another item) is left out.
+            if (auto node = item_node(); !node.children.empty()) items.push_back(std::move(node));
+        } while (tree_.gotoNext());
         tree_.goUp();
         return items;
     }

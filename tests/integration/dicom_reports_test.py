@@ -12,7 +12,8 @@ DCMTK's dcmsr, which ssmix uses):
   IHE_PDI/REPORTS/, the PDF is there byte for byte, the static page links each one, another
   patient's report stays off the disc with a warning, and the disc passes `ssmix verify`.
 
-Leaves the objects in WORKDIR/objects and the disc tree in WORKDIR/disc for the browser test.
+Leaves the objects in WORKDIR/objects, what they refer to in WORKDIR/facts.json and the disc
+tree in WORKDIR/disc for the browser test.
 
 usage: dicom_reports_test.py SSMIX SAMPLE_DICOM_DIR CDA_XML WORKDIR
 """
@@ -105,6 +106,8 @@ def main():
     made = subprocess.run(["/usr/bin/python3", os.path.join(HERE, "make_dicom_reports.py"), SAMPLE, CDA_XML, objects],
                           capture_output=True, text=True, check=True)
     facts = json.loads(made.stdout)
+    with open(os.path.join(WORK, "facts.json"), "w") as f:
+        f.write(made.stdout)
 
     check_report(os.path.join(objects, "SR.dcm"), "sr-japanese")
     check_report(os.path.join(objects, "OTHER.dcm"), "pydicom-test-sr")
