@@ -93,7 +93,7 @@ void ImageView::tick(double now_ms) {
 
 void ImageView::measure(float x1, float y1, float x2, float y2) {
     Measurement m{x1, y1, x2, y2, std::nullopt};
-    const auto location = catalogue_.locate(series_uid_, frame_);
+    const FrameLocation* location = status_ == ViewStatus::shown ? &shown_location_ : nullptr;   // the frame measured on
     if (location && location->spacing_row && location->spacing_column) {
         const double dx = (x2 - x1) * *location->spacing_column, dy = (y2 - y1) * *location->spacing_row;
         m.millimetres = std::sqrt(dx * dx + dy * dy);
@@ -144,6 +144,9 @@ void ImageView::update() {
     if (inverted_)
         for (auto& p : rendered_->pixels) p = static_cast<std::uint8_t>(255 - p);
     shown_location_ = *location;
+    // An enhanced image's frames each have their own position and pixel spacing.
+    if (rendered_->position_z) shown_location_.slice_location = rendered_->position_z;
+    if (rendered_->spacing_row) shown_location_.spacing_row = rendered_->spacing_row, shown_location_.spacing_column = rendered_->spacing_column;
     upload_texture();
     decode_ms_ = ms_since(started) - read_ms_;
     prefetch_neighbours();

@@ -65,6 +65,15 @@ Parsed<Bytes> write_file(Dataset& dataset, E_TransferSyntax syntax, E_FileWriteM
 
 }  // namespace
 
+const char* profile_name(DiscProfile profile) {
+    switch (profile) {
+        case DiscProfile::cd_uncompressed: return "STD-GEN-CD";
+        case DiscProfile::dvd_jpeg: return "STD-GEN-DVD-JPEG";
+        case DiscProfile::dvd_j2k: return "STD-GEN-DVD-J2K";
+    }
+    return "STD-GEN-CD";
+}
+
 DiscProfile dvd_profile_for(const std::vector<std::string>& syntax_uids) {
     std::size_t jpegs = 0, j2ks = 0;
     for (const auto& uid : syntax_uids) {

@@ -20,6 +20,9 @@ namespace ssmix::dicom {
 
 enum class DiscProfile { cd_uncompressed, dvd_jpeg, dvd_j2k };
 
+// "STD-GEN-CD", "STD-GEN-DVD-JPEG", "STD-GEN-DVD-J2K" (PS3.11 Annex D, H).
+[[nodiscard]] const char* profile_name(DiscProfile profile);
+
 // The DVD profile that keeps the most of these files as they are.
 [[nodiscard]] DiscProfile dvd_profile_for(const std::vector<std::string>& syntax_uids);
 

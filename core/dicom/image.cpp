@@ -38,10 +38,14 @@ Parsed<RenderedFrame> FrameRenderer::render(unsigned frame, std::optional<Window
                                                      std::to_string(frame_count_));
     if (!image_ || frame_ != frame) {
         image_.reset();
-        DcmDataset* data = dataset_->dcmtk().getDataset();
-        // The current representation: a dataset decoded for the disc (transcode) is read as decoded.
-        auto image = std::make_unique<DicomImage>(data, data->getCurrentXfer(),
-                                                  CIF_UsePartialAccessToPixelData, frame, 1);
+        groups_ = frame_groups(*dataset_, frame);
+        auto image = decode(frame);
+        if (image->getStatus() != EIS_Normal && frame > 0) {
+            // Compressed frames without an offset table whose fragments DCMTK cannot tell apart
+            // (several fragments a frame): the whole pixel data decoded, then the frame taken.
+            image.reset();
+            image = decode(frame, false);
+        }
         if (image->getStatus() != EIS_Normal)
             return fail("dicom.image.undecodable",
                         "frame " + std::to_string(frame) + " cannot be decoded: " +
@@ -54,10 +58,14 @@ Parsed<RenderedFrame> FrameRenderer::render(unsigned frame, std::optional<Window
     out.width = static_cast<unsigned>(image_->getWidth());
     out.height = static_cast<unsigned>(image_->getHeight());
     out.channels = image_->isMonochrome() ? 1 : 3;
+    out.spacing_row = groups_.spacing_row, out.spacing_column = groups_.spacing_column;
+    out.position_z = groups_.position_z;
     if (image_->isMonochrome()) {
         double center = 0, width = 0;
         // The file's own window only when usable: some MR files carry a width of 0, which would
-        // draw a blank image; then the VOI LUT, else the frame's own range.
+        // draw a blank image; then the VOI LUT, else the frame's own range. An enhanced image
+        // gives its window per frame.
+        if (!window && groups_.window_center && *groups_.window_width >= 1) window = Window{*groups_.window_center, *groups_.window_width};
         bool windowed = window ? image_->setWindow(window->center, window->width) != 0
                                : image_->getWindowCount() > 0 && image_->setWindow(0) && image_->getWindow(center, width) && width >= 1;
         if (!windowed && !window && image_->getVoiLutCount() > 0) windowed = image_->setVoiLut(0) != 0;
@@ -74,6 +82,17 @@ Parsed<RenderedFrame> FrameRenderer::render(unsigned frame, std::optional<Window
         return fail("dicom.image.render_failed", "frame " + std::to_string(frame) + " could not be rendered");
     result.value = std::move(out);
     return result;
+}
+
+// The current representation: a dataset decoded for the disc (transcode) is read as decoded.
+// An enhanced image's rescale comes from its functional groups (DCMTK reads only the top level).
+std::unique_ptr<DicomImage> FrameRenderer::decode(unsigned frame, bool partial) const {
+    DcmDataset* data = dataset_->dcmtk().getDataset();
+    const unsigned long flags = partial ? CIF_UsePartialAccessToPixelData : 0;
+    if (groups_.rescale_slope || groups_.rescale_intercept)
+        return std::make_unique<DicomImage>(data, data->getCurrentXfer(), groups_.rescale_slope.value_or(1.0), groups_.rescale_intercept.value_or(0.0),
+                                            flags, frame, 1);
+    return std::make_unique<DicomImage>(data, data->getCurrentXfer(), flags, frame, 1);
 }
 
 Parsed<Bytes> FrameRenderer::jpeg(unsigned frame, int quality) {

@@ -9,6 +9,7 @@
 #include "core/base/bytes.h"
 #include "core/base/diagnostic.h"
 #include "core/dicom/dataset.h"
+#include "core/dicom/frame_groups.h"
 
 class DicomImage;   // DCMTK; stays inside core/dicom
 
@@ -25,6 +26,8 @@ struct RenderedFrame {
     Bytes pixels;                // row-major, width * height * channels
     std::optional<Window> window;  // the window applied (grey images with a window)
     bool has_overlays = false;     // the file has overlay planes (60xx), drawn unless switched off
+    // An enhanced image's own geometry for this frame (functional groups), when it gives one.
+    std::optional<double> spacing_row, spacing_column, position_z;
 };
 
 // Renders the frames of one dataset. Keeps the decoded current frame, so changing the window
@@ -48,7 +51,10 @@ public:
     void set_overlays(bool shown) { overlays_ = shown; }
 
 private:
+    [[nodiscard]] std::unique_ptr<DicomImage> decode(unsigned frame, bool partial = true) const;
+
     const Dataset* dataset_;
+    FrameGroups groups_;   // of frame_
     unsigned frame_count_ = 0;
     std::unique_ptr<DicomImage> image_;
     unsigned frame_ = 0;

@@ -214,6 +214,7 @@ private:
             for (const auto& input : instances_) syntaxes.push_back(input.instance.transfer_syntax_uid);
             plan_.profile = dicom::dvd_profile_for(syntaxes);
         }
+        plan_.summary.dicom_profile = dicom::profile_name(plan_.profile);
         std::vector<const dicom::Instance*> headers;
         for (const auto& input : instances_) headers.push_back(&input.instance);
         const auto paths = assign_dicom_paths(headers);

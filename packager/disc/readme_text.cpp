@@ -50,7 +50,7 @@ std::string readme_text(const DiscSummary& s) {
     line();
     line("Contents and standards:");
     line("  INDEX.HTM, VIEWER/        the viewer (HTML + WebAssembly) and its data");
-    line("  DICOMDIR, DICOM/          images, DICOM Part 10, STD-GEN-CD (IHE PDI)");
+    line("  DICOMDIR, DICOM/          images, DICOM Part 10, " + s.dicom_profile + " (IHE PDI)");
     line("  SSMIX2/                   the patient's SS-MIX2 standardized storage (HL7 v2.5)");
     if (!s.documents.empty())
         line("  IHE_XDM/SUBSET01/         " + std::to_string(s.documents.size()) + " clinical document(s), HL7 CDA R2, with XDS metadata (IHE XDM)");

@@ -25,6 +25,7 @@ struct DiscSummary {
     std::vector<Document> documents;  // CDA documents in IHE_XDM/
     std::vector<std::string> not_in_viewer_bundle;   // series left out of the bundle (too large)
     std::string media;                // "CD-R 650 MiB"
+    std::string dicom_profile = "STD-GEN-CD";   // the DICOMDIR's media application profile
 };
 
 [[nodiscard]] std::string readme_text(const DiscSummary& summary);
