@@ -41,7 +41,8 @@ packages=(
   chromium firefox-esr xvfb xauth nodejs
   # third-party checkers and peers used by tests: XML schema, ISO listings, DICOM validation,
   # an independent DICOM decoder (GDCM) and reader (pydicom), real PACS (Orthanc; dcmqrscp is in dcmtk)
-  libxml2-utils xorriso dicom3tools genisoimage libgdcm-tools python3-pydicom orthanc
+  # (and an HTJ2K encoder, OpenJPH, for test files nothing else can make)
+  libxml2-utils xorriso dicom3tools genisoimage libgdcm-tools python3-pydicom orthanc openjph-tools
   # baselines the benchmarks compare with
   python3-hl7 bc pigz xsltproc
 )

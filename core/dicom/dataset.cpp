@@ -3,10 +3,13 @@
 #include "core/dicom/dataset.h"
 
 #include "core/dicom/codecs.h"
+#include "core/dicom/j2k_codec.h"
 
 #include "dcmtk/config/osconfig.h"
+#include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmdata/dcistrmb.h"
+#include "dcmtk/dcmdata/dcmetinf.h"
 
 namespace ssmix::dicom {
 
@@ -20,6 +23,33 @@ Dataset adopt_dataset(DcmDataset* dataset, std::string name) {
     return Dataset(std::make_unique<DcmFileFormat>(dataset, OFFalse), std::move(name));
 }
 
+namespace {
+
+// The meta header, then the dataset in `dataset_syntax` (EXS_Unknown: the one the meta header names).
+OFCondition read_file(ByteView bytes, DcmFileFormat& file, E_TransferSyntax dataset_syntax) {
+    DcmInputBufferStream stream;
+    stream.setBuffer(bytes.data(), static_cast<offile_off_t>(bytes.size()));
+    stream.setEos();
+    if (dataset_syntax == EXS_Unknown) {
+        file.transferInit();
+        const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+        file.transferEnd();
+        return status;
+    }
+    DcmMetaInfo& meta = *file.getMetaInfo();
+    meta.transferInit();
+    OFCondition status = meta.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+    meta.transferEnd();
+    if (status.bad()) return status;
+    DcmDataset& data = *file.getDataset();
+    data.transferInit();
+    status = data.read(stream, dataset_syntax, EGL_noChange, DCM_MaxReadLength);
+    data.transferEnd();
+    return status;
+}
+
+}  // namespace
+
 Parsed<Dataset> read_dataset(ByteView bytes, const std::string& name) {
     register_decoders();   // also keeps DCMTK's own log off the console
     Parsed<Dataset> result;
@@ -27,13 +57,15 @@ Parsed<Dataset> read_dataset(ByteView bytes, const std::string& name) {
         result.diagnostics.push_back(error({name, 0, ""}, "dicom.read.empty", "the file is empty"));
         return result;
     }
-    DcmInputBufferStream stream;
-    stream.setBuffer(bytes.data(), static_cast<offile_off_t>(bytes.size()));
-    stream.setEos();
     auto file = std::make_unique<DcmFileFormat>();
-    file->transferInit();
-    const OFCondition status = file->read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
-    file->transferEnd();
+    OFCondition status = read_file(bytes, *file, EXS_Unknown);
+    // A High-Throughput JPEG 2000 file, whose syntax DCMTK does not know, read again with its
+    // pixel data as JPEG 2000 (the meta header keeps the syntax it names).
+    OFString meta_syntax;
+    if (status.good() && file->getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, meta_syntax).good() && htj2k_name(meta_syntax.c_str())) {
+        file = std::make_unique<DcmFileFormat>();
+        status = read_file(bytes, *file, EXS_JPEG2000);
+    }
     if (status.bad()) {
         result.diagnostics.push_back(error({name, 0, ""}, "dicom.read.failed",
                                            std::string("not a readable DICOM file: ") + status.text()));

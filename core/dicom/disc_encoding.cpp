@@ -3,6 +3,7 @@
 #include "core/dicom/disc_encoding.h"
 
 #include "core/dicom/codecs.h"
+#include "core/dicom/j2k_codec.h"
 #include "dcmtk/config/osconfig.h"
 #include <cstdio>
 
@@ -113,6 +114,7 @@ bool listable_in_dicomdir(const std::string& sop_class_uid) { return dcmIsaStora
 
 bool can_decode(const std::string& syntax_uid) {
     register_decoders();
+    if (htj2k_name(syntax_uid)) return true;   // read as JPEG 2000 (read_dataset)
     const DcmXfer syntax(syntax_uid.c_str());
     if (syntax.getXfer() == EXS_Unknown) return false;
     if (!syntax.isEncapsulated()) return true;   // native and deflated: no codec needed

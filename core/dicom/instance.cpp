@@ -2,6 +2,7 @@
 // read as empty, as everywhere in the core.
 #include "core/dicom/instance.h"
 
+#include "core/dicom/j2k_codec.h"
 #include "core/dicom/text.h"
 
 #include "dcmtk/config/osconfig.h"
@@ -53,6 +54,9 @@ Parsed<Instance> describe(const Dataset& dataset) {
     const DcmXfer xfer(data.getOriginalXfer());
     i.transfer_syntax_uid = xfer.getXferID();
     i.transfer_syntax_name = xfer.getXferName();
+    // High-Throughput JPEG 2000 is read as JPEG 2000 (read_dataset), but is what the file says.
+    if (const std::string named = text(meta, DCM_TransferSyntaxUID); const char* ht = htj2k_name(named))
+        i.transfer_syntax_uid = named, i.transfer_syntax_name = ht;
     i.part10 = meta.tagExists(DCM_TransferSyntaxUID) && meta.tagExists(DCM_MediaStorageSOPInstanceUID);
     i.specific_character_set = text(data, DCM_SpecificCharacterSet);
     i.patient_id = text(data, DCM_PatientID);

@@ -301,4 +301,12 @@ void register_j2k_decoder() {
     (void)registered;
 }
 
+const char* htj2k_name(std::string_view uid) {
+    while (!uid.empty() && (uid.back() == '\0' || uid.back() == ' ')) uid.remove_suffix(1);   // UI padding
+    if (uid == "1.2.840.10008.1.2.4.201") return "High-Throughput JPEG 2000 Image Compression (Lossless Only)";
+    if (uid == "1.2.840.10008.1.2.4.202") return "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)";
+    if (uid == "1.2.840.10008.1.2.4.203") return "High-Throughput JPEG 2000 Image Compression";
+    return nullptr;
+}
+
 }  // namespace ssmix::dicom

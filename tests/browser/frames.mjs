@@ -1,9 +1,11 @@
 // tests/browser/frames.mjs — the viewer's rendered frame against native DCMTK's rendering of
-// the same frame with the same window (dcmj2pnm, or dcml2pnm for JPEG-LS).
+// the same frame with the same window (dcmj2pnm, or dcml2pnm for JPEG-LS), or against the
+// independent oracle of reference_frames.py (pydicom and GDCM).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { decodePgm } from "./png.mjs";
 
 // Native DCMTK's 8-bit rendering of one frame with a window (or min-max when window is null).
@@ -53,4 +55,25 @@ export function shrinkFrame({ width, height, pixels }, maxSide) {
     }
   }
   return { width: w, height: h, pixels: out };
+}
+
+// The oracle's renderings: requests [{file, frame, window, overlays}] (see reference_frames.py).
+export function referenceFrames(requests) {
+  const script = join(dirname(fileURLToPath(import.meta.url)), "reference_frames.py");
+  return JSON.parse(execFileSync("/usr/bin/python3", [script, "render"], { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString());
+}
+
+// How far the viewer's frame is from the oracle's: "" when every sample is within `tolerance`.
+export function referenceDifferences(viewerFrame, reference, tolerance = 1) {
+  if (reference.error) return `the oracle could not render it: ${reference.error}`;
+  if (viewerFrame.width !== reference.width || viewerFrame.height !== reference.height || viewerFrame.channels !== reference.channels)
+    return `shape ${viewerFrame.width}x${viewerFrame.height}x${viewerFrame.channels}, reference ${reference.width}x${reference.height}x${reference.channels}`;
+  const a = Buffer.from(viewerFrame.data, "base64"), b = Buffer.from(reference.data, "base64");
+  let worst = 0, over = 0;
+  for (let i = 0; i < b.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    worst = Math.max(worst, d);
+    over += d > tolerance;
+  }
+  return over ? `${over} of ${b.length} samples differ by more than ${tolerance} (up to ${worst})` : "";
 }

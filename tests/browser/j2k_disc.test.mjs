@@ -1,18 +1,19 @@
 // tests/browser/j2k_disc.test.mjs — a DVD whose images stay JPEG 2000 (tests/integration's
 // pack_j2k: the sample CT encoded by GDCM): the viewer decodes them from its own data (the
 // bundle), pages through every slice, and each compared frame is what the independent
-// decoder (reference_frames.py: GDCM then pydicom) makes of the disc's file.
-// usage: node j2k_disc.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// decoder (reference_frames.py: GDCM then pydicom) makes of the disc's file. Then HTJ2K slices
+// (OpenJPH-encoded, pack_j2k's htj2k/ folder) given as a picked folder: each shown exactly as
+// the original uncompressed slice it was made from.
+// usage: node j2k_disc.test.mjs --tree DIR --htj2k DIR --artifacts DIR [--browser chromium|firefox]
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "./browser.mjs";
+import { referenceDifferences, referenceFrames } from "./frames.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
 const { tree, browserName, artifacts, check } = run;
-const here = dirname(fileURLToPath(import.meta.url));
 
 const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href);
 try {
@@ -35,16 +36,40 @@ try {
         requests.push({ file: join(tree, view.file), frame: view.fileFrame, window: frame.window });
       }
     }
-    const references = JSON.parse(execFileSync("/usr/bin/python3", [join(here, "reference_frames.py"), "render"],
-      { input: JSON.stringify(requests), maxBuffer: 1 << 28 }).toString());
-    references.forEach((reference, i) => {
-      const a = Buffer.from(frames[i].data, "base64"), b = Buffer.from(reference.data || "", "base64");
-      let over = a.length !== b.length ? a.length : 0;
-      for (let k = 0; k < b.length; k++) over += Math.abs(a[k] - b[k]) > 1;
-      check(!reference.error && over === 0, `${requests[i].file}: ${reference.error || over + " samples differ from GDCM's decoding"}`);
+    referenceFrames(requests).forEach((reference, i) => {
+      const problem = referenceDifferences(frames[i], reference);
+      check(!problem, `${requests[i].file}: ${problem}`);
     });
     writeFileSync(join(artifacts, "j2k-disc.png"), await page.screenshot({ type: "png" }));
   }
+
+  // HTJ2K: what each file was made from (htj2k.json beside the folder) is the reference.
+  const made = JSON.parse(readFileSync(run.args.htj2k + ".json", "utf8"));
+  await page.evaluate((list) => window.ssmixViewer.addFiles(list),
+    Object.keys(made).map((path) => ({ path: "PACS/" + basename(path), base64: readFileSync(path).toString("base64") })));
+  const count = Object.keys(made).length;
+  const frames = (st) => st.studies.flatMap((x) => x.series).reduce((sum, x) => sum + x.frames, 0);
+  let after = await page.evaluate(() => window.ssmixViewer.state());
+  for (let i = 0; i < 200 && !(after.ready && frames(after) === frames(state) + count); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    after = await page.evaluate(() => window.ssmixViewer.state());
+  }
+  let shown = 0;
+  for (const series of after.studies.flatMap((x) => x.series)) {
+    await page.evaluate((id) => window.ssmixViewer.open(id), series.id);
+    for (let n = 0; n < series.frames; n++) {
+      const view = await page.evaluate((k) => window.ssmixViewer.setFrame(k), n);
+      if (view.file.startsWith("DICOM/")) continue;   // the disc's own slices (a picked folder's name is not kept)
+      check(view.status === "shown" && view.transferSyntax === "1.2.840.10008.1.2.4.201", `HTJ2K ${view.file}: ${view.status} ${view.transferSyntax} ${view.error}`);
+      const frame = await page.evaluate(() => window.ssmixViewer.frame());
+      const original = Object.entries(made).find(([path]) => view.file.endsWith(basename(path)))[1];
+      const [reference] = referenceFrames([{ file: original, frame: 0, window: frame.window }]);
+      const problem = referenceDifferences(frame, reference);
+      check(!problem, `HTJ2K ${view.file}: ${problem} (against the original slice)`);
+      shown++;
+    }
+  }
+  check(shown === count, `HTJ2K: ${shown} of ${count} slices shown`);
   run.checkStayedOnDisc(session);
 } finally {
   await session.close();

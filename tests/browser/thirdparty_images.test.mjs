@@ -14,6 +14,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { openPage, waitForViewer } from "./browser.mjs";
+import { referenceDifferences, referenceFrames } from "./frames.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -51,27 +52,6 @@ const CASES = [
   { file: "overlay.dcm", what: "60xx overlay (made by pydicom)", overlay: true },
 ];
 
-function references(requests) {
-  const out = execFileSync("/usr/bin/python3", [join(here, "reference_frames.py"), "render"],
-    { input: JSON.stringify(requests), maxBuffer: 1 << 28 });
-  return JSON.parse(out.toString());
-}
-
-// How far the viewer's frame is from the reference: the largest difference and how many pixels exceed `tolerance`.
-function compare(viewerFrame, reference, tolerance) {
-  if (reference.error) return `the oracle could not render it: ${reference.error}`;
-  if (viewerFrame.width !== reference.width || viewerFrame.height !== reference.height || viewerFrame.channels !== reference.channels)
-    return `shape ${viewerFrame.width}x${viewerFrame.height}x${viewerFrame.channels}, reference ${reference.width}x${reference.height}x${reference.channels}`;
-  const a = Buffer.from(viewerFrame.data, "base64"), b = Buffer.from(reference.data, "base64");
-  let worst = 0, over = 0;
-  for (let i = 0; i < b.length; i++) {
-    const d = Math.abs(a[i] - b[i]);
-    worst = Math.max(worst, d);
-    over += d > tolerance;
-  }
-  return over ? `${over} of ${b.length} samples differ by more than ${tolerance} (up to ${worst})` : "";
-}
-
 rmSync(work, { recursive: true, force: true });
 execFileSync("/usr/bin/python3", [join(here, "reference_frames.py"), "make", work, ...CASES.filter((c) => c.file.includes("/")).map((c) => c.file)]);
 for (const c of CASES) c.local = join(work, c.file.split("/").pop());
@@ -103,8 +83,8 @@ try {
       check(view.status === "shown", `${c.what}: frame ${frame + 1} not shown: ${view.error}`);
       if (view.status !== "shown") continue;
       const viewerFrame = await page.evaluate(() => window.ssmixViewer.frame());
-      const [reference] = references([{ file: c.local, frame, window: viewerFrame.window, overlays: view.hasOverlays && view.overlays }]);
-      const problem = compare(viewerFrame, reference, 1);
+      const [reference] = referenceFrames([{ file: c.local, frame, window: viewerFrame.window, overlays: view.hasOverlays && view.overlays }]);
+      const problem = referenceDifferences(viewerFrame, reference);
       check(!problem, `${c.what}, frame ${frame + 1}: ${problem}`);
       if (c.perFrameWindow)
         check(reference.fileWindow && viewerFrame.window.center === reference.fileWindow.center && viewerFrame.window.width === reference.fileWindow.width,
@@ -119,8 +99,9 @@ try {
       check(state.studies.length && (await page.evaluate(() => window.ssmixViewer.state())).view.hasOverlays, `${c.what}: no overlay found`);
       const hidden = await page.evaluate(() => window.ssmixViewer.setOverlays(false));
       const viewerFrame = await page.evaluate(() => window.ssmixViewer.frame());
-      const [reference] = references([{ file: c.local, frame: 0, window: viewerFrame.window, overlays: false }]);
-      check(!hidden.overlays && !compare(viewerFrame, reference, 1), `${c.what}: hidden overlay: ${compare(viewerFrame, reference, 1)}`);
+      const [reference] = referenceFrames([{ file: c.local, frame: 0, window: viewerFrame.window, overlays: false }]);
+      const problem = referenceDifferences(viewerFrame, reference);
+      check(!hidden.overlays && !problem, `${c.what}: hidden overlay: ${problem}`);
       await page.evaluate(() => window.ssmixViewer.setOverlays(true));
     }
     writeFileSync(join(artifacts, `thirdparty-${name.replace(/[^A-Za-z0-9_.-]/g, "_")}.png`), await page.screenshot({ type: "png" }));

@@ -5,12 +5,18 @@ lossless by GDCM (gdcmconv --j2k, an encoder independent of ours) is packed
   dciodvfy finds no error in the DICOMDIR, `ssmix verify` accepts the image;
 - on a CD: every file becomes Explicit VR Little Endian with exactly the original pixels
   (pydicom reading both; the J2K decoder is OpenJPEG inside ssmix).
-Leaves the DVD tree in WORKDIR/dvd for the browser test.
+And High-Throughput JPEG 2000 (1.2.840.10008.1.2.4.201), which DCMTK 3.6.7 does not know: slices
+encoded by OpenJPH's ojph_compress (Debian openjph-tools) packed on a CD and a DVD come out
+Explicit VR Little Endian with exactly the original pixels (no DICOMDIR profile keeps HTJ2K).
+Leaves the DVD tree in WORKDIR/dvd and the HTJ2K files in WORKDIR/htj2k (with their originals
+named in WORKDIR/htj2k.json) for the browser test.
 
 usage: pack_j2k_test.py SSMIX SAMPLE_DICOM_DIR WORKDIR
 """
 import glob
+import json
 import os
+import struct
 import shutil
 import subprocess
 import sys
@@ -20,6 +26,7 @@ import pydicom
 
 SSMIX, SAMPLE, WORK = sys.argv[1:4]
 J2K_LOSSLESS = "1.2.840.10008.1.2.4.90"
+HTJ2K_LOSSLESS = "1.2.840.10008.1.2.4.201"
 failures = []
 
 
@@ -31,6 +38,55 @@ def check(condition, message):
 
 def disc_files(tree):
     return sorted(p for p in glob.glob(os.path.join(tree, "DICOM", "**", "*"), recursive=True) if os.path.isfile(p))
+
+
+def make_htj2k(source, target, temp):
+    """The slice's pixels as an HTJ2K lossless codestream in a copy of its dataset. pydicom
+    cannot write a syntax it does not know: written as JPEG 2000, then the meta header's
+    Transfer Syntax UID replaced (and its group length corrected)."""
+    ds = pydicom.dcmread(source)
+    assert ds.PixelRepresentation == 0 and ds.BitsAllocated == 16
+    pgm = os.path.join(temp, "slice.pgm")
+    with open(pgm, "wb") as f:
+        f.write(b"P5\n%d %d\n65535\n" % (ds.Columns, ds.Rows) + ds.pixel_array.astype(">u2").tobytes())
+    codestream = os.path.join(temp, "slice.j2c")
+    subprocess.run(["ojph_compress", "-i", pgm, "-o", codestream, "-reversible", "true"], check=True, capture_output=True)
+    ds.file_meta.TransferSyntaxUID = J2K_LOSSLESS
+    ds.PixelData = pydicom.encaps.encapsulate([open(codestream, "rb").read()])
+    ds["PixelData"].VR = "OB"
+    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = pydicom.uid.generate_uid()
+    ds.save_as(target, write_like_original=False)
+    data = bytearray(open(target, "rb").read())
+    old = b"\x02\x00\x10\x00UI\x16\x00" + J2K_LOSSLESS.encode()
+    at = data.index(old)
+    data[at:at + len(old)] = b"\x02\x00\x10\x00UI\x18\x00" + HTJ2K_LOSSLESS.encode() + b"\x00"
+    assert data[132:140] == b"\x02\x00\x00\x00UL\x04\x00"   # (0002,0000) File Meta Information Group Length
+    struct.pack_into("<I", data, 140, struct.unpack_from("<I", data, 140)[0] + 2)
+    open(target, "wb").write(data)
+    return ds.SOPInstanceUID
+
+
+def check_htj2k():
+    folder = os.path.join(WORK, "htj2k")
+    os.makedirs(folder)
+    made, originals = {}, {}
+    for source in sorted(glob.glob(os.path.join(SAMPLE, "CT", "*")))[:4]:
+        uid = make_htj2k(source, os.path.join(folder, "HT" + os.path.basename(source)), WORK)
+        made[os.path.join(folder, "HT" + os.path.basename(source))] = os.path.abspath(source)
+        originals[uid] = pydicom.dcmread(source).pixel_array
+    with open(os.path.join(WORK, "htj2k.json"), "w") as f:
+        json.dump(made, f)
+    for media in ("cd", "dvd"):
+        tree = os.path.join(WORK, "htj2k-" + media)
+        r = subprocess.run([SSMIX, "pack", "--dicom", folder, "--media", "dvd" if media == "dvd" else "cd650", "--tree", tree],
+                           capture_output=True, text=True, timeout=600)
+        check(r.returncode == 0, f"htj2k {media}: exit {r.returncode}: {r.stderr[-1500:]}")
+        files = disc_files(tree)
+        check(len(files) == len(originals), f"htj2k {media}: {len(files)} files on the disc, {len(originals)} given")
+        for path in files:
+            ds = pydicom.dcmread(path)
+            check(ds.file_meta.TransferSyntaxUID == "1.2.840.10008.1.2.1", f"htj2k {media}: {path} is {ds.file_meta.TransferSyntaxUID}")
+            check(numpy.array_equal(ds.pixel_array, originals[ds.SOPInstanceUID]), f"htj2k {media}: {path}: the pixels are not the original's")
 
 
 def main():
@@ -71,6 +127,7 @@ def main():
         check(ds.file_meta.TransferSyntaxUID == "1.2.840.10008.1.2.1", f"cd: {path} is {ds.file_meta.TransferSyntaxUID}")
         check(numpy.array_equal(ds.pixel_array, originals[ds.SOPInstanceUID]), f"cd: {path}: the pixels are not the original's")
 
+    check_htj2k()
     print(f"pack j2k: {len(failures)} failure(s)")
     sys.exit(1 if failures else 0)
 
