@@ -16,6 +16,7 @@
 #include "core/dicom/dicom_document.h"
 #include "core/dicom/instance.h"
 #include "core/dicom/text.h"
+#include "core/ssmix2/naming.h"
 #include "imgui.h"
 
 namespace ssmix::viewer {
@@ -29,6 +30,7 @@ bool may_be_dicom(const std::string& path) {
     std::string name = path.substr(path.rfind('/') + 1);
     for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (name == disc::dicomdir || path.starts_with(disc::viewer_folder) || path.starts_with(disc::ssmix2_folder)) return false;
+    if (ssmix2::parse_file_name(path.substr(path.rfind('/') + 1))) return false;   // an SS-MIX2 message of a bare storage
     for (const char* other : {".HTM", ".HTML", ".JS", ".TXT", ".XML", ".CSS", ".PDF", ".PNG", ".JPG", ".JPEG", ".GIF", ".INF", ".INI",
                               ".EXE", ".DLL", ".ICO", ".BAT", ".CAB", ".MSI", ".ZIP", ".JAR", ".XSL"})
         if (name.ends_with(other)) return false;
@@ -70,6 +72,7 @@ void App::files_added() {
     }
     scan_done_.resize(to_scan_.size());
     catalogue_complete_ = scanned_ == to_scan_.size();
+    record_loader_.files_added(problems_);
 }
 
 void App::update(double budget_ms, const std::function<double()>& now_ms) {
