@@ -22,7 +22,7 @@ Parsed<ReportPage> report_page(const dicom::Dataset& dataset, const std::string&
         page.bytes.assign(html.begin(), html.end());
     }
     std::string title = cda::document_title(d);
-    if (pdf) title += "（PDF）";
+    if (pdf && title.find("PDF") == std::string::npos) title += "（PDF）";
     const std::string author = !d.authors.empty() ? cda::party_text(d.authors.front()) : d.custodian.organization;
     page.link = {disc_path.substr(disc::pdi_folder.size()), title, d.effective_time, author};
     result.value = std::move(page);
