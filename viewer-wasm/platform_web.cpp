@@ -250,6 +250,13 @@ EMSCRIPTEN_KEEPALIVE void ssmix_picked_arrived(const char* path, const std::uint
 
 EMSCRIPTEN_KEEPALIVE void ssmix_picked_failed(const char* path, const char* why) { viewer->picked->failed(path, why); }
 
+// The mouse wheel in notches (web/loader.js counts them; Emscripten's GLFW passes raw pixels).
+EMSCRIPTEN_KEEPALIVE void ssmix_wheel(double x, double y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH += static_cast<float>(x);
+    io.MouseWheel += static_cast<float>(y);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* ssmix_api_state() {
     viewer->api_buffer = ssmix::viewer::state_json(*viewer->app, viewer->display_scale);
     return viewer->api_buffer.c_str();

@@ -240,6 +240,31 @@ var Module = typeof Module !== "undefined" ? Module : {};
       }
     });
   }
+  // The mouse wheel in notches, as ImGui counts it: Emscripten's GLFW hands ImGui the raw
+  // deltaY (120 for one notch of a mouse in Chromium), which paged 120 slices at once. One
+  // notch is one step whatever the browser reports (100 or 120 pixels, 3 lines); a trackpad's
+  // small pixel deltas add up to a step every 100 pixels; a page is 10 steps. Taken before
+  // GLFW's own listener on the canvas, which then never sees the event.
+  var wheelCarry = { x: 0, y: 0 };
+  function wheelSteps(delta, mode, axis) {
+    if (delta === 0) return 0;
+    if (mode === 2) return delta * 10;
+    if (mode === 1) return Math.sign(delta) * Math.max(1, Math.round(Math.abs(delta) / 3));
+    if (Math.abs(delta) >= 50) { wheelCarry[axis] = 0; return Math.sign(delta) * Math.max(1, Math.round(Math.abs(delta) / 120)); }
+    wheelCarry[axis] += delta;
+    var steps = Math.trunc(wheelCarry[axis] / 100);
+    wheelCarry[axis] -= steps * 100;
+    return steps;
+  }
+  window.addEventListener("wheel", function (event) {
+    if (event.target !== Module.canvas || typeof Module._ssmix_wheel !== "function") return;   // not started yet
+    event.preventDefault();   // no page scroll, no browser zoom on Ctrl+wheel
+    event.stopImmediatePropagation();
+    var x = wheelSteps(event.deltaX, event.deltaMode, "x"), y = wheelSteps(event.deltaY, event.deltaMode, "y");
+    // ImGui's sign: positive is the wheel turned away from the user (up), the browser's is the other.
+    if (x || y) ccall("ssmix_wheel", null, ["number", "number"], [-x, -y]);
+  }, { capture: true, passive: false });
+
   Module.canvas.addEventListener("dragover", function (event) { event.preventDefault(); });
   Module.canvas.addEventListener("drop", function (event) {
     event.preventDefault();

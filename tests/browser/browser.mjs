@@ -96,3 +96,23 @@ export async function viewerThumbnail(page, seriesId) {
     study.series.some((s) => s.id === id && s.thumbnail !== "waiting")), { polling: 100, timeout: 30000 }, seriesId).catch(() => {});
   return page.evaluate((id) => window.ssmixViewer.thumbnail(id), seriesId);
 }
+
+// What 「ファイルを保存」 hands to the browser's download: the anchor's click is caught and the
+// blob it points to read back. Resolves to {returned (saveBody's answer), list [{name, href}],
+// type, base64}.
+export async function savedBody(page) {
+  await page.evaluate(() => {
+    window.ssmixSaved = [];
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => { window.ssmixSavedBlob = blob; return create(blob); };
+    HTMLAnchorElement.prototype.click = function () { window.ssmixSaved.push({ name: this.download, href: this.href }); };
+  });
+  const returned = await page.evaluate(() => window.ssmixViewer.saveBody());
+  return page.evaluate(async (answer) => {
+    const blob = window.ssmixSavedBlob;
+    const bytes = blob ? new Uint8Array(await blob.arrayBuffer()) : new Uint8Array();
+    let binary = "";
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return { returned: answer, list: window.ssmixSaved, type: blob ? blob.type : "", base64: btoa(binary) };
+  }, returned);
+}

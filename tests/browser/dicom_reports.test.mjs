@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { animationFrames, clickViewerButton, drawnSoon, openPage, waitForViewer } from "./browser.mjs";
+import { animationFrames, clickViewerButton, drawnSoon, openPage, savedBody, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -79,20 +79,8 @@ async function checkKeyImages(page) {
 async function checkPdf(page, pdf) {
   await page.evaluate((id) => window.ssmixViewer.open(id), pdf.id);
   check(await drawnSoon(page, "ファイルを保存"), "PDF: the save button is not drawn");
-  await page.evaluate(() => {
-    window.ssmixSaved = [];
-    const create = URL.createObjectURL.bind(URL);
-    URL.createObjectURL = (blob) => { window.ssmixSavedBlob = blob; return create(blob); };
-    HTMLAnchorElement.prototype.click = function () { window.ssmixSaved.push({ name: this.download }); };
-  });
-  check(await page.evaluate(() => window.ssmixViewer.saveBody()) === true, "PDF: saveBody()");
-  const saved = await page.evaluate(async () => {
-    const blob = window.ssmixSavedBlob;
-    const bytes = blob ? new Uint8Array(await blob.arrayBuffer()) : new Uint8Array();
-    let binary = "";
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return { list: window.ssmixSaved, type: blob ? blob.type : "", base64: btoa(binary) };
-  });
+  const saved = await savedBody(page);
+  check(saved.returned === true, "PDF: saveBody()");
   const want = readFileSync(join(objects, "report.pdf")).toString("base64");
   check(saved.list.length === 1 && saved.list[0].name === pdf.id.split("/").pop() + ".PDF" && saved.type === "application/pdf" &&
     saved.base64 === want, "PDF: saved " + JSON.stringify({ ...saved, base64: saved.base64.slice(0, 40) }));

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { drawnSoon, openPage, waitForViewer } from "./browser.mjs";
+import { drawnSoon, openPage, savedBody, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -44,20 +44,8 @@ try {
     await page.evaluate((id) => window.ssmixViewer.open(id), pdf.id);
     check(await drawnSoon(page, "ファイルを保存"), "the save button is not drawn");
     writeFileSync(join(artifacts, "22-pdf-body.png"), await page.screenshot({ type: "png" }));
-    await page.evaluate(() => {
-      window.ssmixSaved = [];
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob) => { window.ssmixSavedBlob = blob; return create(blob); };
-      HTMLAnchorElement.prototype.click = function () { window.ssmixSaved.push({ name: this.download, href: this.href }); };
-    });
-    check(await page.evaluate(() => window.ssmixViewer.saveBody()) === true, "saveBody() on the PDF document");
-    const saved = await page.evaluate(async () => {
-      const blob = window.ssmixSavedBlob;
-      const bytes = blob ? new Uint8Array(await blob.arrayBuffer()) : new Uint8Array();
-      let binary = "";
-      for (const b of bytes) binary += String.fromCharCode(b);
-      return { list: window.ssmixSaved, type: blob ? blob.type : "", base64: btoa(binary) };
-    });
+    const saved = await savedBody(page);
+    check(saved.returned === true, "saveBody() on the PDF document");
     const want = (readFileSync(join(tree, pdf.id), "utf8").match(/representation="B64">([^<]+)</) || [])[1];
     const name = pdf.id.split("/").pop().replace(".XML", ".PDF");
     check(saved.list.length === 1 && saved.list[0].name === name && saved.list[0].href.startsWith("blob:") &&

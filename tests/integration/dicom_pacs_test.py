@@ -19,15 +19,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dicom_peers import Dcmqrscp, Orthanc, free_port, make_patients, pixels, send, sop_uid  # noqa: E402
+from checks import check, failures  # noqa: E402
 
 SSMIX, SAMPLE_DICOM, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message, flush=True)
 
 
 def ssmix(*args):

@@ -30,15 +30,9 @@ from pydicom.uid import generate_uid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dicom_peers import free_port, wait_for_port  # noqa: E402
+from checks import check, failures  # noqa: E402
 
 SSMIX, SAMPLE_DICOM, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message, flush=True)
 
 
 class Receiver:

@@ -27,15 +27,10 @@ import sys
 
 import pydicom
 
+from checks import check, failures
+
 SSMIX, SAMPLE, CDA_XML, WORK = sys.argv[1:5]
 HERE = os.path.dirname(os.path.abspath(__file__))
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message, flush=True)
 
 
 def ssmix(*args):

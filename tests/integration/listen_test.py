@@ -20,20 +20,14 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_messages import prescription  # noqa: E402
+from checks import check, failures  # noqa: E402
 
 SSMIX, SAMPLES, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-failures = []
 
 
 def sent_time(day, second):
     """An MSH-7 value: 2024-01-<day> 10:00:00 plus `second` seconds."""
     return (datetime.datetime(2024, 1, day, 10) + datetime.timedelta(seconds=second)).strftime("%Y%m%d%H%M%S")
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message, flush=True)
 
 
 class Server:

@@ -24,16 +24,11 @@ import sys
 import numpy
 import pydicom
 
+from checks import check, failures
+
 SSMIX, SAMPLE, WORK = sys.argv[1:4]
 J2K_LOSSLESS = "1.2.840.10008.1.2.4.90"
 HTJ2K_LOSSLESS = "1.2.840.10008.1.2.4.201"
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message, flush=True)
 
 
 def disc_files(tree):

@@ -23,9 +23,10 @@ import tempfile
 import numpy
 import pydicom
 
+from checks import check, failures
+
 SSMIX, NPM, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 PYDICOM = os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files")
-failures = []
 
 # Files that cannot go on a disc, and the words of the reason the report must give.
 REFUSED = {
@@ -47,12 +48,6 @@ REFUSED = {
 }
 # Lossy codestreams decoded by two decoders: equal within this many grey levels.
 LOSSY_TOLERANCE = 1
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message, flush=True)
 
 
 def inputs():
