@@ -2,7 +2,8 @@
 # Builds the libFuzzer targets with clang (ASan + UBSan) into ./build-fuzz and runs each for a
 # while on a corpus seeded with the samples (SS-MIX2 messages; CDA documents for the CDA
 # reader; a manifest with an image index for the bundle manifest; python3-pydicom's small test
-# files, images of many syntaxes and a structured report, for the DICOM reader). Usage: scripts/fuzz.sh [SECONDS per target]
+# files, images of many syntaxes and a structured report, for the DICOM reader; Japanese names
+# in three character sets for the DICOM text decoder). Usage: scripts/fuzz.sh [SECONDS per target]
 # A crash leaves its input in build-fuzz/crashes/ and exits 1.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,10 +12,13 @@ build=${SSMIX_FUZZ_BUILD_DIR:-$repo/build-fuzz}
 
 cmake -S "$repo" -B "$build" -G Ninja -DSSMIX_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-cmake --build "$build" --target fuzz_text_decode fuzz_hl7_message fuzz_cda_read fuzz_cda_write fuzz_bundle_manifest fuzz_dicom_file
+cmake --build "$build" --target fuzz_text_decode fuzz_hl7_message fuzz_cda_read fuzz_cda_write fuzz_bundle_manifest fuzz_dicom_file fuzz_dicom_text
 
 seeds="$build/seeds"
-rm -rf "$seeds"; mkdir -p "$seeds/hl7" "$seeds/cda" "$seeds/manifest" "$seeds/dicom" "$build/crashes"
+rm -rf "$seeds"; mkdir -p "$seeds/hl7" "$seeds/cda" "$seeds/manifest" "$seeds/dicom" "$seeds/dicom-text" "$build/crashes"
+printf 'ISO 2022 IR 87\nYamada^Tarou=\033$B;3ED\033(B^\033$BB@O:\033(B=\033$B$d$^$@\033(B^\033$B$?$m$&\033(B' >"$seeds/dicom-text/jis"
+printf 'ISO 2022 IR 13\\ISO 2022 IR 87\n\xd4\xcf\xc0\xde^\xc0\xdb\xb3=\033$B;3ED\033(J^\033$BB@O:\033(J' >"$seeds/dicom-text/kana"
+printf 'ISO_IR 192\n\xe5\xae\xae\xe6\x9c\xac^\xe7\xbe\x8e\xe6\x99\xba\xe5\xad\x90' >"$seeds/dicom-text/utf8"
 cat >"$seeds/manifest/manifest.json" <<'JSON'
 {"format":"ssmix-bundle-1","encoding":"deflate","chunks":[40],"startChunks":1,"files":[{"path":"DICOM/P0000001/ST000001/SE000001/IM000001","size":100,"sha256":"00","chunk":0,"offset":0,"stored":40}],"images":[{"shared":{"study":"2.25.2","series":"2.25.3","syntax":"1.2.840.10008.1.2.1","patientName":"\u5bae\u672c","modality":"CT","rows":512,"columns":512,"frames":1,"spacingRow":0.7},"images":[{"path":"DICOM/P0000001/ST000001/SE000001/IM000001","sop":"2.25.1","instanceNumber":-1,"sliceLocation":-148.75},{"path":"DICOM/P0000001/ST000001/SE000001/IM000002","sop":"2.25.4","instanceNumber":2,"rows":256}]}]}
 JSON
@@ -23,7 +27,7 @@ n=0; for f in $(find "$repo/tests/data/cda" -name '*.xml' -size -64k); do n=$((n
 pydicom_files=$(/usr/bin/python3 -c 'import os, pydicom; print(os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files"))')
 n=0; for f in $(find "$pydicom_files" -maxdepth 1 -name '*.dcm' -size -64k); do n=$((n + 1)); cp "$f" "$seeds/dicom/file$n.dcm"; done
 
-for target in text_decode hl7_message cda_read cda_write bundle_manifest dicom_file; do
+for target in text_decode hl7_message cda_read cda_write bundle_manifest dicom_file dicom_text; do
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"
   seed_dir="$seeds/hl7"; [ "$target" = cda_read ] && seed_dir="$seeds/cda"; [ "$target" = bundle_manifest ] && seed_dir="$seeds/manifest"
@@ -32,6 +36,7 @@ for target in text_decode hl7_message cda_read cda_write bundle_manifest dicom_f
   # never touched when the bytes are not there (natively lazily committed; in the viewer the
   # allocation fails and DCMTK reports it), so only a real growth of memory may count.
   [ "$target" = dicom_file ] && seed_dir="$seeds/dicom" && limits="-rss_limit_mb=6144 -malloc_limit_mb=6144"
+  [ "$target" = dicom_text ] && seed_dir="$seeds/dicom-text"
   echo "==> fuzz_$target for ${seconds}s" >&2
   # shellcheck disable=SC2086
   "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 $limits \

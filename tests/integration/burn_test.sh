@@ -45,4 +45,4 @@ grep -q "text.iso" "$work/out" || fail "text: the file is not named"
 grep -q "/dev/ssmix-no-such-drive" "$work/out" || fail "no drive: the device is not named"
 
 [ "$failures" = 0 ] && echo "burn: all passed"
-exit "$failures"
+exit $((failures > 0))   # a count of 256 would wrap to success

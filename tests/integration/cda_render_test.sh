@@ -30,4 +30,4 @@ grep -q "cda.narrative.dropped" "$work/hostile.err" || fail "hostile: drops not 
 grep -q "no-such.xml" "$work/out" || fail "missing file: not named"
 
 [ "$failures" = 0 ] && echo "cda render: all passed"
-exit "$failures"
+exit $((failures > 0))   # a count of 256 would wrap to success

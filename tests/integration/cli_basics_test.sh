@@ -24,4 +24,4 @@ expect 2 "unknown option" -- "$ssmix" pack --no-such-option
 expect 2 "missing required option" -- "$ssmix" pack --dicom /tmp
 rm -f /tmp/ssmix-cli.$$
 [ "$failures" = 0 ] && echo "cli basics: all passed"
-exit "$failures"
+exit $((failures > 0))   # a count of 256 would wrap to success

@@ -27,4 +27,4 @@ for prefix in ORDA1 ORDA2 ORDA3; do
   done
 done
 [ "$failures" = 0 ] && echo "ingest concurrency: all passed"
-exit "$failures"
+exit $((failures > 0))   # a count of 256 would wrap to success

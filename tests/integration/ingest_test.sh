@@ -80,4 +80,4 @@ findings=$(json "$work/check.json" '" ".join(sorted(set(f["code"] for f in d["fi
   || fail "hl7 dump: PID-5[1].1"
 
 [ "$failures" = 0 ] && echo "ingest: all passed"
-exit "$failures"
+exit $((failures > 0))   # a count of 256 would wrap to success

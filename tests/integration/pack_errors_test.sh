@@ -115,4 +115,4 @@ echo "kill -9: $killed_while_writing of 4 kills landed while the image was being
 rm -rf "$big"
 
 [ "$failures" = 0 ] && echo "pack errors: all passed"
-exit "$failures"
+exit $((failures > 0))   # a count of 256 would wrap to success

@@ -66,4 +66,4 @@ errors=$(dciodvfy "$work/dvd/DICOMDIR" 2>&1 | grep '^Error' | head -2)
 "$ssmix" verify "$work/dvd.iso" >/dev/null 2>&1 || fail "dvd: ssmix verify rejects the image"
 
 [ "$failures" = 0 ] && echo "pack syntaxes: all passed"
-exit "$failures"
+exit $((failures > 0))   # a count of 256 would wrap to success
