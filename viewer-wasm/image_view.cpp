@@ -244,14 +244,22 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay) {
             measure(from.x, from.y, to.x, to.y);
         }
     } else {
+        // The image follows the pointer from where the button went down (the whole way, also
+        // what moved before ImGui counted it as a drag).
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) fit();
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) pan_x_ += io.MouseDelta.x, pan_y_ += io.MouseDelta.y;
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) pan_x_at_press_ = pan_x_, pan_y_at_press_ = pan_y_;
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+            const ImVec2 moved = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+            pan_x_ = pan_x_at_press_ + moved.x, pan_y_ = pan_y_at_press_ + moved.y;
+        }
     }
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) && rendered_->window) {
-        const ImVec2 delta = io.MouseDelta;
-        const dicom::Window current = window_.value_or(*rendered_->window);
-        const double step = std::max(1.0, current.width / 256.0);
-        set_window({current.center + delta.y * step, std::max(1.0, current.width + delta.x * step)});
+    // Right-drag: width with the horizontal distance from the press, level with the vertical.
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Right) && rendered_->window) window_at_press_ = window_.value_or(*rendered_->window);
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) && window_at_press_) {
+        const ImVec2 moved = ImGui::GetMouseDragDelta(ImGuiMouseButton_Right, 0.0f);
+        const dicom::Window start = *window_at_press_;
+        const double step = std::max(1.0, start.width / 256.0);
+        set_window({start.center + moved.y * step, std::max(1.0, start.width + moved.x * step)});
     }
 }
 

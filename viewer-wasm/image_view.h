@@ -56,6 +56,8 @@ public:
     void set_overlays(bool shown);                    // the file's overlay planes (60xx) drawn or not
     void set_zoom(float zoom);                        // 1 = the whole image fits; up to 8
     void fit() { zoom_ = 1, pan_x_ = pan_y_ = 0; }
+    [[nodiscard]] float pan_x() const { return pan_x_; }   // CSS pixels the image is moved by
+    [[nodiscard]] float pan_y() const { return pan_y_; }
     void set_measuring(bool measuring) { measuring_ = measuring; }   // left-drag measures instead of panning
     void measure(float x1, float y1, float x2, float y2);            // in image pixels
     // Cine: the frames in a loop, `frames_per_second` at most (a frame still decoding holds it).
@@ -99,6 +101,8 @@ private:
     bool inverted_ = false;
     bool overlays_ = true;
     float zoom_ = 1, pan_x_ = 0, pan_y_ = 0;
+    float pan_x_at_press_ = 0, pan_y_at_press_ = 0;   // where a left-drag started the image
+    std::optional<dicom::Window> window_at_press_;     // the window a right-drag started from
     bool measuring_ = false;
     bool playing_ = false;
     double last_step_ms_ = 0;

@@ -124,7 +124,7 @@ std::string state_json(App& app, float display_scale) {
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},
                   {"window", frame ? window_json(frame->window) : json(nullptr)},
-                  {"inverted", view.inverted()}, {"overlays", view.overlays()}, {"hasOverlays", frame && frame->has_overlays}, {"zoom", view.zoom()}, {"measurement", measurement_json(view.measurement())},
+                  {"inverted", view.inverted()}, {"overlays", view.overlays()}, {"hasOverlays", frame && frame->has_overlays}, {"zoom", view.zoom()}, {"pan", {view.pan_x(), view.pan_y()}}, {"measurement", measurement_json(view.measurement())},
                   {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()},
                   {"letter", letter_json(app.document_view())},
                   {"overlay", {{"topLeft", overlay.top_left}, {"topRight", overlay.top_right}, {"bottomLeft", overlay.bottom_left}}},
