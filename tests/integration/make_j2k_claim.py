@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes a DICOM file that claims JPEG 2000 (1.2.840.10008.1.2.4.90) and carries an
-encapsulated codestream DCMTK has no decoder for: stands in for a vendor's J2K image in tests
-(no free J2K encoder is in Debian's DCMTK). usage: make_j2k_claim.py IN(explicit LE) OUT"""
+"""Writes a DICOM file that claims JPEG 2000 (1.2.840.10008.1.2.4.90) but whose codestream is
+two markers and noise: a damaged vendor file that nothing can decode, which
+`pack` must report by name and reason (real JPEG 2000 is tested with GDCM's encoder in
+pack_j2k_test.py). usage: make_j2k_claim.py IN(explicit LE) OUT"""
 import struct, sys
 
 data = bytearray(open(sys.argv[1], "rb").read())

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/integration/pack_syntaxes_test.sh — another vendor's disc as input: a DICOMDIR file-set
 # (made with dcmmkdir) whose images use many transfer syntaxes and the Japanese character set
-# ISO 2022 IR 87, plus one JPEG 2000 image DCMTK cannot decode. For a CD everything must come
+# ISO 2022 IR 87, plus one file claiming JPEG 2000 whose codestream is not one. For a CD everything must come
 # out Explicit VR Little Endian, lossless ones pixel for pixel; JPEG 2000 is reported by file and
 # reason; for a DVD the JPEG syntaxes STD-GEN-DVD-JPEG allows stay as they are.
 set -uo pipefail
@@ -28,7 +28,7 @@ dcmcjpeg -q +e1 "$work/raw5" "$v/IM5"                 # JPEG Lossless SV1
 dcmcjpeg -q +ee "$work/raw6" "$v/IM6"                 # JPEG Extended (lossy, 12 bit)
 dcmcrle -q "$work/raw7" "$v/IM7"                      # RLE Lossless
 dcmcjpls -q "$work/raw8" "$v/IM8"                     # JPEG-LS Lossless
-python3 "$here/make_j2k_claim.py" "$work/raw9" "$v/IM9"   # "JPEG 2000": no decoder
+python3 "$here/make_j2k_claim.py" "$work/raw9" "$v/IM9"   # "JPEG 2000" that is not
 (cd "$work/vendor" && dcmmkdir -q +r -Nxc +I +id . IMAGES) || fail "dcmmkdir could not make the vendor's DICOMDIR"
 [ -f "$work/vendor/DICOMDIR" ] || fail "no vendor DICOMDIR"
 
