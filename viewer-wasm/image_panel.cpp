@@ -135,6 +135,10 @@ ImageOverlay ImagePanel::overlay(Language language) const {
         std::snprintf(number, sizeof number, "  %s %.1f mm", std::string(text(Text::slice_position, language)).c_str(), *position);
         overlay.bottom_left += number;
     }
+    if (const auto* frame = view_.rendered(); frame && frame->slice_thickness) {
+        std::snprintf(number, sizeof number, "  %s %.1f mm", std::string(text(Text::slice_thickness, language)).c_str(), *frame->slice_thickness);
+        overlay.bottom_left += number;
+    }
     if (const auto* frame = view_.rendered(); frame && frame->window) {
         std::snprintf(number, sizeof number, "W %.0f  L %.0f", frame->window->width, frame->window->center);
         overlay.bottom_right = number;

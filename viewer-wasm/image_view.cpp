@@ -182,6 +182,14 @@ void outlined_text(ImDrawList* draw, ImVec2 at, const std::string& text) {
     draw->AddText(at, IM_COL32(255, 235, 130, 255), text.c_str());
 }
 
+// The scale bar's length: the longest round length that takes at most a quarter of the view.
+double scale_bar_millimetres(double pixels_per_mm, float view_width) {
+    double best = 0;
+    for (const double mm : {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0})
+        if (mm * pixels_per_mm <= view_width / 4) best = mm;
+    return best;
+}
+
 std::string length_text(const Measurement& m) {
     char text[64];
     if (m.millimetres) std::snprintf(text, sizeof text, "%.1f mm", *m.millimetres);
@@ -217,6 +225,33 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay) {
     }
     const float line = ImGui::GetTextLineHeight(), margin = 6;
     const auto text_width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+    drawn_ = {top_left.x, top_left.y, size.x, size.y, std::nullopt, std::nullopt};
+    // Where the patient's right, front, head ... are: at the middle of each edge of the view.
+    if (rendered_->orientation) drawn_.edges = dicom::edge_letters(*rendered_->orientation);
+    if (const auto& e = drawn_.edges) {
+        const float mid_x = panel.x + width / 2, mid_y = panel.y + height / 2;
+        outlined_text(draw, ImVec2(panel.x + margin, mid_y - line / 2), e->left);
+        outlined_text(draw, ImVec2(panel.x + width - margin - text_width(e->right), mid_y - line / 2), e->right);
+        outlined_text(draw, ImVec2(mid_x - text_width(e->top) / 2, panel.y + margin + line), e->top);
+        outlined_text(draw, ImVec2(mid_x - text_width(e->bottom) / 2, panel.y + height - margin - 2 * line), e->bottom);
+    }
+    // A scale bar in mm along the bottom right, from the pixel spacing of the frame shown.
+    if (shown_location_.spacing_column && *shown_location_.spacing_column > 0) {
+        const double pixels_per_mm = scale / *shown_location_.spacing_column;
+        if (const double mm = scale_bar_millimetres(pixels_per_mm, width); mm > 0) {
+            const float length = static_cast<float>(mm * pixels_per_mm);
+            const ImVec2 end(panel.x + width - margin, panel.y + height - margin - line * 1.6f), start(end.x - length, end.y);
+            for (const auto& [thickness, colour] : {std::pair{4.0f, IM_COL32(0, 0, 0, 230)}, std::pair{2.0f, IM_COL32(255, 235, 130, 255)}}) {
+                draw->AddLine(start, end, colour, thickness);
+                draw->AddLine(ImVec2(start.x, start.y - 5), ImVec2(start.x, start.y + 1), colour, thickness);
+                draw->AddLine(ImVec2(end.x, end.y - 5), ImVec2(end.x, end.y + 1), colour, thickness);
+            }
+            char label[32];
+            std::snprintf(label, sizeof label, "%g mm", mm);
+            outlined_text(draw, ImVec2(end.x - text_width(label), start.y - line - 4), label);
+            drawn_.scale_bar = ScaleBar{mm, length};
+        }
+    }
     outlined_text(draw, ImVec2(panel.x + margin, panel.y + margin), overlay.top_left);
     outlined_text(draw, ImVec2(panel.x + width - margin - text_width(overlay.top_right), panel.y + margin), overlay.top_right);
     outlined_text(draw, ImVec2(panel.x + margin, panel.y + height - margin - line), overlay.bottom_left);

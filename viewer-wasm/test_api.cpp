@@ -45,6 +45,15 @@ nlohmann::ordered_json measurement_json(const std::optional<Measurement>& m) {
             {"mm", m->millimetres ? nlohmann::ordered_json(*m->millimetres) : nlohmann::ordered_json(nullptr)}};
 }
 
+// Where the image and its orientation letters and scale bar were drawn.
+nlohmann::ordered_json drawn_json(const ImageView& view) {
+    const auto& d = view.drawn();
+    nlohmann::ordered_json edges = nullptr, bar = nullptr;
+    if (d.edges) edges = {{"left", d.edges->left}, {"right", d.edges->right}, {"top", d.edges->top}, {"bottom", d.edges->bottom}};
+    if (d.scale_bar) bar = {{"mm", d.scale_bar->millimetres}, {"pixels", d.scale_bar->pixels}};
+    return {{"imageRect", {{"x", d.x}, {"y", d.y}, {"width", d.width}, {"height", d.height}}}, {"edges", edges}, {"scaleBar", bar}};
+}
+
 nlohmann::ordered_json window_json(const std::optional<dicom::Window>& window) {
     if (!window) return nullptr;
     return {{"center", window->center}, {"width", window->width}};
@@ -128,7 +137,7 @@ std::string state_json(App& app, float display_scale) {
                   {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()},
                   {"letter", letter_json(app.document_view())},
                   {"overlay", {{"topLeft", overlay.top_left}, {"topRight", overlay.top_right}, {"bottomLeft", overlay.bottom_left}}},
-                  {"otherPatientShown", app.showing_other_patient()}}},
+                  {"otherPatientShown", app.showing_other_patient()}, {"drawn", drawn_json(app.view())}}},
         {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}, {"scale", app.fonts().scale()}}},
         {"displayScale", display_scale},
         {"buttons", buttons},

@@ -76,6 +76,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"表示中の文書は別の患者のものです", "The document shown is another patient's"},
     {"この画像は読み込まれていません（ディスクにないか、別の患者の画像です）", "This image is not among those read (not on the disc, or another patient's)"},
     {"なし", "none"},
+    {"厚さ", "Thickness"},
 }};
 
 }  // namespace

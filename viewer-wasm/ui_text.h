@@ -19,7 +19,7 @@ enum class Text {
     record, record_problems, record_prescriptions, record_labs, open_folder, years_old, window_file, invert, overlays, fit, print, measure, slice_position, play, stop, tags, copy_text, select_text, reading_view, body_is_file, save_file, contents,
     heading_problems, heading_allergies, no_prescriptions, no_lab_results, lab_hint, trend_results,
     untitled, body_on_disc, image_in_letter, other_patient, showing_other_patient, preset_lung, preset_mediastinum, preset_bone, preset_brain,
-    key_images, showing_other_patient_document, image_not_here, no_patient_id,
+    key_images, showing_other_patient_document, image_not_here, no_patient_id, slice_thickness,
     count_   // keep last
 };
 

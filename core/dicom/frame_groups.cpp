@@ -5,6 +5,7 @@
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmdata/dcitem.h"
+#include "dcmtk/dcmdata/dcdatset.h"
 
 namespace ssmix::dicom {
 namespace {
@@ -21,6 +22,16 @@ DcmItem* macro(DcmItem& group, const DcmTagKey& sequence) {
     return group.findAndGetSequenceItem(sequence, item, 0).good() ? item : nullptr;
 }
 
+std::optional<std::array<double, 6>> orientation_of(DcmItem& item) {
+    std::array<double, 6> o{};
+    for (unsigned long i = 0; i < 6; ++i) {
+        const auto v = number(item, DCM_ImageOrientationPatient, i);
+        if (!v) return std::nullopt;
+        o[i] = *v;
+    }
+    return o;
+}
+
 // Takes what `group` says; called for the shared item, then the frame's own (which wins).
 void read_group(DcmItem& group, FrameGroups& out) {
     if (DcmItem* m = macro(group, DCM_PixelValueTransformationSequence)) {
@@ -34,6 +45,10 @@ void read_group(DcmItem& group, FrameGroups& out) {
     if (DcmItem* m = macro(group, DCM_PixelMeasuresSequence)) {
         auto row = number(*m, DCM_PixelSpacing, 0), column = number(*m, DCM_PixelSpacing, 1);
         if (row && column) out.spacing_row = row, out.spacing_column = column;
+        if (auto thickness = number(*m, DCM_SliceThickness)) out.slice_thickness = thickness;
+    }
+    if (DcmItem* m = macro(group, DCM_PlaneOrientationSequence)) {
+        if (auto o = orientation_of(*m)) out.orientation = o;
     }
     if (DcmItem* m = macro(group, DCM_PlanePositionSequence))
         if (auto z = number(*m, DCM_ImagePositionPatient, 2)) out.position_z = z;
@@ -44,6 +59,9 @@ void read_group(DcmItem& group, FrameGroups& out) {
 FrameGroups frame_groups(const Dataset& dataset, unsigned frame) {
     FrameGroups out;
     DcmDataset& data = *dataset.dcmtk().getDataset();
+    // A classic image says it at the top level; an enhanced one's groups override it.
+    out.orientation = orientation_of(data);
+    out.slice_thickness = number(data, DCM_SliceThickness);
     DcmItem* item = nullptr;
     if (data.findAndGetSequenceItem(DCM_SharedFunctionalGroupsSequence, item, 0).good() && item) read_group(*item, out);
     item = nullptr;

@@ -60,6 +60,8 @@ Parsed<RenderedFrame> FrameRenderer::render(unsigned frame, std::optional<Window
     out.channels = image_->isMonochrome() ? 1 : 3;
     out.spacing_row = groups_.spacing_row, out.spacing_column = groups_.spacing_column;
     out.position_z = groups_.position_z;
+    out.orientation = groups_.orientation;
+    out.slice_thickness = groups_.slice_thickness;
     if (image_->isMonochrome()) {
         double center = 0, width = 0;
         // The file's own window only when usable: some MR files carry a width of 0, which would

@@ -3,6 +3,7 @@
 // DCMTK's own tools (dcmj2pnm) do, so the viewer and native checks agree bit for bit.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -28,6 +29,8 @@ struct RenderedFrame {
     bool has_overlays = false;     // the file has overlay planes (60xx), drawn unless switched off
     // An enhanced image's own geometry for this frame (functional groups), when it gives one.
     std::optional<double> spacing_row, spacing_column, position_z;
+    std::optional<std::array<double, 6>> orientation;   // Image Orientation (Patient), per frame when given so
+    std::optional<double> slice_thickness;              // mm
 };
 
 // Renders the frames of one dataset. Keeps the decoded current frame, so changing the window

@@ -108,6 +108,17 @@ def modality_values(ds, pixels, frame):
     return apply_modality_lut(pixels, ds).astype(numpy.float64)
 
 
+def geometry(ds, frame):
+    """The frame's Image Orientation (Patient) and Pixel Spacing: its functional groups, else
+    the top level (PS3.3 C.7.6.2, C.7.6.16.2.1-2)."""
+    plane = functional_group(ds, frame, "PlaneOrientationSequence")
+    measures = functional_group(ds, frame, "PixelMeasuresSequence")
+    orientation = (plane if plane is not None else ds).get("ImageOrientationPatient")
+    spacing = (measures if measures is not None and "PixelSpacing" in measures else ds).get("PixelSpacing")
+    return {"orientation": [float(v) for v in orientation] if orientation else None,
+            "spacing": [float(v) for v in spacing] if spacing else None}
+
+
 def render(request):
     ds = decoded(request["file"])
     photometric = str(ds.PhotometricInterpretation).strip()
@@ -135,7 +146,8 @@ def render(request):
         channels = 3
     data = numpy.clip(numpy.floor(out), 0, 255).astype(numpy.uint8)
     return {"width": int(data.shape[1]), "height": int(data.shape[0]), "channels": channels,
-            "data": base64.b64encode(data.tobytes()).decode(), "fileWindow": file_window(ds, request["frame"])}
+            "data": base64.b64encode(data.tobytes()).decode(), "fileWindow": file_window(ds, request["frame"]),
+            **geometry(ds, request["frame"])}
 
 
 def make(out, sources):

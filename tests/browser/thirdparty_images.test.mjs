@@ -8,6 +8,8 @@
 // RGB planar configuration 1 in big endian, 16-bit RGB RLE multi-frame, MONOCHROME1, enhanced
 // CT with per-frame windows, classic multi-frame, window width 0; and, made by pydicom from its
 // own test images, palette colour and a 60xx overlay (drawn, then hidden with the toggle).
+// With each frame, the orientation letters at the view's edges and the scale bar against the
+// file's own Image Orientation (Patient) and Pixel Spacing as pydicom reads them.
 // usage: node thirdparty_images.test.mjs --tree DIR --npm DIR --work DIR --artifacts DIR [--browser chromium|firefox]
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -52,6 +54,33 @@ const CASES = [
   { file: "overlay.dcm", what: "60xx overlay (made by pydicom)", overlay: true },
 ];
 
+// PS3.3 C.7.6.1.1.1 and C.7.6.2.1.1: x towards the patient's left, y posterior, z head; a
+// direction is named by its components of at least a quarter of it, the largest first.
+function directionLetters(x, y, z) {
+  const length = Math.hypot(x, y, z);
+  return [[x, "L", "R"], [y, "P", "A"], [z, "H", "F"]].filter(([v]) => Math.abs(v) >= 0.25 * length)
+    .sort((a, b) => Math.abs(b[0]) - Math.abs(a[0])).map(([v, plus, minus]) => (v > 0 ? plus : minus)).join("");
+}
+
+// The orientation letters and the scale bar the viewer drew against the file's geometry.
+function geometryProblems(what, drawn, reference) {
+  const problems = [];
+  if (reference.orientation) {
+    const [rx, ry, rz, cx, cy, cz] = reference.orientation;
+    const want = { left: directionLetters(-rx, -ry, -rz), right: directionLetters(rx, ry, rz), top: directionLetters(-cx, -cy, -cz), bottom: directionLetters(cx, cy, cz) };
+    if (JSON.stringify(drawn.edges) !== JSON.stringify(want)) problems.push(`${what}: edge letters ${JSON.stringify(drawn.edges)}, expected ${JSON.stringify(want)}`);
+  } else if (drawn.edges) {
+    problems.push(`${what}: edge letters without an orientation: ${JSON.stringify(drawn.edges)}`);
+  }
+  if (reference.spacing) {
+    const pixelsPerMm = drawn.imageRect.width / reference.width / reference.spacing[1];
+    const bar = drawn.scaleBar;
+    if (!bar || Math.abs(bar.pixels - bar.mm * pixelsPerMm) > 0.5)
+      problems.push(`${what}: scale bar ${JSON.stringify(bar)} at ${pixelsPerMm.toFixed(3)} px/mm`);
+  }
+  return problems;
+}
+
 rmSync(work, { recursive: true, force: true });
 execFileSync("/usr/bin/python3", [join(here, "reference_frames.py"), "make", work, ...CASES.filter((c) => c.file.includes("/")).map((c) => c.file)]);
 for (const c of CASES) c.local = join(work, c.file.split("/").pop());
@@ -86,6 +115,8 @@ try {
       const [reference] = referenceFrames([{ file: c.local, frame, window: viewerFrame.window, overlays: view.hasOverlays && view.overlays }]);
       const problem = referenceDifferences(viewerFrame, reference);
       check(!problem, `${c.what}, frame ${frame + 1}: ${problem}`);
+      const drawn = (await page.evaluate(() => window.ssmixViewer.state())).view.drawn;
+      for (const p of geometryProblems(`${c.what}, frame ${frame + 1}`, drawn, reference)) check(false, p);
       if (c.perFrameWindow)
         check(reference.fileWindow && viewerFrame.window.center === reference.fileWindow.center && viewerFrame.window.width === reference.fileWindow.width,
           `${c.what}, frame ${frame + 1}: window ${JSON.stringify(viewerFrame.window)}, the frame's own ${JSON.stringify(reference.fileWindow)}`);
