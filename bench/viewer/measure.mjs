@@ -16,14 +16,25 @@ function dicomFiles(folder) {
 
 // DWV on the same files in the same browser: parse, build the image and its view, and window it
 // into RGBA (the file's own window), per slice; the bytes are handed over first, untimed.
-async function dwvDecodeMs(page, files) {
+// The DWV page, with a helper that turns the base64 handed over into bytes (untimed).
+async function openDwvPage(page) {
   await page.goto(pathToFileURL(dwvPage).href, { waitUntil: "load" });
-  let total = 0;
-  for (const file of files) {
-    total += await page.evaluate((base64) => {
+  await page.evaluate(() => {
+    window.bytesOf = (base64) => {
       const binary = atob(base64);
       const bytes = new Uint8Array(binary.length);
       for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes;
+    };
+  });
+}
+
+async function dwvDecodeMs(page, files) {
+  await openDwvPage(page);
+  let total = 0;
+  for (const file of files) {
+    total += await page.evaluate((base64) => {
+      const bytes = window.bytesOf(base64);
       const t0 = performance.now();
       const parser = new dwv.DicomParser();
       parser.parse(bytes.buffer);
@@ -39,7 +50,7 @@ async function dwvDecodeMs(page, files) {
 // DWV's JPEG 2000 path on the same files: its parser, then its decoder worker (pdf.js's
 // JpxImage) on the pixel data's fragment, per slice, until the decoded pixels are back.
 async function dwvJ2kDecodeMs(page, files) {
-  await page.goto(pathToFileURL(dwvPage).href, { waitUntil: "load" });
+  await openDwvPage(page);
   const worker = readFileSync(join(dirname(dwvPage), "jpeg2000.worker.min.js"), "utf8");
   await page.evaluate((source) => {
     window.dwvJ2k = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
@@ -47,9 +58,7 @@ async function dwvJ2kDecodeMs(page, files) {
   let total = 0;
   for (const file of files) {
     total += await page.evaluate((base64) => new Promise((resolve, reject) => {
-      const binary = atob(base64);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      const bytes = window.bytesOf(base64);
       const t0 = performance.now();
       const parser = new dwv.DicomParser();
       parser.parse(bytes.buffer);
