@@ -76,8 +76,14 @@ try {
   const link = letterView.links.find((l) => l.target === "purpose");
   check(letterView.contents.map((e) => e.title).join("|") === "紹介目的|検査結果" && link,
     "contents and links: " + JSON.stringify({ contents: letterView.contents, links: letterView.links }));
-  for (const [target, expected] of [[letterView.contents[1], 1], [link, 0]]) {
-    if (!target) continue;
+  for (const [which, expected] of [["contents", 1], ["link", 0]]) {
+    // Where it is drawn now (the first jump scrolls the letter, and the layout may still have
+    // been settling when `state` was read on a slow machine).
+    const now = (await page.evaluate(() => window.ssmixViewer.state())).view.letter;
+    const target = which === "contents" ? now.contents[1] : now.links.find((l) => l.target === "purpose");
+    const viewport = page.viewport() || { width: 1280, height: 800 };
+    check(target && target.y >= 0 && target.y + target.height <= viewport.height, `the ${which} entry is not on screen: ${JSON.stringify(target)}`);
+    if (!target || target.y + target.height > viewport.height) continue;
     await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
     await animationFrames(page, 4);
     const jumped = (await page.evaluate(() => window.ssmixViewer.state())).view;
