@@ -146,7 +146,7 @@ bool App::take_dicom_document(const std::string& path, const dicom::Dataset& dat
         if (!keys.value) problems_.push_back(to_string(keys.diagnostics.front()));
         else
             key_selections_.push_back({instance.sop_instance_uid, instance.patient_id, instance.patient_name, instance.study_uid,
-                                       std::string(tr(Text::key_images)) + (keys.value->explanation.empty() ? "" : "（" + keys.value->explanation + "）"),
+                                       keys.value->explanation.empty() ? keys.value->title : keys.value->explanation,
                                        std::move(keys.value->sop_instance_uids)});
         return true;
     }
@@ -470,7 +470,7 @@ void App::draw_series_list() {
         ImGui::Indent();
         for (const auto& series : study.series) {
             // Key images: their own row, and a star with the count on each series holding some.
-            const std::string caption = (series.key_series ? "★ " + series.description
+            const std::string caption = (series.key_series ? "★ " + std::string(tr(Text::key_images)) + "（" + series.description + "）"
                                                            : series.modality + " " + series.description) + "  " +
                                         std::to_string(series.frame_count()) + std::string(tr(Text::series_frames)) +
                                         (series.key_images && !series.key_series ? "  ★" + std::string(tr(Text::key_images)) + " " + std::to_string(series.key_images) : "");

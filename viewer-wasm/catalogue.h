@@ -55,7 +55,7 @@ struct FrameLocation {
 struct KeySelection {
     std::string selection_uid;              // the KOS's own SOP Instance UID
     std::string patient_id, patient_name, study_uid;
-    std::string title;                      // what the key images are (the KOS's explanation, else its title)
+    std::string title;                      // what the key images are (the KOS's explanation, else its title); the list says キー画像 itself
     std::vector<std::string> sop_uids;
 };
 

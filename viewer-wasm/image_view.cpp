@@ -147,6 +147,7 @@ void ImageView::update() {
     // An enhanced image's frames each have their own position and pixel spacing.
     if (rendered_->position_z) shown_location_.slice_location = rendered_->position_z;
     if (rendered_->spacing_row) shown_location_.spacing_row = rendered_->spacing_row, shown_location_.spacing_column = rendered_->spacing_column;
+    edges_ = rendered_->orientation ? dicom::edge_letters(*rendered_->orientation) : std::nullopt;
     upload_texture();
     decode_ms_ = ms_since(started) - read_ms_;
     prefetch_neighbours();
@@ -225,10 +226,9 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay) {
     }
     const float line = ImGui::GetTextLineHeight(), margin = 6;
     const auto text_width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
-    drawn_ = {top_left.x, top_left.y, size.x, size.y, std::nullopt, std::nullopt};
+    drawn_ = {top_left.x, top_left.y, size.x, size.y, std::nullopt};
     // Where the patient's right, front, head ... are: at the middle of each edge of the view.
-    if (rendered_->orientation) drawn_.edges = dicom::edge_letters(*rendered_->orientation);
-    if (const auto& e = drawn_.edges) {
+    if (const auto& e = edges_) {
         const float mid_x = panel.x + width / 2, mid_y = panel.y + height / 2;
         outlined_text(draw, ImVec2(panel.x + margin, mid_y - line / 2), e->left);
         outlined_text(draw, ImVec2(panel.x + width - margin - text_width(e->right), mid_y - line / 2), e->right);

@@ -87,15 +87,16 @@ public:
     // The elements of the file shown (the tag browser), read once per file.
     [[nodiscard]] const std::vector<dicom::TagRow>& tags();
     [[nodiscard]] const std::optional<Measurement>& measurement() const { return measurement_; }
-    // As last drawn (CSS pixels), for the test API: where the image is, the letters at the
-    // view's edges (none without Image Orientation), the scale bar (none without Pixel Spacing).
+    // The letters at the view's edges for the frame shown (none without Image Orientation).
+    [[nodiscard]] const std::optional<dicom::EdgeLetters>& edges() const { return edges_; }
+    // As last drawn (CSS pixels), for the test API: where the image is, the scale bar (none
+    // without Pixel Spacing).
     struct ScaleBar {
         double millimetres = 0;
         float pixels = 0;
     };
     struct DrawnGeometry {
         float x = 0, y = 0, width = 0, height = 0;
-        std::optional<dicom::EdgeLetters> edges;
         std::optional<ScaleBar> scale_bar;
     };
     [[nodiscard]] const DrawnGeometry& drawn() const { return drawn_; }
@@ -115,6 +116,7 @@ private:
     bool overlays_ = true;
     float zoom_ = 1, pan_x_ = 0, pan_y_ = 0;
     DrawnGeometry drawn_;
+    std::optional<dicom::EdgeLetters> edges_;
     float pan_x_at_press_ = 0, pan_y_at_press_ = 0;   // where a left-drag started the image
     std::optional<dicom::Window> window_at_press_;     // the window a right-drag started from
     bool measuring_ = false;

@@ -49,7 +49,7 @@ nlohmann::ordered_json measurement_json(const std::optional<Measurement>& m) {
 nlohmann::ordered_json drawn_json(const ImageView& view) {
     const auto& d = view.drawn();
     nlohmann::ordered_json edges = nullptr, bar = nullptr;
-    if (d.edges) edges = {{"left", d.edges->left}, {"right", d.edges->right}, {"top", d.edges->top}, {"bottom", d.edges->bottom}};
+    if (const auto& e = view.edges()) edges = {{"left", e->left}, {"right", e->right}, {"top", e->top}, {"bottom", e->bottom}};
     if (d.scale_bar) bar = {{"mm", d.scale_bar->millimetres}, {"pixels", d.scale_bar->pixels}};
     return {{"imageRect", {{"x", d.x}, {"y", d.y}, {"width", d.width}, {"height", d.height}}}, {"edges", edges}, {"scaleBar", bar}};
 }

@@ -2,7 +2,7 @@
 // Xvfb, WebDriver BiDi: headless Firefox has no WebGL here) with puppeteer-core, opens a page
 // from file:// and records every request and console message, so tests can prove the viewer
 // loads nothing from outside the disc.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
@@ -115,4 +115,38 @@ export async function savedBody(page) {
     for (const b of bytes) binary += String.fromCharCode(b);
     return { returned: answer, list: window.ssmixSaved, type: blob ? blob.type : "", base64: btoa(binary) };
   }, returned);
+}
+
+// Every file under a folder (the files a folder picker or a drop hands over).
+export function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+// 「フォルダを開く」 clicked where the viewer drew it; the browser's file chooser answers with `folder`.
+export async function pickFolder(page, folder) {
+  const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10000 }), clickViewerButton(page, "openFolder")]);
+  await chooser.accept([folder]);
+}
+
+// Files dropped on the viewer by the browser's own drag and drop (Chromium's DevTools; a drop
+// made so carries the files without their folders).
+export async function dropFiles(page, files) {
+  const client = await page.target().createCDPSession();
+  const data = { items: [], files, dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) await client.send("Input.dispatchDragEvent", { type, x: 700, y: 400, data });
+  await animationFrames(page, 2);
+}
+
+// The viewer's state once `done(state)` holds (polled for up to 30 s); the last state seen else.
+export async function stateWhen(page, done) {
+  let state;
+  for (let i = 0; i < 300; i++) {
+    state = await page.evaluate(() => window.ssmixViewer.state());
+    if (done(state)) return { state, met: true };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { state, met: false };
 }

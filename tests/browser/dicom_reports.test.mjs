@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { animationFrames, clickViewerButton, drawnSoon, openPage, savedBody, waitForViewer } from "./browser.mjs";
+import { animationFrames, drawnSoon, openPage, pickFolder, savedBody, stateWhen, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -28,13 +28,9 @@ const sopOfShownImage = async (page) =>
   ((await page.evaluate(() => window.ssmixViewer.tags())).find((row) => row.tag === "(0008,0018)") || {}).value;
 
 async function waitFor(page, predicate, what) {
-  for (let i = 0; i < 200; i++) {
-    const s = await state(page);
-    if (predicate(s)) return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  check(false, "timed out waiting for " + what);
-  return state(page);
+  const { state: s, met } = await stateWhen(page, predicate);
+  check(met, "timed out waiting for " + what);
+  return s;
 }
 
 async function screenshot(page, name) {
@@ -61,11 +57,11 @@ async function checkKeyImages(page) {
   const s = await state(page);
   const study = s.studies.find((st) => st.id === facts.study_uid);
   const keys = study && study.series.find((x) => x.keySeries);
-  check(keys && keys.frames === facts.key_images.length && keys.description.includes("キー画像") && keys.description.includes("結節の見える断面"),
+  check(keys && keys.frames === facts.key_images.length && keys.description === "結節の見える断面",
     "key images: " + JSON.stringify(study && study.series.map((x) => [x.description, x.frames, x.keySeries, x.keyImages])));
   const marked = study && study.series.filter((x) => !x.keySeries && x.keyImages > 0);
   check(marked && marked.length === 1 && marked[0].keyImages === facts.key_images.length, "the CT series does not carry its key image count");
-  check(await drawnSoon(page, "★キー画像"), "the key image mark is not drawn");
+  check(await drawnSoon(page, "★キー画像") && await drawnSoon(page, "★ キー画像（結節の見える断面）"), "the key image marks are not drawn");
   if (!keys) return;
   for (let i = 0; i < facts.key_images.length; i++) {
     await page.evaluate((id) => window.ssmixViewer.open(id), keys.id);
@@ -87,8 +83,7 @@ async function checkPdf(page, pdf) {
 }
 
 async function checkOtherPatientsReport(page, before) {
-  const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10000 }), clickViewerButton(page, "openFolder")]);
-  await chooser.accept([objects]);
+  await pickFolder(page, objects);
   const s = await waitFor(page, (x) => x.ready && x.documents.some((d) => d.otherPatient), "the picked folder's reports");
   const dicomDocuments = s.documents.filter((d) => d.fromDicom);
   check(dicomDocuments.length === before + 1, `picked folder: ${dicomDocuments.length} DICOM documents, expected ${before + 1} (nothing twice)`);

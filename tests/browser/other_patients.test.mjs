@@ -7,10 +7,10 @@
 // patients' marked 別の患者; the image overlay of their images must name their patient, never
 // the disc's; the header must warn whenever they are on screen.
 // usage: node other_patients.test.mjs --tree DIR --fileset DIR --artifacts DIR [--browser chromium|firefox]
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { animationFrames, clickViewerButton, drawnSoon, openPage, waitForViewer } from "./browser.mjs";
+import { drawnSoon, dropFiles, filesUnder, openPage, pickFolder, stateWhen, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -24,14 +24,7 @@ async function viewerState(page) {
 
 // Waits until the studies of both other patients are listed (the folder's files are read on demand).
 async function otherPatientsListed(page) {
-  let state = await viewerState(page);
-  for (let i = 0; i < 300; i++) {
-    const ids = new Set(state.studies.map((s) => s.patient.id));
-    if (state.ready && Object.keys(OTHERS).every((id) => ids.has(id))) break;
-    await new Promise((r) => setTimeout(r, 100));
-    state = await viewerState(page);
-  }
-  return state;
+  return (await stateWhen(page, (state) => state.ready && Object.keys(OTHERS).every((id) => state.studies.some((s) => s.patient.id === id)))).state;
 }
 
 async function checkPatients(page, how, discPatient, discStudies) {
@@ -88,29 +81,12 @@ async function session(how, give) {
 }
 
 // 「フォルダを開く」 clicked where the viewer drew it; the browser's file chooser answers with the folder.
-await session("picker", async (page) => {
-  const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10000 }), clickViewerButton(page, "openFolder")]);
-  await chooser.accept([fileset]);
-});
+await session("picker", (page) => pickFolder(page, fileset));
 
 // The patients' files dropped on the viewer (the browser's own drag and drop, the files as its
 // data). Chromium cannot list a folder dropped through DevTools (readEntries answers
 // EncodingError), so the images of the three patient folders are dropped as a selection.
-function filesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-await session("drop", async (page) => {
-  const client = await page.target().createCDPSession();
-  const at = { x: 700, y: 400 };
-  const files = ["77654033", "98892001", "98892003"].flatMap((folder) => filesUnder(join(fileset, folder)));
-  const data = { items: [], files, dragOperationsMask: 1 };
-  await client.send("Input.dispatchDragEvent", { type: "dragEnter", ...at, data });
-  await client.send("Input.dispatchDragEvent", { type: "dragOver", ...at, data });
-  await client.send("Input.dispatchDragEvent", { type: "drop", ...at, data });
-  await animationFrames(page, 2);
-});
+await session("drop", (page) =>
+  dropFiles(page, ["77654033", "98892001", "98892003"].flatMap((folder) => filesUnder(join(fileset, folder)))));
 
 run.finish("other patients");

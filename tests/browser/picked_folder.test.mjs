@@ -4,22 +4,15 @@
 // picked folder's own name in front of every path) it lists the studies and the letter from
 // the files themselves and renders a CT frame exactly as native DCMTK does.
 // usage: node picked_folder.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openPage, waitForViewer } from "./browser.mjs";
+import { filesUnder, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame } from "./frames.mjs";
 
 const run = testRun();
 const { tree, browserName, artifacts, check } = run;
-
-function filesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href);
 const { page } = session;

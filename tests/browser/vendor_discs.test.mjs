@@ -9,10 +9,10 @@
 // folders (readEntries answers EncodingError), so the storage tree is given by the picker.
 // usage: node vendor_discs.test.mjs --tree DIR --dicom DIR --storage DIR --work DIR --artifacts DIR
 import { execFileSync } from "node:child_process";
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { animationFrames, clickViewerButton, openPage, waitForViewer } from "./browser.mjs";
+import { dropFiles, filesUnder, openPage, pickFolder, stateWhen, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -22,34 +22,13 @@ execFileSync("/usr/bin/python3", [join(dirname(fileURLToPath(import.meta.url)), 
 
 const state = (page) => page.evaluate(() => window.ssmixViewer.state());
 async function settle(page, done, what) {
-  for (let i = 0; i < 300; i++) {
-    const s = await state(page);
-    if (s.ready && done(s)) return s;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  check(false, "timed out: " + what);
-  return state(page);
+  const { state: s, met } = await stateWhen(page, (x) => x.ready && done(x));
+  check(met, "timed out: " + what);
+  return s;
 }
 const framesOf = (s) => Object.fromEntries(s.studies.flatMap((st) => st.series.map((x) => [st.description, x.frames])));
-
-async function pick(page, folder) {
-  const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10000 }), clickViewerButton(page, "openFolder")]);
-  await chooser.accept([join(work, folder)]);
-}
-
-function filesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-async function drop(page, folders) {
-  const client = await page.target().createCDPSession();
-  const data = { items: [], files: folders.flatMap((f) => filesUnder(join(work, f))), dragOperationsMask: 1 };
-  for (const type of ["dragEnter", "dragOver", "drop"]) await client.send("Input.dispatchDragEvent", { type, x: 700, y: 400, data });
-  await animationFrames(page, 2);
-}
+const pick = (page, folder) => pickFolder(page, join(work, folder));
+const drop = (page, folders) => dropFiles(page, folders.flatMap((f) => filesUnder(join(work, f))));
 
 async function session(how, give) {
   const s = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href);
