@@ -41,8 +41,9 @@ packages=(
   chromium firefox-esr xvfb xauth nodejs
   # third-party checkers and peers used by tests: XML schema, ISO listings, DICOM validation,
   # an independent DICOM decoder (GDCM) and reader (pydicom), real PACS (Orthanc; dcmqrscp is in dcmtk)
-  # (and an HTJ2K encoder, OpenJPH, for test files nothing else can make)
-  libxml2-utils xorriso dicom3tools genisoimage libgdcm-tools python3-pydicom orthanc openjph-tools
+  # (and an HTJ2K encoder, OpenJPH, for test files nothing else can make); strace records the
+  # system calls that prove each flush happens before the acknowledgement (durability test)
+  libxml2-utils xorriso dicom3tools genisoimage libgdcm-tools python3-pydicom orthanc openjph-tools strace
   # baselines the benchmarks compare with
   python3-hl7 bc pigz xsltproc
 )
