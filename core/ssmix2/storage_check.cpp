@@ -30,6 +30,22 @@ bool is_date8(const std::string& text) {
     return text.size() == 8 && t && t->has_date();
 }
 
+// The file name's timestamp, YYYYMMDDHHMMSSFFF (research §1.3 #5): at least a real date and
+// time to the second in digits. (Its length alone is checked separately, as a warning.)
+bool is_real_timestamp(const std::string& digits) {
+    if (digits.size() < 14) return false;
+    for (char c : digits)
+        if (c < '0' || c > '9') return false;
+    const auto t = hl7::parse_timestamp(digits.substr(0, 14));
+    return t && t->has_date();
+}
+
+bool is_hidden(const std::vector<std::string>& parts) {
+    for (const auto& part : parts)
+        if (part.starts_with(".")) return true;
+    return false;
+}
+
 class Checker {
 public:
     Checker(FileSource& storage, const std::string& root) : storage_(storage), root_(root) {}
@@ -51,9 +67,11 @@ private:
     void check_file(const std::string& path) {
         const auto parts = split_path(path);
         const std::string& file = parts.back();
-        if (file.starts_with(".")) {
-            add(path, 0, "", "check.file.hidden", "hidden or temporary file inside the storage (left by an interrupted write?)",
-                Severity::warning);
+        // Every file in the storage is a message named as research §1.3 says; a hidden file (or
+        // one in a hidden folder) is not, and ours (.staged-*.tmp) mean a write never finished.
+        if (is_hidden(parts)) {
+            add(path, 0, "", "check.file.hidden",
+                "hidden or temporary file inside the storage (left by an interrupted write?); it is not an SS-MIX2 message file");
             return;
         }
         ++result_.files;
@@ -94,7 +112,12 @@ private:
             add(path, 0, "", "check.path.care_date",
                 parts[4] + (is_dateless(parts[4]) ? " has no care date and belongs under \"-\"" : " needs a care date folder, not \"-\""));
         }
-        if (name.timestamp.size() != 17)
+        // Real storages write 15 digits too (NHO samples, research §1.3), so only the length is
+        // a warning; a month 13 or a 30 February is no timestamp at all.
+        if (!is_real_timestamp(name.timestamp))
+            add(path, 0, "", "check.name.timestamp",
+                "timestamp \"" + name.timestamp + "\" is not a date and time (YYYYMMDDHHMMSSFFF)");
+        else if (name.timestamp.size() != 17)
             add(path, 0, "", "check.name.timestamp", "timestamp \"" + name.timestamp + "\" is not 17 digits (YYYYMMDDHHMMSSFFF)",
                 Severity::warning);
     }
@@ -109,8 +132,13 @@ private:
         result_.findings.insert(result_.findings.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
         if (!parsed.value) return;
         const hl7::Message& m = *parsed.value;
-        auto encoding = hl7::check_encoding(m);
-        result_.findings.insert(result_.findings.end(), encoding.begin(), encoding.end());
+        // The decoder reads half-width kana, CP932 extras, ESC ( J and ESC $ @ with a warning so
+        // that ingest keeps the hospital's text; the guideline allows none of them (research
+        // §2.1: ASCII and JIS X 0208 only), so the validator reports each as an error.
+        for (auto& d : hl7::check_encoding(m)) {
+            d.severity = Severity::error;
+            result_.findings.push_back(std::move(d));
+        }
 
         auto classified = classify(m);
         result_.findings.insert(result_.findings.end(), classified.diagnostics.begin(), classified.diagnostics.end());
