@@ -37,7 +37,8 @@ bool is_real_timestamp(const std::string& digits) {
     for (char c : digits)
         if (c < '0' || c > '9') return false;
     const auto t = hl7::parse_timestamp(digits.substr(0, 14));
-    return t && t->has_date();
+    // The 24-47 o'clock quirk (research §1.8) belongs to message fields, not to the name.
+    return t && t->has_date() && !t->hour_past_midnight;
 }
 
 bool is_hidden(const std::vector<std::string>& parts) {
