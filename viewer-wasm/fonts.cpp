@@ -91,15 +91,4 @@ void Fonts::build() {
         if (cp != 0x20 && font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr) missing_.insert(cp);
 }
 
-bool Fonts::covers(std::string_view utf8) const {
-    ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts.back();
-    if (!font) return false;
-    for (unsigned cp : code_points(utf8)) {
-        if (cp == 0x20) continue;
-        const ImFontGlyph* glyph = cp <= 0xFFFF ? font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) : nullptr;
-        if (!glyph || !glyph->Visible) return false;
-    }
-    return true;
-}
-
 }  // namespace ssmix::viewer

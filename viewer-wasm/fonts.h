@@ -25,8 +25,6 @@ public:
     [[nodiscard]] bool rebuild_pending() const { return dirty_; }
     [[nodiscard]] std::size_t glyph_count() const { return wanted_.size(); }
     [[nodiscard]] const std::set<unsigned>& missing() const { return missing_; }   // needed, not in the font
-    // True when every character of the text is in the atlas with a visible bitmap.
-    [[nodiscard]] bool covers(std::string_view utf8) const;
 
 private:
     void build();

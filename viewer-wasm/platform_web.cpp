@@ -366,8 +366,9 @@ EMSCRIPTEN_KEEPALIVE void ssmix_api_set_language(const char* language) {
     viewer->app->set_language(std::string_view(language) == "en" ? ssmix::viewer::Language::en : ssmix::viewer::Language::ja);
 }
 
-EMSCRIPTEN_KEEPALIVE int ssmix_api_has_glyphs(const char* text) {
-    return viewer->app->fonts().covers(text) ? 1 : 0;
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_drawn_text() {
+    viewer->api_buffer = ssmix::viewer::drawn_text_json();
+    return viewer->api_buffer.c_str();
 }
 
 }  // extern "C"

@@ -2,10 +2,12 @@
 // patient first.
 #include "viewer-wasm/test_api.h"
 
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include "core/base/base64.h"
 #include "core/clinical/lab_table.h"
+#include "viewer-wasm/drawn_text.h"
 
 namespace ssmix::viewer {
 namespace {
@@ -179,6 +181,15 @@ std::string picture_json(const dicom::RenderedFrame& frame) {
 std::string frame_json(App& app) {
     const dicom::RenderedFrame* frame = app.view().rendered();
     return frame ? picture_json(*frame) : "{}";
+}
+
+std::string drawn_text_json() {
+    nlohmann::ordered_json runs = nlohmann::ordered_json::array();
+    const ImDrawData* frame = ImGui::GetDrawData();
+    if (!frame) return runs.dump();
+    for (const DrawnText& run : drawn_text(*frame, *ImGui::GetIO().Fonts))
+        runs.push_back({{"text", run.text}, {"x", run.x}, {"y", run.y}, {"width", run.width}, {"height", run.height}});
+    return runs.dump();
 }
 
 std::string thumbnail_json(App& app, const std::string& series_uid) {

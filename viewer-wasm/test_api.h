@@ -22,6 +22,10 @@ namespace ssmix::viewer {
 // The tag browser's rows for the file shown: [{depth, tag, name, vr, value}].
 [[nodiscard]] std::string tags_json(App& app);
 
+// The text the last frame drew: [{text, x, y, width, height}] in display (CSS) pixels, only
+// glyphs inside the canvas and their clip rectangles (drawn_text.h).
+[[nodiscard]] std::string drawn_text_json();
+
 // The open document's images: [{id, status ("decoding", "shown", "not shown"), width, height,
 // sha256 (of the RGBA pixels the texture was made from)}].
 [[nodiscard]] std::string media_json(App& app);

@@ -343,7 +343,13 @@ var Module = typeof Module !== "undefined" ? Module : {};
     tags: function () { return JSON.parse(UTF8ToString(call("ssmix_api_tags", "number", [], []))); },
     showTags: function (shown) { call("ssmix_api_show_tags", null, ["number"], [shown ? 1 : 0]); },
     showTrend: function (test) { call("ssmix_api_show_trend", null, ["string"], [String(test)]); return state().view; },
-    hasGlyphs: function (text) { return call("ssmix_api_has_glyphs", "number", ["string"], [text]) === 1; },
+    // The text the last frame drew on the canvas: [{text, x, y, width, height}], page CSS pixels.
+    drawnText: function () {
+      var box = Module.canvas.getBoundingClientRect();
+      return JSON.parse(UTF8ToString(call("ssmix_api_drawn_text", "number", [], []))).map(function (run) {
+        run.x += box.left; run.y += box.top; return run;
+      });
+    },
     // The same path as a picked folder, for automated checks: [{path, base64}] (paths as in a picked folder).
     addFiles: function (files) {
       addFiles(files.map(function (f) {

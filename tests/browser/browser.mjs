@@ -79,14 +79,34 @@ export function animationFrames(page, n) {
   }), n);
 }
 
-// Text met in a new view is drawn once its glyphs are in the atlas, a frame or two later:
-// true when the viewer has drawn `word` within about two seconds.
+// The text the viewer's last frame put on the canvas: [{text, x, y, width, height}] in page
+// CSS pixels, read back from its draw lists (what is clipped away or scrolled out is absent).
+export function drawnText(page) {
+  return page.evaluate(() => window.ssmixViewer.drawnText());
+}
+
+// The drawn run holding `word` in the last frame, or undefined.
+export async function drawnRun(page, word) {
+  return (await drawnText(page)).find((run) => run.text.includes(word));
+}
+
+// A new view's text is drawn a frame or two later (its glyphs join the atlas first): true once
+// a frame has drawn `word`, waiting up to about three seconds.
 export async function drawnSoon(page, word) {
-  for (let i = 0; i < 40; i++) {
-    if (await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word)) return true;
+  for (let i = 0; i < 60; i++) {
+    if (await drawnRun(page, word)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;
+}
+
+// True when none of the next few frames draws `word` (a frame or two to settle, as drawnSoon).
+export async function notDrawn(page, word) {
+  for (let i = 0; i < 4; i++) {
+    await animationFrames(page, 1);
+    if (await drawnRun(page, word)) return false;
+  }
+  return true;
 }
 
 // A series' thumbnail (window.ssmixViewer.thumbnail) once the viewer has made it or given up

@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { clickViewerButton, openPage, waitForViewer } from "./browser.mjs";
+import { clickViewerButton, drawnRun, drawnSoon, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { decodePng } from "./png.mjs";
 
@@ -27,12 +27,17 @@ try {
     "the canvas does not hold device pixels: " + JSON.stringify(canvas));
   check(state.displayScale === 2 && state.font.scale === 2, `display scale ${state.displayScale}, font scale ${state.font.scale}`);
   for (const word of ["診療情報提供書", "患者", "太郎"])
-    check(await page.evaluate((w) => window.ssmixViewer.hasGlyphs(w), word), `"${word}" is not drawn as glyphs`);
+    check(await drawnSoon(page, word), `"${word}" is not drawn`);
 
   // The layout is in CSS pixels as at 1x: the print button is where it is at 1x, and a click
   // there (CSS pixels, as the mouse gives them) presses it.
   const print = state.buttons.find((b) => b.id === "print");
   check(print && print.x > 640 && print.x + print.width < 1280 && print.y < 40, "print button at 2x: " + JSON.stringify(print));
+  // Its label is drawn inside it, in the same CSS pixels (glyphs rasterized at 2x, drawn at 1x).
+  const label = await drawnRun(page, "印刷用ページ");
+  check(label && print && label.x >= print.x && label.x + label.width <= print.x + print.width + 1 &&
+    label.y >= print.y - 1 && label.y + label.height <= print.y + print.height + 1 && label.height > 8 && label.height < 30,
+    "the print button's label at 2x: " + JSON.stringify({ label, print }));
   await page.evaluate(() => { window.ssmixOpened = []; window.open = (url) => { window.ssmixOpened.push(url); return null; }; });
   check(await clickViewerButton(page, "print"), "no print button");
   let opened = [];

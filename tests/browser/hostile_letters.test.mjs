@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { drawnSoon, openPage, savedBody, waitForViewer } from "./browser.mjs";
+import { drawnSoon, drawnText, openPage, savedBody, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -25,6 +25,7 @@ try {
   // No images on this disc: the patient in the header comes from the SS-MIX2 messages.
   check(state.patient.id === "9999013" && state.patient.name === "=患者 太郎=カンジャ タロウ", "patient: " + JSON.stringify(state.patient));
   let svgSeen = false;
+  const drawn = [];   // every text run the documents' frames drew
   for (const [i, doc] of state.documents.entries()) {
     const view = await page.evaluate((id) => window.ssmixViewer.open(id), doc.id);
     check(view.document === doc.id, `open(${doc.id}): ` + JSON.stringify(view));
@@ -34,8 +35,16 @@ try {
     check(media.every((m) => m.status === "not shown"), `${doc.id}: media ` + JSON.stringify(media.map((m) => [m.id, m.status])));
     if (media.some((m) => m.id === "m1")) svgSeen = true;   // svg-media.xml's image
     writeFileSync(join(artifacts, `20-hostile-viewer-${i + 1}.png`), await page.screenshot({ type: "png" }));
+    drawn.push(...(await drawnText(page)).map((run) => run.text));
   }
   check(svgSeen, "the SVG image of svg-media.xml was never met (so its refusal was not checked)");
+  // What reaches the screen: the links' words and the cell as plain text; text escaped in the
+  // source as plain text; never a script's body, a link's target, an event attribute or the
+  // file an external entity names.
+  for (const word of ["click again outside data quote", "events", "cell", "<script>alert(12)</script>", "&secret;"])
+    check(drawn.some((text) => text.includes(word)), `"${word}" is not drawn: ` + JSON.stringify(drawn));
+  for (const word of ["alert(1)", "alert(2)", "alert(5)", "alert(6)", "alert(7)", "alert(10)", "phish", "root:"])
+    check(!drawn.some((text) => text.includes(word)), `"${word}" is drawn: ` + JSON.stringify(drawn));
   // A body that is a PDF is offered for saving: 「ファイルを保存」 hands exactly the document's
   // bytes to the browser's download (a blob made in the page; the anchor's click is caught here).
   const pdf = state.documents.find((d) => d.body === "application/pdf");

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { animationFrames, drawnSoon, openPage, viewerThumbnail, waitForViewer } from "./browser.mjs";
+import { animationFrames, drawnSoon, notDrawn, openPage, viewerThumbnail, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame, shrinkFrame } from "./frames.mjs";
 
@@ -87,6 +87,10 @@ try {
   let view = await page.evaluate(() => window.ssmixViewer.open("prescriptions"));
   check(view.panel === "prescriptions", "open(prescriptions): " + JSON.stringify(view));
   for (const drug of current.at(-1).rps.flat()) check(await drawnSoon(page, drug.name), `prescriptions: "${drug.name}" is not drawn`);
+  const currentNames = current.flatMap((rx) => rx.rps.flat().map((d) => d.name));
+  for (const rx of expected.prescriptions.filter((p) => p.cancelled))
+    for (const drug of rx.rps.flat().filter((d) => !currentNames.includes(d.name)))
+      check(await notDrawn(page, drug.name), `prescriptions: the cancelled "${drug.name}" is drawn`);
   await screenshot(page, "03-prescriptions");
 
   // Problems: names and ICD-10 codes.

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { filesUnder, openPage, waitForViewer } from "./browser.mjs";
+import { drawnSoon, filesUnder, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame } from "./frames.mjs";
 
@@ -21,7 +21,7 @@ try {
   check(started.state === "ready", `viewer state ${started.state} ${started.error}`);
   const before = await page.evaluate(() => window.ssmixViewer.state());
   check(before.studies.length === 0 && before.documents.length === 0, "a --no-bundle disc shows data before a folder is picked");
-  check(await page.evaluate(() => window.ssmixViewer.hasGlyphs("フォルダを開く")), "no 「フォルダを開く」 button drawn");
+  check(await drawnSoon(page, "フォルダを開く"), "no 「フォルダを開く」 button drawn");
   writeFileSync(join(artifacts, "10-before-pick.png"), await page.screenshot({ type: "png" }));
 
   // The whole disc but the viewer itself, as a folder named "CD" would arrive from the picker.
