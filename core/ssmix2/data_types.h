@@ -2,6 +2,9 @@
 // p.11, as tabulated in NHO-SPEC table 1-1), each with its HL7 message, whether it cancels,
 // and the field that gives the care date (DTT include/SSMIX_CAREDATE.json).
 // Source: shared/research/ssmix2.md §1.2 and §1.5.
+// No ADT-62: guideline 1.2g's list (NHO-SPEC table 1-1, nhoHQ/SSMIX2_support_documents HEAD
+// 14d92fc) ends the ADT codes at ADT-61, and so do the NHO checker, ssmixtwins and the JAMI
+// FHIR mapping; transfers are ADT-41/42 (issue 16).
 #pragma once
 
 #include <span>
