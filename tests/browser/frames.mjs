@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { decodePgm } from "./png.mjs";
+import { decodePgm, decodePng } from "./png.mjs";
 
 // Native DCMTK's 8-bit rendering of one frame with a window (or min-max when window is null).
 export function nativeFrame(tree, file, frame, transferSyntax, window) {
@@ -76,4 +76,47 @@ export function referenceDifferences(viewerFrame, reference, tolerance = 1) {
     over += d > tolerance;
   }
   return over ? `${over} of ${b.length} samples differ by more than ${tolerance} (up to ${worst})` : "";
+}
+
+// What reached the screen against frame(): the page's screenshot (after WebGL and the
+// compositor) inside the image's rectangle, compared with frame() scaled to that rectangle
+// (nearest or bilinear, whichever is closer: the texture's filter is the viewer's choice). Pixels
+// under drawn text (the corner lines, orientation letters) are left out; the scale bar (a line
+// of about 80 pixels) may cover up to 0.05% of the rest, while a neighbouring CT slice shown
+// instead differs in about 1.5%. Empty when the screen shows the frame.
+export async function screenDifferences(page, what, tolerance = 12) {
+  const view = (await page.evaluate(() => window.ssmixViewer.state())).view;
+  const frame = await page.evaluate(() => window.ssmixViewer.frame());
+  const runs = await page.evaluate(() => window.ssmixViewer.drawnText());
+  const shot = decodePng(await page.screenshot({ type: "png" }));
+  const rect = view.drawn && view.drawn.imageRect;
+  if (!rect || !frame.width || rect.width < 16 || rect.height < 16) return [`${what}: no image on screen (${JSON.stringify(rect)})`];
+  const pixels = Buffer.from(frame.data, "base64");
+  const sample = (fx, fy, c) => pixels[(fy * frame.width + fx) * frame.channels + Math.min(c, frame.channels - 1)];
+  const underText = (x, y) => runs.some((r) => x >= r.x - 2 && x <= r.x + r.width + 2 && y >= r.y - 2 && y <= r.y + r.height + 2);
+  let compared = 0, differing = 0, worst = 0;
+  const x0 = Math.max(0, Math.ceil(rect.x) + 1), x1 = Math.min(shot.width, Math.floor(rect.x + rect.width) - 1);
+  const y0 = Math.max(0, Math.ceil(rect.y) + 1), y1 = Math.min(shot.height, Math.floor(rect.y + rect.height) - 1);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (underText(x, y)) continue;
+      const u = (x + 0.5 - rect.x) / rect.width * frame.width - 0.5, v = (y + 0.5 - rect.y) / rect.height * frame.height - 0.5;
+      const ua = Math.max(0, Math.min(frame.width - 1, Math.floor(u))), va = Math.max(0, Math.min(frame.height - 1, Math.floor(v)));
+      const ub = Math.min(frame.width - 1, ua + 1), vb = Math.min(frame.height - 1, va + 1);
+      const fu = Math.max(0, Math.min(1, u - ua)), fv = Math.max(0, Math.min(1, v - va));
+      const nu = fu < 0.5 ? ua : ub, nv = fv < 0.5 ? va : vb;
+      let pixelWorst = 0;
+      for (let c = 0; c < 3; c++) {
+        const nearest = sample(nu, nv, c);
+        const bilinear = (sample(ua, va, c) * (1 - fu) + sample(ub, va, c) * fu) * (1 - fv) + (sample(ua, vb, c) * (1 - fu) + sample(ub, vb, c) * fu) * fv;
+        const onScreen = shot.pixels[(y * shot.width + x) * shot.channels + c];
+        pixelWorst = Math.max(pixelWorst, Math.min(Math.abs(onScreen - nearest), Math.abs(onScreen - bilinear)));
+      }
+      compared++;
+      if (pixelWorst > tolerance) differing++;
+      worst = Math.max(worst, pixelWorst);
+    }
+  }
+  if (compared < rect.width * rect.height / 4) return [`${what}: only ${compared} pixels of the image rectangle could be compared`];
+  return differing > compared / 2000 ? [`${what}: ${differing} of ${compared} screen pixels differ from frame() by more than ${tolerance} (worst ${worst})`] : [];
 }

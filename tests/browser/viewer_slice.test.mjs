@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { animationFrames, clickViewerButton, drawnSoon, openPage, viewerThumbnail, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
-import { frameDifferences, nativeFrame as nativeFrameOf, shrinkFrame } from "./frames.mjs";
+import { frameDifferences, nativeFrame as nativeFrameOf, screenDifferences, shrinkFrame } from "./frames.mjs";
 import { decodePng } from "./png.mjs";
 
 const run = testRun();
@@ -181,6 +181,8 @@ try {
         const fileWindow = study.description === "嚥下造影検査" ? null : viewerFrame.window;
         const native = nativeFrame(shown.file, shown.fileFrame, shown.transferSyntax, fileWindow);
         sameFrame(viewerFrame, native, `${study.description} frame ${frame} (${shown.transferSyntax})`);
+        // And the screen shows it: the canvas, read back after WebGL, against frame() scaled.
+        for (const problem of await screenDifferences(page, `${study.description} frame ${frame} on screen`)) check(false, problem);
         // The series' thumbnail in the list: this middle frame with the file's own window, shrunk.
         if (frame === Math.floor(series.frames / 2)) {
           const thumbnail = await viewerThumbnail(page, series.id);
