@@ -2,7 +2,8 @@
 # Builds the libFuzzer targets with clang (ASan + UBSan) into ./build-fuzz and runs each for a
 # while on a corpus seeded with the samples (SS-MIX2 messages; CDA documents for the CDA
 # reader; a manifest with an image index for the bundle manifest; python3-pydicom's small test
-# files, images of many syntaxes and a structured report, for the DICOM reader; Japanese names
+# files, images of many syntaxes and a structured report, for the DICOM reader; its DICOMDIRs
+# for the DICOMDIR reader; Japanese names
 # in three character sets for the DICOM text decoder). Usage: scripts/fuzz.sh [SECONDS per target]
 # A crash leaves its input in build-fuzz/crashes/ and exits 1.
 set -euo pipefail
@@ -12,10 +13,10 @@ build=${SSMIX_FUZZ_BUILD_DIR:-$repo/build-fuzz}
 
 cmake -S "$repo" -B "$build" -G Ninja -DSSMIX_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-cmake --build "$build" --target fuzz_text_decode fuzz_hl7_message fuzz_cda_read fuzz_cda_write fuzz_bundle_manifest fuzz_dicom_file fuzz_dicom_text
+cmake --build "$build" --target fuzz_text_decode fuzz_hl7_message fuzz_cda_read fuzz_cda_write fuzz_bundle_manifest fuzz_dicom_file fuzz_dicom_text fuzz_dicomdir
 
 seeds="$build/seeds"
-rm -rf "$seeds"; mkdir -p "$seeds/hl7" "$seeds/cda" "$seeds/manifest" "$seeds/dicom" "$seeds/dicom-text" "$build/crashes"
+rm -rf "$seeds"; mkdir -p "$seeds/hl7" "$seeds/cda" "$seeds/manifest" "$seeds/dicom" "$seeds/dicom-text" "$seeds/dicomdir" "$build/crashes"
 printf 'ISO 2022 IR 87\nYamada^Tarou=\033$B;3ED\033(B^\033$BB@O:\033(B=\033$B$d$^$@\033(B^\033$B$?$m$&\033(B' >"$seeds/dicom-text/jis"
 printf 'ISO 2022 IR 13\\ISO 2022 IR 87\n\xd4\xcf\xc0\xde^\xc0\xdb\xb3=\033$B;3ED\033(J^\033$BB@O:\033(J' >"$seeds/dicom-text/kana"
 printf 'ISO_IR 192\n\xe5\xae\xae\xe6\x9c\xac^\xe7\xbe\x8e\xe6\x99\xba\xe5\xad\x90' >"$seeds/dicom-text/utf8"
@@ -26,8 +27,9 @@ n=0; for f in "$repo"/tests/data/ssmix2/*/sampleData/*/*/*/*/*/*; do n=$((n + 1)
 n=0; for f in $(find "$repo/tests/data/cda" -name '*.xml' -size -64k); do n=$((n + 1)); cp "$f" "$seeds/cda/doc$n.xml"; done
 pydicom_files=$(/usr/bin/python3 -c 'import os, pydicom; print(os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files"))')
 n=0; for f in $(find "$pydicom_files" -maxdepth 1 -name '*.dcm' -size -64k); do n=$((n + 1)); cp "$f" "$seeds/dicom/file$n.dcm"; done
+n=0; for f in $(find "$pydicom_files" -name 'DICOMDIR*' -size -64k); do n=$((n + 1)); cp "$f" "$seeds/dicomdir/dicomdir$n"; done
 
-for target in text_decode hl7_message cda_read cda_write bundle_manifest dicom_file dicom_text; do
+for target in text_decode hl7_message cda_read cda_write bundle_manifest dicom_file dicom_text dicomdir; do
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"
   seed_dir="$seeds/hl7"; [ "$target" = cda_read ] && seed_dir="$seeds/cda"; [ "$target" = bundle_manifest ] && seed_dir="$seeds/manifest"
@@ -35,8 +37,11 @@ for target in text_decode hl7_message cda_read cda_write bundle_manifest dicom_f
   # DCMTK allocates an element's declared length (up to 4 GiB) before reading it. In the viewer
   # such an allocation fails and DCMTK reports it; here ASan is made to fail it the same way
   # (over 1 GiB), and libFuzzer's own limit must let the request through to ASan.
-  [ "$target" = dicom_file ] && seed_dir="$seeds/dicom" && limits="-rss_limit_mb=6144 -malloc_limit_mb=6144" \
-    && asan="max_allocation_size_mb=1024:allocator_may_return_null=1"
+  [ "$target" = dicom_file ] && seed_dir="$seeds/dicom"
+  [ "$target" = dicomdir ] && seed_dir="$seeds/dicomdir"
+  case $target in dicom_file | dicomdir)
+    limits="-rss_limit_mb=6144 -malloc_limit_mb=6144" asan="max_allocation_size_mb=1024:allocator_may_return_null=1" ;;
+  esac
   [ "$target" = dicom_text ] && seed_dir="$seeds/dicom-text"
   echo "==> fuzz_$target for ${seconds}s" >&2
   # shellcheck disable=SC2086

@@ -2,6 +2,9 @@
 // STUDY and SERIES record's identity down to the instance records below it.
 #include "core/dicom/dicomdir.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "core/dicom/dataset.h"
 #include "dcmtk/config/osconfig.h"
 #include "dcmtk/dcmdata/dcdeftag.h"
@@ -13,6 +16,21 @@ namespace {
 std::string text(DcmItem& item, const DcmTagKey& tag) {
     OFString value;
     return item.findAndGetOFStringArray(tag, value).good() ? std::string(value.c_str()) : std::string();
+}
+
+// A Referenced File ID's components (PS3.10 §8.2: up to 8 of A-Z, 0-9, _), read leniently as
+// other vendors write them, but never one that could name a place outside the disc's folder.
+bool safe_file_id(const std::string& joined) {
+    if (joined.empty() || joined.front() == '/' || joined.back() == '/') return false;
+    std::size_t start = 0;
+    while (start <= joined.size()) {
+        const std::size_t end = std::min(joined.find('/', start), joined.size());
+        const std::string_view component(joined.data() + start, end - start);
+        if (component.empty() || component == "." || component == ".." || component.find('\0') != std::string_view::npos)
+            return false;
+        start = end + 1;
+    }
+    return true;
 }
 
 int integer(DcmItem& item, const DcmTagKey& tag) {
@@ -60,9 +78,16 @@ Parsed<std::vector<DicomdirEntry>> read_dicomdir(ByteView bytes, const std::stri
         if (item.findAndGetOFStringArray(DCM_ReferencedFileID, file_id).good() && !file_id.empty()) {
             DicomdirEntry entry = context;
             entry.record_type = type;
-            entry.file = file_id.c_str();
+            entry.file.assign(file_id.c_str(), file_id.length());
+            if (entry.file.find('/') != std::string::npos) entry.file.clear();   // '/' is no separator in a File ID
             for (char& c : entry.file)
                 if (c == '\\') c = '/';
+            if (!safe_file_id(entry.file)) {
+                result.diagnostics.push_back(error({name, 0, "(0004,1500)"}, "dicomdir.bad_file_id",
+                                                   "record " + std::to_string(i + 1) + ": Referenced File ID \"" +
+                                                       std::string(file_id.c_str(), file_id.length()) + "\" names no file inside the disc"));
+                continue;
+            }
             entry.sop_instance_uid = text(item, DCM_ReferencedSOPInstanceUIDInFile);
             entry.sop_class_uid = text(item, DCM_ReferencedSOPClassUIDInFile);
             entry.transfer_syntax_uid = text(item, DCM_ReferencedTransferSyntaxUIDInFile);

@@ -1,8 +1,13 @@
 // tests/fuzz/hl7_message.cpp — fuzzes core/hl7 and core/ssmix2 the way ingest uses them: parse,
 // read every field, component and subcomponent as text, check the encoding, classify, plan the
-// storage path and check the message rules. Nothing may crash or read out of bounds.
+// storage path and check the message rules. Nothing may crash or read out of bounds, and the
+// path planned for a message never leaves the storage (no absolute path, no "." or ".." and no
+// empty component: every folder and the file name come from the message's own fields).
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <algorithm>
 
 #include "core/hl7/field.h"
 #include "core/hl7/parse.h"
@@ -28,7 +33,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)ssmix::hl7::check_encoding(m);
     auto plan = ssmix::ssmix2::plan_storage(m);
     if (plan.value) {
-        (void)plan.value->name.relative_path();
+        const std::string path = plan.value->name.relative_path();
+        if (path.empty() || path.front() == '/' || path.back() == '/') __builtin_trap();
+        for (std::size_t start = 0; start <= path.size();) {
+            const std::size_t end = std::min(path.find('/', start), path.size());
+            const std::string_view component(path.data() + start, end - start);
+            if (component.empty() || component == "." || component == ".." || component.find('\0') != std::string_view::npos)
+                __builtin_trap();
+            start = end + 1;
+        }
         (void)ssmix::ssmix2::check_message_rules(m, *plan.value->row);
     }
     return 0;

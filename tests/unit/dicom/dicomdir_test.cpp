@@ -1,0 +1,83 @@
+// tests/unit/dicom/dicomdir_test.cpp — core/dicom/dicomdir.cpp on a Basic Directory made here
+// with DCMTK's dataset API (not our writer): records in PS3.10's depth-first order carry their
+// patient, study and series down to the instance, and a Referenced File ID that could name a
+// place outside the disc (.., an empty or a '/' component) is refused with the record named.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "core/dicom/dicomdir.h"
+#include "dcmtk/config/osconfig.h"
+#include "dcmtk/dcmdata/dcdeftag.h"
+#include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcmetinf.h"
+#include "dcmtk/dcmdata/dcuid.h"
+#include "tests/unit/temp_dir.h"
+
+using namespace ssmix;
+
+namespace {
+
+DcmItem* record(DcmDataset& data, const char* type) {
+    auto* item = new DcmItem();
+    item->putAndInsertString(DCM_DirectoryRecordType, type);
+    data.insertSequenceItem(DCM_DirectoryRecordSequence, item);
+    return item;
+}
+
+// A DICOMDIR with one patient, study and series, and an image record per file ID given.
+Bytes dicomdir_bytes(const std::vector<const char*>& file_ids) {
+    DcmFileFormat file;
+    DcmDataset& data = *file.getDataset();
+    data.putAndInsertString(DCM_FileSetID, "TEST");
+    record(data, "PATIENT")->putAndInsertString(DCM_PatientID, "9999013");
+    DcmItem* study = record(data, "STUDY");
+    study->putAndInsertString(DCM_StudyInstanceUID, "2.25.10");
+    study->putAndInsertString(DCM_StudyDate, "20111215");
+    record(data, "SERIES")->putAndInsertString(DCM_SeriesInstanceUID, "2.25.11");
+    int n = 0;
+    for (const char* id : file_ids) {
+        DcmItem* image = record(data, "IMAGE");
+        image->putAndInsertString(DCM_ReferencedFileID, id);
+        image->putAndInsertString(DCM_ReferencedSOPInstanceUIDInFile, ("2.25.2" + std::to_string(++n)).c_str());
+        image->putAndInsertString(DCM_ReferencedSOPClassUIDInFile, UID_CTImageStorage);
+    }
+    file.getMetaInfo()->putAndInsertString(DCM_MediaStorageSOPClassUID, UID_MediaStorageDirectoryStorage);
+    testing::TempDir dir("ssmix-dicomdir");
+    const auto path = dir.path / "DICOMDIR";
+    REQUIRE(file.saveFile(path.c_str(), EXS_LittleEndianExplicit).good());
+    std::ifstream in(path, std::ios::binary);
+    return Bytes(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("dicomdir: instance records carry their patient, study and series, file IDs joined with '/'") {
+    const auto parsed = dicom::read_dicomdir(dicomdir_bytes({"DICOM\\P0000001\\ST000001\\SE000001\\IM000001"}), "DICOMDIR");
+    REQUIRE(parsed.value);
+    REQUIRE(parsed.value->size() == 1);
+    const auto& entry = parsed.value->front();
+    CHECK(entry.file == "DICOM/P0000001/ST000001/SE000001/IM000001");
+    CHECK(entry.record_type == "IMAGE");
+    CHECK(entry.patient_id == "9999013");
+    CHECK(entry.study_uid == "2.25.10");
+    CHECK(entry.series_uid == "2.25.11");
+    CHECK(entry.sop_instance_uid == "2.25.21");
+    CHECK(parsed.diagnostics.empty());
+}
+
+TEST_CASE("dicomdir: a file ID that could leave the disc's folder is refused, naming the record and the tag") {
+    const auto parsed = dicom::read_dicomdir(
+        dicomdir_bytes({"..\\..\\ETC\\PASSWD", "DICOM\\IM1", "\\ROOT", "DICOM\\\\IM2", "DICOM\\.\\IM3", "A/B\\IM4"}), "DICOMDIR");
+    REQUIRE(parsed.value);
+    REQUIRE(parsed.value->size() == 1);
+    CHECK(parsed.value->front().file == "DICOM/IM1");
+    REQUIRE(parsed.diagnostics.size() == 5);
+    for (const auto& d : parsed.diagnostics) {
+        CHECK(d.code == "dicomdir.bad_file_id");
+        CHECK(d.place.where == "(0004,1500)");
+    }
+    CHECK(parsed.diagnostics.front().message.find("..\\..\\ETC\\PASSWD") != std::string::npos);
+    CHECK(parsed.diagnostics.front().message.find("record 4") != std::string::npos);   // after PATIENT, STUDY and SERIES
+}
