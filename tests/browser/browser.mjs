@@ -17,6 +17,8 @@ const chromiumArgs = [
 // locked-down browsers are (Chromium only: Firefox's BiDi cannot inspect such a page).
 // options.deviceScaleFactor: a high-DPI screen (2 = two device pixels per CSS pixel).
 // options.onNewDocument: a function run in the page before its own scripts (benchmarks).
+// options.clipboard: the page may write and read the system clipboard (navigator.clipboard),
+// as a user who allowed it: Chromium's permission granted, Firefox's readText switched on.
 export async function openPage(browserName, url, options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "ssmix-browser-"));
   const browser = browserName === "firefox"
@@ -24,9 +26,16 @@ export async function openPage(browserName, url, options = {}) {
         browser: "firefox", executablePath: "/usr/bin/firefox-esr", headless: false, userDataDir: profile,
         args: ["--width=1280", "--height=800"],
         // puppeteer relaxes file:// rules by default; a physician's Firefox does not.
-        extraPrefsFirefox: { "security.fileuri.strict_origin_policy": true },
+        extraPrefsFirefox: {
+          "security.fileuri.strict_origin_policy": true,
+          ...(options.clipboard ? { "dom.events.asyncClipboard.readText": true, "dom.events.testing.asyncClipboard": true } : {}),
+        },
       })
     : await puppeteer.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs, userDataDir: profile });
+  if (options.clipboard && browserName !== "firefox") {
+    const client = await browser.target().createCDPSession();
+    await client.send("Browser.grantPermissions", { permissions: ["clipboardReadWrite", "clipboardSanitizedWrite"] });
+  }
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: options.deviceScaleFactor || 1 });
   if (options.javaScript === false) {
@@ -59,6 +68,21 @@ export async function waitForViewer(page, timeoutMs = 60000) {
     state: document.documentElement.dataset.ssmixState,
     error: document.documentElement.dataset.ssmixError || "",
   }));
+}
+
+// The system clipboard through the page's Clipboard API (open the page with { clipboard: true }).
+export function setClipboard(page, text) {
+  return page.evaluate((t) => navigator.clipboard.writeText(t), text);
+}
+
+// The clipboard's text once it is no longer `before` (about two seconds at most), else null.
+export async function clipboardChange(page, before) {
+  for (let i = 0; i < 40; i++) {
+    const text = await page.evaluate(() => navigator.clipboard.readText().catch((e) => "clipboard: " + e));
+    if (text !== before) return text;
+    await animationFrames(page, 1);
+  }
+  return null;
 }
 
 // Clicks one of the viewer's header buttons ("select", "copy", "print", "openFolder",
@@ -100,9 +124,19 @@ export async function drawnSoon(page, word) {
   return false;
 }
 
+// After an action that hides `word`: true once it has left the screen (within about three
+// seconds: input reaches the page a little later in Firefox) and stayed away for three frames.
+export async function goneSoon(page, word) {
+  for (let i = 0; i < 60; i++) {
+    if (!(await drawnRun(page, word))) return notDrawn(page, word, 3);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 // True when none of the next few frames draws `word` (a frame or two to settle, as drawnSoon).
-export async function notDrawn(page, word) {
-  for (let i = 0; i < 4; i++) {
+export async function notDrawn(page, word, frames = 4) {
+  for (let i = 0; i < frames; i++) {
     await animationFrames(page, 1);
     if (await drawnRun(page, word)) return false;
   }

@@ -10,7 +10,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { drawnSoon, dropFiles, notDrawn, filesUnder, openPage, pickFolder, stateWhen, waitForViewer } from "./browser.mjs";
+import { drawnSoon, dropFiles, goneSoon, filesUnder, openPage, pickFolder, stateWhen, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -62,7 +62,7 @@ async function checkPatients(page, how, discPatient, discStudies) {
   const back = (await viewerState(page)).view;
   check(back.overlay.topLeft.includes(discPatient.id) && !back.otherPatientShown,
     `${how}: the disc's own series: overlay ${JSON.stringify(back.overlay.topLeft)}, warning ${back.otherPatientShown}`);
-  check(await notDrawn(page, "表示中の画像は別の患者のものです"), `${how}: the disc's own series: the header's warning is still drawn`);
+  check(await goneSoon(page, "表示中の画像は別の患者のものです"), `${how}: the disc's own series: the header's warning is still drawn`);
 }
 
 async function session(how, give) {

@@ -3,13 +3,15 @@
 // one notch of a mouse wheel (deltaY 120, what a mouse sends) moves one slice each way; a
 // trackpad's small deltas (40 pixels) add up to one slice per 100 pixels; the arrow keys move
 // one slice; Ctrl+wheel zooms one step; left-drag pans, right-drag sets the window, a
-// double-click fits. (A wheel that reports lines, 3 a notch, is counted as one step by
+// double-click fits; a drag with 計測 ticked measures; a click on a letter's section heading
+// folds it and another unfolds it. (A wheel that reports lines, 3 a notch, is counted as one step by
 // web/loader.js too; neither driver can send one.)
 // usage: node real_input.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { animationFrames, openPage, waitForViewer } from "./browser.mjs";
+import { animationFrames, drawnRun, drawnSoon, drawnText, goneSoon, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -86,6 +88,62 @@ try {
   await page.mouse.click(box.x + 40, box.y + 30, { clickCount: 2 });
   v = await view();
   check(v.zoom === 1 && v.pan[0] === 0 && v.pan[1] === 0, `double-click: zoom ${v.zoom}, pan ${JSON.stringify(v.pan)}`);
+
+  // 計測 ticked by a click on its label, then a left-drag draws the line: its ends are the image
+  // pixels under the press and the release (from where the image is drawn), its length in mm
+  // from the file's Pixel Spacing as pydicom reads it, and the length is drawn beside it.
+  const label = await drawnRun(page, "計測");
+  check(label, "no 計測 checkbox drawn");
+  if (label) {
+    await page.mouse.click(label.x + label.width / 2, label.y + label.height / 2);
+    await animationFrames(page, 3);
+    const geometry = await view();
+    const rect = geometry.drawn.imageRect, frameSize = await page.evaluate(() => window.ssmixViewer.frame());
+    const toImage = (x, y) => [(x - rect.x) / rect.width * frameSize.width, (y - rect.y) / rect.height * frameSize.height];
+    const start = { x: rect.x + rect.width * 0.3, y: rect.y + rect.height * 0.4 };
+    const end = { x: rect.x + rect.width * 0.7, y: rect.y + rect.height * 0.55 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 4; i++) {
+      await animationFrames(page, 1);
+      await page.mouse.move(start.x + (end.x - start.x) * i / 4, start.y + (end.y - start.y) * i / 4);
+    }
+    await animationFrames(page, 2);
+    await page.mouse.up();
+    const measured = (await view()).measurement;
+    const [x1, y1] = toImage(start.x, start.y), [x2, y2] = toImage(end.x, end.y);
+    const spacing = JSON.parse(execFileSync("/usr/bin/python3", ["-c",
+      "import sys, json, pydicom; print(json.dumps([float(v) for v in pydicom.dcmread(sys.argv[1]).PixelSpacing]))",
+      join(tree, geometry.file)], { encoding: "utf8" }));
+    const mm = Math.hypot((x2 - x1) * spacing[1], (y2 - y1) * spacing[0]);
+    check(measured && Math.abs(measured.x1 - x1) < 1 && Math.abs(measured.y1 - y1) < 1 && Math.abs(measured.x2 - x2) < 1 &&
+      Math.abs(measured.y2 - y2) < 1 && Math.abs(measured.mm - mm) < 0.02 * mm,
+      `measurement drag: ${JSON.stringify(measured)}, expected (${x1}, ${y1})-(${x2}, ${y2}), ${mm} mm`);
+    check(measured && await drawnSoon(page, `${measured.mm.toFixed(1)} mm`), "the measured length is not drawn");
+    writeFileSync(join(artifacts, "real-input-measure.png"), await page.screenshot({ type: "png" }));
+  }
+
+  // The letter's sections fold and unfold with a click on their heading.
+  const letter = state.documents[0];
+  check(letter, "no letter on the disc");
+  if (letter) {
+    await page.evaluate((id) => window.ssmixViewer.open(id), letter.id);
+    const heading = async () => (await drawnText(page)).filter((r) => r.text === "紹介目的").sort((a, b) => b.y - a.y)[0];
+    const body = "上腹部痛の精査";
+    check(await drawnSoon(page, body), "the letter's first section is not drawn");
+    // Pointed at, then clicked, where the heading is drawn once the letter has settled.
+    const clickHeading = async () => {
+      await animationFrames(page, 3);
+      const at = await heading();
+      if (!at) return false;
+      await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+      await animationFrames(page, 2);
+      await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+      return true;
+    };
+    check(await clickHeading() && await goneSoon(page, body), "a click on the heading did not fold 紹介目的");
+    check(await clickHeading() && await drawnSoon(page, body), "a second click did not unfold 紹介目的");
+  }
   writeFileSync(join(artifacts, "real-input.png"), await page.screenshot({ type: "png" }));
   run.checkStayedOnDisc(session);
 } finally {

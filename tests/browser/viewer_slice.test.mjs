@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { animationFrames, clickViewerButton, drawnSoon, openPage, viewerThumbnail, waitForViewer } from "./browser.mjs";
+import { animationFrames, clickViewerButton, clipboardChange, drawnSoon, openPage, setClipboard, viewerThumbnail, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame as nativeFrameOf, screenDifferences, shrinkFrame } from "./frames.mjs";
 import { decodePng } from "./png.mjs";
@@ -37,7 +37,7 @@ function checkNotBlank(shot, what) {
   check(colours.size > 40, `${what}: screenshot has only ${colours.size} colours`);
 }
 
-const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href);
+const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href, { clipboard: true });
 const { page } = session;
 try {
   const started = await waitForViewer(page);
@@ -101,18 +101,11 @@ try {
     opened = await page.evaluate(() => window.ssmixOpened);
   }
   check(opened.length === 1 && opened[0] === "IHE_PDI/DOC00001.HTM", "the print button opened " + JSON.stringify(opened));
-  // 本文をコピー puts the letter's text on the clipboard (the Clipboard API, stubbed here to read it back).
-  await page.evaluate(() => {
-    window.ssmixCopied = null;
-    Object.defineProperty(navigator, "clipboard", { configurable: true,
-      value: { writeText: (text) => { window.ssmixCopied = text; return Promise.resolve(); } } });
-  });
+  // 本文をコピー puts the letter's text on the system clipboard (the browser's Clipboard API,
+  // allowed to this page as a user would allow it; read back through the same API).
+  await setClipboard(page, "before");
   check(await clickViewerButton(page, "copy"), "no copy button");
-  let copied = null;
-  for (let i = 0; i < 20 && copied === null; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    copied = await page.evaluate(() => window.ssmixCopied);
-  }
+  const copied = await clipboardChange(page, "before");
   check(typeof copied === "string" && copied.includes("診療情報提供書") && copied.includes("内視鏡検査をお願いします"),
     "copied text: " + String(copied).slice(0, 200));
   // The letter's image (observationMedia img1, a 16 x 8 grey PNG carried in the letter):
@@ -139,7 +132,7 @@ try {
   const textMode = await page.evaluate(() => window.ssmixViewer.setTextMode(true));
   check(textMode.textMode === true, "setTextMode(true): " + JSON.stringify(textMode));
   await new Promise((r) => setTimeout(r, 300));
-  await page.evaluate(() => { window.ssmixCopied = null; });
+  await setClipboard(page, "before");
   // ImGui reads the mouse once per frame: the drag waits for frames between its steps, so a
   // busy machine cannot fold it into one. Ctrl+C is a quick tap: the viewer latches key presses
   // that begin and end between two frames.
@@ -155,11 +148,7 @@ try {
   await page.keyboard.down("Control");
   await page.keyboard.press("KeyC");
   await page.keyboard.up("Control");
-  let part = null;
-  for (let i = 0; i < 40 && part === null; i++) {
-    await animationFrames(page, 1);
-    part = await page.evaluate(() => window.ssmixCopied);
-  }
+  const part = await clipboardChange(page, "before");
   check(typeof part === "string" && part.length > 3 && part.length < copied.length / 2 && copied.includes(part),
     "selected text copied: " + JSON.stringify(part && part.slice(0, 100)));
   checkNotBlank(await screenshot(page, "01-letter-text-mode"), "letter as selectable text");
