@@ -53,6 +53,32 @@ PY
 xorriso -osirrox on -indev "$work/cd.iso" -extract /README.TXT "$work/README.TXT" >/dev/null 2>&1
 grep -q "容量のためブラウザ表示用データに含めていません" "$work/README.TXT" || fail "README.TXT does not say which series are left out"
 [ "$(grep -c "胸部 0.5mm 第[12]部" "$work/README.TXT")" -ge 2 ] || fail "README.TXT does not name both series"
+# The viewer data on the disc holds the kept series' files and none of the two left out, which
+# are on the disc all the same (DICOMDIR lists every file); README.TXT names exactly those two.
+xorriso -osirrox on -indev "$work/cd.iso" -extract /VIEWER/DATA/MANIFEST.JS "$work/MANIFEST.JS" >/dev/null 2>&1
+xorriso -indev "$work/cd.iso" -find /DICOM -type f 2>/dev/null | sed "s/^'\/\(.*\)'$/\1/" >"$work/disc-files.txt"
+python3 - "$work/dry.json" "$work/cd.json" "$work/MANIFEST.JS" "$work/disc-files.txt" "$work/README.TXT" <<'PY' || fail "viewer data: the series left out"
+import json, re, sys
+plan, report = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+manifest = json.loads(re.fullmatch(r"var SSMIX_MANIFEST = (\{.*\});\n", open(sys.argv[3], encoding="ascii").read(), re.S).group(1))
+on_disc = set(open(sys.argv[4]).read().split())
+readme = open(sys.argv[5], encoding="utf-8").read()
+in_viewer = {f["path"] for f in manifest["files"] if f["path"].startswith("DICOM/")}
+kept = [s for s in plan["series"] if s["inViewerData"]]
+out = [s for s in plan["series"] if not s["inViewerData"]]
+kept_paths = {f["path"] for s in kept for f in s["files"]}
+out_paths = {f["path"] for s in out for f in s["files"]}
+assert len(kept_paths) == 100 and len(out_paths) == 1000, (len(kept_paths), len(out_paths))
+assert in_viewer == kept_paths, "viewer data: %d DICOM files, %d of them left-out series', %d kept missing" % (
+    len(in_viewer), len(in_viewer & out_paths), len(kept_paths - in_viewer))
+assert out_paths <= on_disc and kept_paths <= on_disc, "files of the series missing from the disc: %d" % len((out_paths | kept_paths) - on_disc)
+assert sorted(report["bundle"]["leftOut"]) == sorted(s["label"] for s in out), (report["bundle"]["leftOut"], [s["label"] for s in out])
+section = readme[readme.index("容量のためブラウザ表示用データに含めていません"):]
+for s in out:
+    assert s["label"] in readme, "README.TXT does not name %s" % s["label"]
+for s in kept:
+    assert s["label"] not in section.split("\n\n")[0], "README.TXT lists the kept series %s as left out" % s["label"]
+PY
 
 # That disc given back as an .iso file (a disc that came without a drive to read it): its
 # files are read from the image, planned like a folder's, and the copy made of them is gone after.
