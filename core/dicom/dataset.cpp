@@ -2,7 +2,11 @@
 // where there is no file system to read from.
 #include "core/dicom/dataset.h"
 
+#include <exception>
+#include <string>
+
 #include "core/dicom/codecs.h"
+#include "core/dicom/dcmtk_guard.h"
 #include "core/dicom/j2k_codec.h"
 
 #include "dcmtk/config/osconfig.h"
@@ -26,7 +30,7 @@ Dataset adopt_dataset(DcmDataset* dataset, std::string name) {
 namespace {
 
 // The meta header, then the dataset in `dataset_syntax` (EXS_Unknown: the one the meta header names).
-OFCondition read_file(ByteView bytes, DcmFileFormat& file, E_TransferSyntax dataset_syntax) {
+OFCondition read_file_unguarded(ByteView bytes, DcmFileFormat& file, E_TransferSyntax dataset_syntax) {
     DcmInputBufferStream stream;
     stream.setBuffer(bytes.data(), static_cast<offile_off_t>(bytes.size()));
     stream.setEos();
@@ -48,6 +52,18 @@ OFCondition read_file(ByteView bytes, DcmFileFormat& file, E_TransferSyntax data
     return status;
 }
 
+// DCMTK 3.6.7 can throw while reading: a directory record whose Directory Record Type or
+// Referenced File ID has several values, the last longer than CS allows, makes its automatic
+// correction erase past the string's end (std::out_of_range; found by fuzzing). Such a file is
+// refused like any other unreadable one.
+OFCondition read_file(ByteView bytes, DcmFileFormat& file, E_TransferSyntax dataset_syntax) {
+    try {
+        return read_file_unguarded(bytes, file, dataset_syntax);
+    } catch (const std::exception& e) {
+        return makeOFCondition(OFM_dcmdata, 1000, OF_error, (std::string("DCMTK failed on it: ") + e.what()).c_str());
+    }
+}
+
 }  // namespace
 
 Parsed<Dataset> read_dataset(ByteView bytes, const std::string& name) {
@@ -55,6 +71,10 @@ Parsed<Dataset> read_dataset(ByteView bytes, const std::string& name) {
     Parsed<Dataset> result;
     if (bytes.empty()) {
         result.diagnostics.push_back(error({name, 0, ""}, "dicom.read.empty", "the file is empty"));
+        return result;
+    }
+    if (auto hazard = dcmtk_hazard(bytes, name)) {
+        result.diagnostics.push_back(std::move(*hazard));
         return result;
     }
     auto file = std::make_unique<DcmFileFormat>();

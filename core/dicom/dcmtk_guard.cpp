@@ -1,0 +1,56 @@
+// core/dicom/dcmtk_guard.cpp — a byte scan, not a parse: every place the tag's element
+// header could start (explicit or implicit VR, little or big endian) is read as one; a value
+// of that shape is refused. A false match needs those four bytes, a plausible length and a
+// multi-valued over-long value after them, so ordinary files are never refused.
+#include "core/dicom/dcmtk_guard.h"
+
+#include <cstdint>
+#include <string_view>
+
+namespace ssmix::dicom {
+namespace {
+
+constexpr std::size_t cs_max = 16;
+
+constexpr std::uint16_t record_type_element = 0x1430;   // (0004,1430) Directory Record Type
+
+std::uint32_t read_uint(const std::uint8_t* p, int bytes, bool little) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < bytes; ++i) v |= std::uint32_t{p[little ? i : bytes - 1 - i]} << (8 * i);
+    return v;
+}
+
+// True when the value has several components and the last is longer than CS allows.
+bool hazardous(std::string_view value) {
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\0')) value.remove_suffix(1);
+    const std::size_t separator = value.rfind('\\');
+    return separator != std::string_view::npos && value.size() - separator - 1 > cs_max;
+}
+
+// The value after a header at `at` read as explicit VR (header of 8 bytes, "CS" and a 16-bit
+// length) or as implicit VR (a 32-bit length), in either byte order.
+bool hazard_at(ByteView bytes, std::size_t at, bool little) {
+    const std::uint8_t* p = bytes.data() + at;
+    const std::size_t left = bytes.size() - at;
+    auto value = [&](std::size_t header, std::uint32_t length) {
+        return length <= left - header && hazardous({reinterpret_cast<const char*>(p + header), length});
+    };
+    if (left >= 8 && p[4] == 'C' && p[5] == 'S' && value(8, read_uint(p + 6, 2, little))) return true;
+    return left >= 8 && value(8, read_uint(p + 4, 4, little));
+}
+
+}  // namespace
+
+std::optional<Diagnostic> dcmtk_hazard(ByteView bytes, const std::string& name) {
+    for (std::size_t at = 0; at + 8 <= bytes.size(); ++at) {
+        const std::uint8_t* p = bytes.data() + at;
+        const bool little = p[0] == 0x04 && p[1] == 0x00, big = p[0] == 0x00 && p[1] == 0x04;
+        if (!little && !big) continue;
+        if (read_uint(p + 2, 2, little) != record_type_element || !hazard_at(bytes, at, little)) continue;
+        return error({name, 0, "(0004,1430) at byte " + std::to_string(at)}, "dicom.read.bad_directory_value",
+                     "the Directory Record Type (0004,1430) has several values, the last longer than 16 characters");
+    }
+    return std::nullopt;
+}
+
+}  // namespace ssmix::dicom
