@@ -4,9 +4,12 @@
 // stay in this file.
 #include "packager/disc/burner.h"
 
+#include <fcntl.h>
 #include <libburn/libburn.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -131,6 +134,30 @@ void require_blank_media(burn_drive* drive, const std::string& device) {
     }
 }
 
+// libburn presents the "medium" of a stdio: pseudo drive on a file or block device as blank
+// whatever it holds (libburn 1.5.4 drive.c: a read-write stdio drive is always BURN_DISC_BLANK)
+// and would write over it. What a real drive would call a used disc is found here instead: a
+// regular file that has data, a block device whose first 64 KiB are not all zero.
+void require_blank_pseudo_drive(const std::string& device) {
+    const std::string path = device.substr(std::strlen("stdio:"));
+    if (path.empty() || path == "-" || path.starts_with("/dev/fd/")) return;   // no medium, or a stream
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return;                                 // a new file: blank
+    const std::string used = "the disc in " + device + " is not blank: ";
+    const std::string why = " (a patient's disc is written once, whole: give a new file or an empty device)";
+    if (S_ISREG(st.st_mode) && st.st_size > 0)
+        throw std::runtime_error(used + "the file already holds " + std::to_string(st.st_size) + " bytes" + why);
+    if (!S_ISBLK(st.st_mode)) return;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot read " + device + " to see whether it is blank: " + std::strerror(errno));
+    std::vector<char> head(64 * 1024);
+    const ssize_t got = ::read(fd, head.data(), head.size());
+    ::close(fd);
+    if (got < 0) throw std::runtime_error("cannot read " + device + " to see whether it is blank");
+    for (ssize_t i = 0; i < got; ++i)
+        if (head[static_cast<std::size_t>(i)] != 0) throw std::runtime_error(used + "the device already holds data" + why);
+}
+
 // Reads the written disc back and compares it with the image, block range by block range.
 void compare_with_image(burn_drive* drive, const fs::path& iso, std::uint64_t size, const BurnOptions& options) {
     if (burn_drive_get_drive_role(drive) == 1) burn_drive_re_assess(drive, 0);   // the media changed under the drive
@@ -165,6 +192,7 @@ BurnReport burn_image(const fs::path& iso, const BurnOptions& options) {
     report.simulated = options.simulate;
     report.bytes = size;
     require_blank_media(drive.get(), options.device);
+    if (burn_drive_get_drive_role(drive.get()) != 1) require_blank_pseudo_drive(options.device);
     int profile = 0;
     char profile_name[80] = {};
     burn_disc_get_profile(drive.get(), &profile, profile_name);
@@ -184,8 +212,8 @@ BurnReport burn_image(const fs::path& iso, const BurnOptions& options) {
     report.write_type = type == BURN_WRITE_SAO ? "SAO" : "TAO";
     const off_t space = burn_disc_available_space(drive.get(), opts.get());
     if (space > 0 && static_cast<std::uint64_t>(space) < size)
-        throw std::runtime_error("the image needs " + mib(size) + " but the disc holds " + mib(static_cast<std::uint64_t>(space)) +
-                                 ": use a larger disc, or pack again with a smaller --media");
+        throw std::runtime_error("the disc in " + options.device + " is too small: it holds " + mib(static_cast<std::uint64_t>(space)) +
+                                 ", the image needs " + mib(size) + ": use a larger disc, or pack again with a smaller --media");
 
     burn_disc_write(opts.get(), plan.get());
     while (burn_drive_get_status(drive.get(), nullptr) == BURN_DRIVE_SPAWNING) usleep(100000);
