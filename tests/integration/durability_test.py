@@ -6,13 +6,15 @@ file descriptors resolved to paths and sockets, all strings in hex), and the tra
   listen          for every AA, the stored message's file was written, its data flushed (fsync,
                   fdatasync, syncfs of its file system, or sync), renamed into place, and that
                   rename and every folder made for it flushed, all before the first byte of the
-                  ACK (matched by MSA-2, the message control ID) was written to the socket;
+                  ACK (matched by MSA-2, the message control ID) was written to the socket; its
+                  record in the transaction storage (--transactions) flushed before it too;
   dicom receive   the same for every stored instance before its C-STORE success response
                   (matched by Affected SOP Instance UID) is sent;
   ingest          the same for every stored file before the summary line that counts it
                   (HL7 messages) or the line that names it (a CDA document) reaches stdout;
   pack            the ISO image's data flushed before its rename to the final name, that rename
-                  flushed before the process exits; the same for every file of the disc tree.
+                  flushed before the process exits (with and without --tree); the same for
+                  every file of the disc tree.
 
 Order is taken from the order of the trace's lines, not from timestamps: strace is one tracer
 and prints a call when it stops the thread on entry (or, for a call another thread interrupts,
@@ -37,7 +39,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_messages import prescription  # noqa: E402
 from checks import check, failures  # noqa: E402
 
-SSMIX, SAMPLE_DICOM, WORK = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
+SSMIX, SAMPLE_DICOM, WORK = (os.path.abspath(a) for a in sys.argv[1:4])
 
 STRACE = ["strace", "-f", "-ttt", "-yy", "-xx", "-s", "65536",
           "-e", "trace=%file,%desc,%network,sync,syncfs,fsync,fdatasync,write,writev,sendto,sendmsg,"
@@ -356,13 +358,14 @@ def storage_files(root):
 # ssmix listen
 
 def test_listen():
-    storage = os.path.join(WORK, "listen", "storage")
+    storage, transactions = os.path.join(WORK, "listen", "storage"), os.path.join(WORK, "listen", "transactions")
     os.makedirs(os.path.dirname(storage))
     process, trace_file = run_traced("listen", [SSMIX, "listen", "--storage", storage, "--port", "0",
+                                                "--transactions", transactions, "--facility-id", "0123456789",
                                                 "--log", os.path.join(WORK, "listen", "listen.log")],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     line = process.stdout.readline().decode()
-    assert line.startswith("listening "), "listen did not start: %r" % line
+    assert line.startswith("listening "), "listen did not start: %r %r" % (line, process.stderr.read()[-2000:])
     port = int(line.split()[2])
     acked, lock = {}, threading.Lock()
 
@@ -411,6 +414,23 @@ def test_listen():
         checked += 1
         problems += durable(trace, path, acks[control], "message %s" % control)
     check(checked == len(acked), "listen: a stored file for every AA (%d of %d)" % (checked, len(acked)))
+    # --transactions: the message's record appended to the transaction file, and flushed (data,
+    # and the folder once the file is new), before the ACK too.
+    appended = {}
+    for c, path in trace.writes:
+        if path.startswith(transactions + "/"):
+            for control in acks:
+                if control.encode() in c.data():
+                    appended.setdefault(control, (c, path))
+    check(set(appended) == set(acks), "listen: a transaction record for every AA (%d of %d)" % (len(appended), len(acks)))
+    first_write = {}
+    for c, path in trace.writes:
+        first_write.setdefault(path, c)
+    for control, (c, path) in sorted(appended.items()):
+        if not flushed_between(trace, path, False, c.exit, acks[control]):
+            problems.append("message %s: its transaction record (line %d) not flushed before its ACK (line %d)" % (control, c.exit + 1, acks[control] + 1))
+        if not flushed_between(trace, os.path.dirname(path), True, first_write[path].exit, acks[control]):
+            problems.append("message %s: the new transaction file %s not flushed in its folder before the ACK" % (control, path))
     report("listen", problems, checked)
 
 
@@ -563,6 +583,15 @@ def test_pack():
     for path in files:
         problems += durable(trace, path, end, "tree/" + os.path.relpath(path, tree))
     report("pack", problems, 1 + len(files))
+
+    # The image alone (above, the tree's syncfs after the image's rename covers the rename too).
+    alone = os.path.join(work, "alone.iso")
+    process, trace_file = run_traced("pack-iso", [SSMIX, "pack", "--dicom", os.path.join(SAMPLE_DICOM, "HEAD"), "-o", alone],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = process.communicate(timeout=300)
+    check(process.returncode == 0 and os.path.exists(alone), "pack -o: exit status %d: %s" % (process.returncode, err.decode()[-2000:]))
+    trace = Trace(trace_file, WORK)
+    report("pack -o", durable(trace, alone, max(trace.exits.values()) if trace.exits else len(trace.calls), "alone.iso"), 1)
 
 
 def main():
