@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test (unit, integration, browser) with ctest.
+# Builds everything and runs every test (unit, integration, browser, bench-smoke) with ctest.
 # SSMIX_SANITIZE=1 builds into build-asan with AddressSanitizer + UBSan instead.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
-cmake_args=()
+cmake_args=() ctest_args=()
 if [ "${SSMIX_SANITIZE:-0}" = 1 ]; then
   export SSMIX_BUILD_DIR=${SSMIX_BUILD_DIR:-$repo/build-asan}
   cmake_args+=(-DSSMIX_SANITIZE=ON)
+  ctest_args+=(-LE bench-smoke)   # timing runs say nothing under the sanitizers; the plain build runs them
 fi
 build_dir=${SSMIX_BUILD_DIR:-$repo/build}
 
@@ -19,4 +20,4 @@ echo "==> Third-party DICOM test files (npm: cornerstone-wado-image-loader, daik
 (cd "$repo/tests/data/thirdparty" && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts >&2)
 
 echo "==> Tests" >&2
-ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
+ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" "${ctest_args[@]}"
