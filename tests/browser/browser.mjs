@@ -179,10 +179,13 @@ export function filesUnder(dir) {
   });
 }
 
-// 「フォルダを開く」 clicked where the viewer drew it; the browser's file chooser answers with `folder`.
-export async function pickFolder(page, folder) {
+// 「フォルダを開く」 clicked where the viewer drew it; the browser's file chooser answers with
+// `folder`. Firefox's WebDriver BiDi cannot hand the chooser a folder ("Is directory"): it gets
+// `firefoxFiles` (default: every file under the folder), which arrive without their folders.
+export async function pickFolder(page, folder, firefoxFiles) {
   const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10000 }), clickViewerButton(page, "openFolder")]);
-  await chooser.accept([folder]);
+  const firefox = (await page.browser().version()).toLowerCase().includes("firefox");
+  await chooser.accept(firefox ? firefoxFiles || filesUnder(folder) : [folder]);
 }
 
 // Files dropped on the viewer by the browser's own drag and drop (Chromium's DevTools; a drop

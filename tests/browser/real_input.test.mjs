@@ -51,15 +51,21 @@ try {
   await page.keyboard.press("ArrowUp");
   const back = await view();
   check(back.frame === expected, `ArrowUp: slice ${back.frame + 1}, expected ${expected + 1}`);
-  // Ctrl+wheel: Firefox's WebDriver BiDi never delivers a wheel event while Control is held
-  // (the page sees the keydown, then nothing), so this is asked of Chromium only.
+  // Ctrl+wheel zooms one step. Firefox's WebDriver BiDi never delivers a wheel event while
+  // Control is held (the page sees the keydown, then nothing), so Firefox gets the X server's
+  // own events instead (xdotool under Xvfb: Control down, wheel button 4, Control up) at the
+  // same point of the screen (mozInnerScreenX/Y: where the page sits on the screen).
   if (browserName === "chromium") {
     await page.keyboard.down("Control");
     await page.mouse.wheel({ deltaY: -120 });
     await page.keyboard.up("Control");
-    v = await view();
-    check(Math.abs(v.zoom - 1.25) < 1e-3 && v.frame === back.frame, `Ctrl+wheel: zoom ${v.zoom}, slice ${v.frame + 1}`);
+  } else {
+    const screen = await page.evaluate(() => ({ x: window.mozInnerScreenX, y: window.mozInnerScreenY }));
+    execFileSync("xdotool", ["mousemove", String(Math.round(screen.x + box.x)), String(Math.round(screen.y + box.y)),
+      "keydown", "ctrl", "click", "4", "keyup", "ctrl"]);
   }
+  v = await view();
+  check(Math.abs(v.zoom - 1.25) < 1e-3 && v.frame === back.frame, `Ctrl+wheel: zoom ${v.zoom}, slice ${v.frame + 1}`);
   // Left-drag pans by the distance dragged; right-drag sets the window (right: wider, down:
   // higher level); a double-click fits the image again.
   // A hand's drag spans several frames (ImGui samples the pointer once a frame; a drag sent
