@@ -50,6 +50,16 @@ std::optional<JisChar> jis_to_unicode(std::uint8_t first, std::uint8_t second) {
     return std::nullopt;
 }
 
+std::optional<JisChar> cp932_to_unicode(unsigned row, unsigned cell) {
+    if (cell < 1 || cell > 94) return std::nullopt;
+    if (row >= 1 && row <= 94) return jis_to_unicode(static_cast<std::uint8_t>(row + 0x20), static_cast<std::uint8_t>(cell + 0x20));
+    if (row >= 115 && row <= 119) {
+        if (const char16_t cp = detail::ibm_rows_115_119()[(row - 115) * 94 + cell - 1]; cp != 0)
+            return JisChar{cp, JisSource::ibm_extension};
+    }
+    return std::nullopt;
+}
+
 std::optional<std::uint16_t> unicode_to_jis(char32_t cp) {
     const auto& table = reverse_table();
     const auto it = std::lower_bound(table.begin(), table.end(), cp, [](const ReverseEntry& e, char32_t c) { return e.cp < c; });

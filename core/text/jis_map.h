@@ -9,7 +9,9 @@
 
 namespace ssmix::text {
 
-enum class JisSource { jis0208, nec_row13, ibm_rows };   // where a decoded character came from
+// Where a decoded character came from: JIS X 0208, or a CP932 extension (NEC row 13, the
+// NEC-selected IBM rows 89-92, or the IBM rows past 94 that only Shift_JIS can address).
+enum class JisSource { jis0208, nec_row13, ibm_rows, ibm_extension };
 
 struct JisChar {
     char32_t cp = 0;
@@ -18,6 +20,10 @@ struct JisChar {
 
 // The two bytes of a JIS X 0208 (or CP932 extension) code; empty when unassigned.
 [[nodiscard]] std::optional<JisChar> jis_to_unicode(std::uint8_t first, std::uint8_t second);
+
+// A CP932 double-byte code by row and cell (1-based): rows 1-94 as jis_to_unicode, rows
+// 115-119 the IBM extensions (Shift_JIS 0xFA40-0xFC4B); empty when CP932 assigns nothing.
+[[nodiscard]] std::optional<JisChar> cp932_to_unicode(unsigned row, unsigned cell);
 
 // The JIS X 0208 code (first byte << 8 | second) of a character, accepting the CP932 variants
 // (U+FF5E for 〜, U+2225 for ‖, U+FF0D for −, U+FFE0/FFE1/FFE2 for ¢ £ ¬, U+2014 for ―);

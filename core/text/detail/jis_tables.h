@@ -15,6 +15,7 @@ struct Replacement {
 [[nodiscard]] std::span<const char16_t> jis0208();         // 94*94, row-major, 0 = unassigned
 [[nodiscard]] std::span<const char16_t> nec_row13();       // 94
 [[nodiscard]] std::span<const char16_t> ibm_rows_89_92();  // 4*94
+[[nodiscard]] std::span<const char16_t> ibm_rows_115_119();  // 5*94: Shift_JIS 0xFA40-0xFC4B
 [[nodiscard]] std::span<const Replacement> nho_replacements();
 
 }  // namespace ssmix::text::detail

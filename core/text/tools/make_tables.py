@@ -7,7 +7,7 @@ CP932-only characters. Run from the repository root:
 
 Sources (facts): Python's `iso2022_jp` codec for JIS X 0208 (the same mapping iconv uses for
 ISO-2022-JP); Python's `cp932` codec for the NEC row 13 and the NEC-selected IBM extension
-rows 89-92; the NHO table (nhoHQ/SSMIX2_support_documents doc/cp932_JIS_convart.md, copied
+rows 89-92 and the IBM extension rows 115-119 (Shift_JIS 0xFA40-0xFC4B); the NHO table (nhoHQ/SSMIX2_support_documents doc/cp932_JIS_convart.md, copied
 as core/text/data/nho-cp932-to-jis.tsv).
 """
 import sys
@@ -78,6 +78,8 @@ def main():
     out.write(cpp_array("nec_row13_table", cp932_rows([13])) + "\n\n")
     out.write("// CP932 NEC-selected IBM extensions (JIS rows 89-92).\n")
     out.write(cpp_array("ibm_rows_table", cp932_rows([89, 90, 91, 92])) + "\n\n")
+    out.write("// CP932 IBM extensions (Shift_JIS 0xFA40-0xFC4B, rows 115-119 counted on past 94).\n")
+    out.write(cpp_array("ibm_extension_table", cp932_rows([115, 116, 117, 118, 119])) + "\n\n")
     out.write("// NHO replacements for CP932-only characters (character, replacement).\n")
     out.write("constexpr std::array<Replacement, %d> nho_replacement_table = {{\n" % len(nho))
     for char, replacement in nho:
@@ -86,6 +88,7 @@ def main():
     out.write("std::span<const char16_t> jis0208() { return jis0208_table; }\n")
     out.write("std::span<const char16_t> nec_row13() { return nec_row13_table; }\n")
     out.write("std::span<const char16_t> ibm_rows_89_92() { return ibm_rows_table; }\n")
+    out.write("std::span<const char16_t> ibm_rows_115_119() { return ibm_extension_table; }\n")
     out.write("std::span<const Replacement> nho_replacements() { return nho_replacement_table; }\n\n")
     out.write("}  // namespace ssmix::text::detail\n")
 
