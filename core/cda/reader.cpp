@@ -12,6 +12,7 @@
 #include <set>
 
 #include "core/base/base64.h"
+#include "core/text/xml_encoding.h"
 
 namespace ssmix::cda {
 namespace {
@@ -180,14 +181,20 @@ public:
                                                  std::to_string(max_document_bytes) + " are read");
             return std::move(result_);
         }
+        // Shift_JIS, EUC-JP, ISO-2022-JP, UTF-16 ... become UTF-8 here, with our own tables, so
+        // that pugixml (which knows only the UTF family and Latin-1) reads every document alike.
+        auto decoded = text::decode_xml(bytes, name_);
+        result_.diagnostics.insert(result_.diagnostics.end(), decoded.diagnostics.begin(), decoded.diagnostics.end());
+        if (!decoded.value) return std::move(result_);
+        const std::string& utf8 = decoded.value->utf8;
         pugi::xml_document xml;
-        const auto parsed = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
+        const auto parsed = xml.load_buffer(utf8.data(), utf8.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
         if (!parsed) {
-            error_at(line_of(bytes, static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))), "", "cda.xml",
+            error_at(line_of(as_bytes(utf8), static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))), "", "cda.xml",
                      std::string("not well-formed XML: ") + parsed.description());
             return std::move(result_);
         }
-        if (as_text(bytes).substr(0, std::min<std::size_t>(bytes.size(), 4096)).find("<!DOCTYPE") != std::string_view::npos)
+        if (std::string_view(utf8).substr(0, 4096).find("<!DOCTYPE") != std::string_view::npos)
             warn(pugi::xml_node(), "cda.doctype_ignored", "a DOCTYPE was ignored: the entities it declares are not expanded and nothing it names is loaded");
         const pugi::xml_node root = xml.document_element();
         if (!is_hl7(root, "ClinicalDocument")) {

@@ -3,6 +3,7 @@
 // external is ever loaded; references (nonXMLBody, observationMedia, linkHtml) are kept as
 // text and never followed; the narrative keeps only CDA's own elements and attributes; size
 // and nesting depth are bounded. Whatever is dropped is reported as a warning with its XPath.
+// Documents in Shift_JIS, EUC-JP, ISO-2022-JP or UTF-16 are decoded first (core/text/xml_encoding.h).
 #pragma once
 
 #include <string>
