@@ -38,7 +38,7 @@ packages=(
   # font subset embedded in the viewer
   fonts-noto-cjk python3-fonttools
   # browser tests
-  chromium firefox-esr xvfb xauth xdotool nodejs
+  chromium firefox-esr xvfb xauth xdotool gir1.2-gtk-3.0 nodejs
   # third-party checkers and peers used by tests: XML schema, ISO listings, DICOM validation,
   # an independent DICOM decoder (GDCM) and reader (pydicom), real PACS (Orthanc; dcmqrscp is in dcmtk)
   # (and an HTJ2K encoder, OpenJPH, for test files nothing else can make); strace records the

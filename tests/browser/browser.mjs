@@ -2,9 +2,11 @@
 // Xvfb, WebDriver BiDi: headless Firefox has no WebGL here) with puppeteer-core, opens a page
 // from file:// and records every request and console message, so tests can prove the viewer
 // loads nothing from outside the disc.
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import puppeteer from "puppeteer-core";
 
 const chromiumArgs = [
@@ -186,6 +188,39 @@ export async function pickFolder(page, folder, firefoxFiles) {
   const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10000 }), clickViewerButton(page, "openFolder")]);
   const firefox = (await page.browser().version()).toLowerCase().includes("firefox");
   await chooser.accept(firefox ? firefoxFiles || filesUnder(folder) : [folder]);
+}
+
+// Folders dragged from another window onto the viewer by the X server's own mouse events
+// (xdotool), as a hand drags them from a file manager: Firefox under Xvfb only (the drag source
+// is tests/browser/drag_source.py; Firefox's WebDriver cannot drop files itself).
+export async function dropFoldersByHand(page, folders) {
+  const source = spawn("/usr/bin/python3", [join(dirname(fileURLToPath(import.meta.url)), "drag_source.py"), ...folders], { stdio: "ignore" });
+  const xdotool = (...args) => execFileSync("xdotool", args.map(String), { encoding: "utf8" });
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+  try {
+    let window = "";
+    for (let i = 0; i < 100 && !window; i++) {
+      await pause(100);
+      try { window = xdotool("search", "--onlyvisible", "--name", "ssmix-drag-source").trim().split("\n")[0]; } catch { /* not yet mapped */ }
+    }
+    if (!window) throw new Error("the drag source window did not appear");
+    const geometry = xdotool("getwindowgeometry", "--shell", window);
+    const from = { x: Number(/X=(\d+)/.exec(geometry)[1]) + 60, y: Number(/Y=(\d+)/.exec(geometry)[1]) + 40 };
+    const page0 = await page.evaluate(() => ({ x: window.mozInnerScreenX, y: window.mozInnerScreenY }));
+    const to = { x: Math.round(page0.x + 800), y: Math.round(page0.y + 400) };
+    xdotool("mousemove", from.x, from.y);
+    await pause(200);
+    xdotool("mousedown", 1);
+    for (let i = 1; i <= 20; i++) {   // XDND needs the pointer to travel, a step at a time
+      xdotool("mousemove", Math.round(from.x + (to.x - from.x) * i / 20), Math.round(from.y + (to.y - from.y) * i / 20));
+      await pause(50);
+    }
+    await pause(300);
+    xdotool("mouseup", 1);
+    await pause(500);
+  } finally {
+    source.kill();
+  }
 }
 
 // Files dropped on the viewer by the browser's own drag and drop (Chromium's DevTools; a drop

@@ -10,7 +10,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { drawnSoon, dropFiles, goneSoon, filesUnder, openPage, pickFolder, stateWhen, waitForViewer } from "./browser.mjs";
+import { drawnSoon, dropFiles, dropFoldersByHand, goneSoon, filesUnder, openPage, pickFolder, stateWhen, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -91,7 +91,9 @@ await session("picker", (page) => pickFolder(page, fileset, patientFiles));
 // The patients' files dropped on the viewer (the browser's own drag and drop, the files as its
 // data). Chromium cannot list a folder dropped through DevTools (readEntries answers
 // EncodingError), so the images of the three patient folders are dropped as a selection;
-// Firefox's WebDriver cannot drop files at all.
+// Firefox gets the three folders themselves, dragged from another window by the X server's own
+// mouse events (its WebDriver cannot drop files), and walks them.
 if (browserName === "chromium") await session("drop", (page) => dropFiles(page, patientFiles));
+else await session("drop", (page) => dropFoldersByHand(page, ["77654033", "98892001", "98892003"].map((f) => join(fileset, f))));
 
 run.finish("other patients");
