@@ -6,7 +6,7 @@
 namespace ssmix::clinical::detail {
 
 void extract_lab_results(const hl7::Message& m, std::vector<LabResult>& out) {
-    Code specimen, panel;
+    Code specimen, panel, department;
     std::string collected, panel_time, order_number;
     for (const auto& segment : m.segments()) {
         if (segment.id == "SPM") {
@@ -16,6 +16,8 @@ void extract_lab_results(const hl7::Message& m, std::vector<LabResult>& out) {
             panel = code_of(m.field(segment, 4));
             panel_time = m.field(segment, 7).component(1).text();
             order_number = m.field(segment, 2).component(1).text();
+        } else if (segment.id == "ORC") {
+            department = code_of(m.field(segment, 17));
         } else if (segment.id == "OBX") {
             LabResult r;
             r.value_type = m.field(segment, 2).text();
@@ -32,6 +34,7 @@ void extract_lab_results(const hl7::Message& m, std::vector<LabResult>& out) {
             r.specimen = specimen;
             r.panel = panel;
             r.order_number = order_number;
+            r.department = department;
             out.push_back(std::move(r));
         }
     }

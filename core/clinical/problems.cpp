@@ -5,9 +5,12 @@
 namespace ssmix::clinical::detail {
 
 void extract_problems(const hl7::Message& m, std::vector<Problem>& out) {
+    const auto* orc = m.segment("ORC");   // one order per message: its department is every problem's
+    const Code department = orc ? code_of(m.field(*orc, 17)) : Code{};
     for (const auto* prb : m.segments("PRB")) {
         Problem p;
         p.action = m.field(*prb, 1).text();
+        p.department = department;
         p.diagnosis = code_of(m.field(*prb, 3));
         p.diagnosis_date = m.field(*prb, 7).component(1).text().substr(0, 8);
         p.resolved_date = m.field(*prb, 9).component(1).text().substr(0, 8);

@@ -38,6 +38,7 @@ struct Problem {                   // PPR-01: PRB (+ ZPR)
     bool main = false;             // PRB-18 "1" (主診断)
     bool suspected = false;        // PRB-13 "1" (疑い)
     std::string action;            // PRB-1: AD, UP, DE ...
+    Code department;               // ORC-17 of the message (診療科, SS-MIX2 table 0069)
 };
 
 struct Medication {                // one RXE (or RXC for injections)
@@ -86,6 +87,7 @@ struct LabResult {                 // OML-11: OBX within SPM/OBR
     Code specimen;                 // SPM-4
     Code panel;                    // OBR-4
     std::string order_number;      // OBR-2
+    Code department;               // ORC-17 of the panel (診療科, SS-MIX2 table 0069)
 };
 
 struct Allergy {                   // ADT-61 IAM, ADT-00 AL1
