@@ -2,6 +2,8 @@
 // multi-frame clip or a big series never sits decoded in memory all at once.
 #include "core/dicom/image.h"
 
+#include <algorithm>
+
 #include "core/dicom/codecs.h"
 
 #include "dcmtk/config/osconfig.h"
@@ -9,6 +11,7 @@
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmimage/diregist.h"   // colour images (RGB, YBR, palette)
 #include "dcmtk/dcmimgle/dcmimage.h"
+#include "dcmtk/dcmimgle/dipixel.h"
 #include "dcmtk/dcmjpeg/dipijpeg.h"
 
 #include <cstdio>
@@ -84,6 +87,27 @@ Parsed<RenderedFrame> FrameRenderer::render(unsigned frame, std::optional<Window
         return fail("dicom.image.render_failed", "frame " + std::to_string(frame) + " could not be rendered");
     result.value = std::move(out);
     return result;
+}
+
+std::optional<ModalityFrame> FrameRenderer::modality_values() const {
+    const DiPixel* inter = image_ && image_->isMonochrome() ? image_->getInterData() : nullptr;
+    if (!inter || inter->getPlanes() != 1) return std::nullopt;
+    ModalityFrame out;
+    out.width = static_cast<unsigned>(image_->getWidth());
+    out.height = static_cast<unsigned>(image_->getHeight());
+    const std::size_t count = std::size_t{out.width} * out.height;
+    if (inter->getCount() < count) return std::nullopt;
+    out.values.resize(count);
+    const auto copy = [&](const auto* data) { std::copy(data, data + count, out.values.begin()); };
+    switch (inter->getRepresentation()) {
+        case EPR_Uint8: copy(static_cast<const Uint8*>(inter->getData())); break;
+        case EPR_Sint8: copy(static_cast<const Sint8*>(inter->getData())); break;
+        case EPR_Uint16: copy(static_cast<const Uint16*>(inter->getData())); break;
+        case EPR_Sint16: copy(static_cast<const Sint16*>(inter->getData())); break;
+        case EPR_Uint32: copy(static_cast<const Uint32*>(inter->getData())); break;
+        case EPR_Sint32: copy(static_cast<const Sint32*>(inter->getData())); break;
+    }
+    return out;
 }
 
 // The current representation: a dataset decoded for the disc (transcode) is read as decoded.

@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "core/base/bytes.h"
 #include "core/base/diagnostic.h"
@@ -33,6 +34,13 @@ struct RenderedFrame {
     std::optional<double> slice_thickness;              // mm
 };
 
+// A grey frame's values after the modality transform (Rescale Slope/Intercept or Modality
+// LUT): Hounsfield units for CT. Row-major, width * height.
+struct ModalityFrame {
+    unsigned width = 0, height = 0;
+    std::vector<double> values;
+};
+
 // Renders the frames of one dataset. Keeps the decoded current frame, so changing the window
 // re-renders without decoding again. Call order: construct, then render() as often as needed.
 class FrameRenderer {
@@ -52,6 +60,9 @@ public:
     [[nodiscard]] Parsed<Bytes> jpeg(unsigned frame, int quality = 90);
 
     void set_overlays(bool shown) { overlays_ = shown; }
+
+    // The modality values of the frame last rendered; empty for colour frames or before a render.
+    [[nodiscard]] std::optional<ModalityFrame> modality_values() const;
 
 private:
     [[nodiscard]] std::unique_ptr<DicomImage> decode(unsigned frame, bool partial = true) const;
