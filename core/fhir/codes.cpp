@@ -39,6 +39,13 @@ std::string system_url(std::string_view v2_system, std::string_view code) {
     return {};
 }
 
+std::string local_system(std::string_view v2_system) {
+    std::string name;
+    for (const char c : v2_system)
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.') name += c;
+    return "http://ssmix-carry.invalid/CodeSystem/v2-" + (name.empty() ? std::string("local") : name);
+}
+
 std::string_view gender(std::string_view sex) {
     if (sex == "M") return "male";
     if (sex == "F") return "female";

@@ -13,6 +13,10 @@ namespace ssmix::fhir {
 // which FHIR then gets as text only. JC10 maps only 17-digit codes (master-JLAC10-17digits).
 [[nodiscard]] std::string system_url(std::string_view v2_system, std::string_view code);
 
+// A code system URL for a code FHIR has no standard system for: the v2 table name under a
+// reserved ".invalid" host (RFC 2606), so no receiver mistakes it for a published system.
+[[nodiscard]] std::string local_system(std::string_view v2_system);
+
 // HL7 table 0001 -> AdministrativeGender: M male, F female, O other, else unknown.
 [[nodiscard]] std::string_view gender(std::string_view sex);
 // HL7 table 0127 -> AllergyIntolerance.category; empty for AA (biologic, not allowed by

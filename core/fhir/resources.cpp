@@ -192,7 +192,12 @@ Entry allergy(const clinical::Allergy& a, std::size_t index, const Setting& s) {
     r["clinicalStatus"] = {{"coding", Json::array({coding(system::allergy_clinical, "active", "Active")})}};
     const std::string_view category = allergy_category(a.type.code);
     if (!category.empty()) r["category"] = Json::array({category});
-    r["code"] = concept_of(a.allergen);
+    // code.coding is 1..*; JFAGY allergen codes are not in SS-MIX2, so a code the hospital's
+    // own table (or JLAC10's 15-digit allergy-test form) gives is kept in a local system.
+    Json allergen = concept_of(a.allergen);
+    if (!allergen.contains("coding") && !a.allergen.code.empty())
+        allergen["coding"] = Json::array({coding(local_system(a.allergen.system), a.allergen.code, a.allergen.text.empty() ? a.allergen.code : a.allergen.text)});
+    r["code"] = allergen;
     r["patient"] = {{"reference", s.patient_url}};
     if (!a.reaction.empty() || !allergy_severity(a.severity.code).empty()) {
         Json reaction = {{"manifestation", Json::array({{{"text", a.reaction.empty() ? std::string("記載なし") : a.reaction}}})}};
