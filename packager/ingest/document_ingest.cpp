@@ -10,6 +10,10 @@ namespace ssmix::packager {
 namespace fs = std::filesystem;
 
 bool looks_like_xml(ByteView bytes) {
+    // UTF-16 (with a byte order mark, or "<" as its first unit): the CDA reader decodes it.
+    if (bytes.size() >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) ||
+                              (bytes[0] == '<' && bytes[1] == 0) || (bytes[0] == 0 && bytes[1] == '<')))
+        return true;
     std::size_t at = bytes.size() >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;   // UTF-8 BOM
     while (at < bytes.size() && (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\r' || bytes[at] == '\n')) ++at;
     return at < bytes.size() && bytes[at] == '<';
