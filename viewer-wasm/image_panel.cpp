@@ -1,6 +1,8 @@
 // viewer-wasm/image_panel.cpp
 #include "viewer-wasm/image_panel.h"
 
+#include <tuple>
+
 #include <cstdio>
 #include <string>
 
@@ -40,11 +42,17 @@ void ImagePanel::draw_tools(Language language) {
         if (ImGui::Checkbox(label.c_str(), &overlays)) view_.set_overlays(overlays);
         ImGui::SameLine();
     }
-    bool measuring = view_.measuring();
-    const std::string measure = std::string(text(Text::measure, language)) + "##measure";
-    fonts_.need(measure);
-    if (ImGui::Checkbox(measure.c_str(), &measuring)) view_.set_measuring(measuring);
-    ImGui::SameLine();
+    // The measuring tools, one at a time (ticking one unticks the others): distance, angle, region.
+    for (const auto& [tool, name, id] : {std::tuple{MeasureTool::distance, Text::measure, "##measure"},
+                                         std::tuple{MeasureTool::angle, Text::measure_angle, "##angle"},
+                                         std::tuple{MeasureTool::region, Text::measure_region, "##region"}}) {
+        bool on = view_.tool() == tool;
+        const std::string label = std::string(text(name, language)) + id;
+        fonts_.need(label);
+        if (ImGui::Checkbox(label.c_str(), &on)) view_.set_tool(on ? tool : MeasureTool::none);
+        ImGui::SameLine();
+    }
+    fonts_.need("°²");   // in the measurements' labels
     const std::string tags = std::string(text(Text::tags, language)) + "##tags";
     fonts_.need(tags);
     ImGui::Checkbox(tags.c_str(), &show_tags_);
@@ -85,7 +93,7 @@ void ImagePanel::draw(Language language) {
     if (show_tags_) room.y -= tag_height + ImGui::GetStyle().ItemSpacing.y;
     const ImageOverlay overlay = this->overlay(language);
     for (const auto* text : {&overlay.top_left, &overlay.top_right, &overlay.bottom_left, &overlay.bottom_right}) fonts_.need(*text);
-    view_.draw(room.x, room.y, overlay);
+    view_.draw(room.x, room.y, overlay, language);
     if (show_tags_) draw_tag_browser(tag_height);
 }
 

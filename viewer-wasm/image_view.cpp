@@ -1,6 +1,7 @@
 // viewer-wasm/image_view.cpp — decode with core/dicom, upload as an RGBA texture, draw with
 // ImGui. Mouse: wheel pages frames (Ctrl+wheel zooms), left-drag pans, right-drag changes the
-// window (level/width), double-click fits; keys: up/down and Page Up/Down page frames.
+// window (level/width), double-click fits; with a measuring tool, left-drag measures instead
+// of panning; keys: up/down and Page Up/Down page frames, Escape removes the measurements.
 #include "viewer-wasm/image_view.h"
 
 #include <chrono>
@@ -25,6 +26,7 @@ bool ImageView::open(const std::string& series_uid) {
     if (!catalogue_.find_series(series_uid)) return false;
     series_uid_ = series_uid;
     measurement_.reset();
+    shapes_.clear();
     playing_ = false;
     frame_ = 0;
     window_.reset();
@@ -101,6 +103,33 @@ void ImageView::measure(float x1, float y1, float x2, float y2) {
     measurement_ = m;
 }
 
+void ImageView::measure_angle(float x1, float y1, float x2, float y2, float x3, float y3) {
+    shapes_.set_angle(x1, y1, x2, y2, x3, y3, spacing());
+}
+
+void ImageView::measure_region(float cx, float cy, float rx, float ry) {
+    shapes_.set_region(cx, cy, rx, ry, modality_values(), spacing(), value_unit());
+}
+
+void ImageView::cancel_measurements() {
+    measurement_.reset();
+    shapes_.clear();
+}
+
+// Without Pixel Spacing, a pixel counts as 1 x 1 (angles stay right for square pixels).
+dicom::PixelSpacing ImageView::spacing() const {
+    if (status_ == ViewStatus::shown && shown_location_.spacing_row && shown_location_.spacing_column)
+        return {*shown_location_.spacing_row, *shown_location_.spacing_column};
+    return {};
+}
+
+const dicom::ModalityFrame* ImageView::modality_values() {
+    if (!modality_read_ && renderer_ && status_ == ViewStatus::shown) modality_ = renderer_->modality_values(), modality_read_ = true;
+    return modality_ ? &*modality_ : nullptr;
+}
+
+std::string ImageView::value_unit() const { return modality() == "CT" ? "HU" : ""; }
+
 void ImageView::set_zoom(float zoom) { zoom_ = std::clamp(zoom, 1.0f, 8.0f); }
 
 const std::string& ImageView::modality() const {
@@ -149,11 +178,14 @@ void ImageView::update() {
     if (rendered_->spacing_row) shown_location_.spacing_row = rendered_->spacing_row, shown_location_.spacing_column = rendered_->spacing_column;
     edges_ = rendered_->orientation ? dicom::edge_letters(*rendered_->orientation) : std::nullopt;
     upload_texture();
+    modality_.reset(), modality_read_ = false;
     decode_ms_ = ms_since(started) - read_ms_;
     prefetch_neighbours();
     needs_render_ = false;
     status_ = ViewStatus::shown;
     error_.clear();
+    // The shapes stay where they were drawn; the region's values become the new frame's.
+    shapes_.frame_changed(shapes_.region() ? modality_values() : nullptr, spacing(), value_unit());
 }
 
 // The files of the next slices (and the previous two) start loading while this one is looked
@@ -200,7 +232,7 @@ std::string length_text(const Measurement& m) {
 
 }  // namespace
 
-void ImageView::draw(float width, float height, const ImageOverlay& overlay) {
+void ImageView::draw(float width, float height, const ImageOverlay& overlay, Language language) {
     if (!rendered_ || !texture_) return;
     const ImVec2 panel = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##image-area", ImVec2(std::max(width, 1.0f), std::max(height, 1.0f)),
@@ -224,6 +256,7 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay) {
         draw->AddCircleFilled(b, 3, IM_COL32(255, 235, 130, 255));
         outlined_text(draw, ImVec2(b.x + 6, b.y + 6), length_text(*measurement_));
     }
+    shapes_.draw(draw, to_screen, scale, language);
     const float line = ImGui::GetTextLineHeight(), margin = 6;
     const auto text_width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
     drawn_ = {top_left.x, top_left.y, size.x, size.y, std::nullopt};
@@ -266,6 +299,7 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay) {
         if (pressed(ImGuiKey_DownArrow) || pressed(ImGuiKey_PageDown)) step = 1;
         if (pressed(ImGuiKey_UpArrow) || pressed(ImGuiKey_PageUp)) step = -1;
         if (step) set_frame(static_cast<unsigned>(std::max(0, static_cast<int>(frame_) + step)));
+        if (pressed(ImGuiKey_Escape)) cancel_measurements();
     }
     if (!ImGui::IsItemHovered() && !ImGui::IsItemActive()) return;
     if (io.MouseWheel != 0) {
@@ -273,11 +307,15 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay) {
         else set_frame(static_cast<unsigned>(std::max(0, static_cast<int>(frame_) - static_cast<int>(io.MouseWheel))));
     }
     const auto to_image = [&](ImVec2 p) { return ImVec2((p.x - top_left.x) / scale, (p.y - top_left.y) / scale); };
-    if (measuring_) {   // left-drag draws the line from where the button went down
+    if (tool_ == MeasureTool::distance) {   // left-drag draws the line from where the button went down
         if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
             const ImVec2 from = to_image(io.MouseClickedPos[ImGuiMouseButton_Left]), to = to_image(io.MousePos);
             measure(from.x, from.y, to.x, to.y);
         }
+    } else if (tool_ == MeasureTool::angle) {
+        shapes_.take_angle_input(to_image, spacing());
+    } else if (tool_ == MeasureTool::region) {
+        shapes_.take_region_input(to_image, [this] { return modality_values(); }, spacing(), value_unit());
     } else {
         // The image follows the pointer from where the button went down (the whole way, also
         // what moved before ImGui counted it as a drag).

@@ -14,6 +14,7 @@
 #include "core/dicom/orientation.h"
 #include "core/dicom/tag_list.h"
 #include "viewer-wasm/catalogue.h"
+#include "viewer-wasm/shape_measurements.h"
 #include "viewer-wasm/ui_text.h"
 
 namespace ssmix::viewer {
@@ -38,6 +39,9 @@ struct ImageOverlay {
     std::string top_left, top_right, bottom_left, bottom_right;
 };
 
+// What a left-drag on the image does: move it, or measure a distance, an angle or a region.
+enum class MeasureTool { none, distance, angle, region };
+
 // A distance measured on the image, in its pixels; mm from Pixel Spacing when the file has it.
 struct Measurement {
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
@@ -59,8 +63,11 @@ public:
     void fit() { zoom_ = 1, pan_x_ = pan_y_ = 0; }
     [[nodiscard]] float pan_x() const { return pan_x_; }   // CSS pixels the image is moved by
     [[nodiscard]] float pan_y() const { return pan_y_; }
-    void set_measuring(bool measuring) { measuring_ = measuring; }   // left-drag measures instead of panning
+    void set_tool(MeasureTool tool) { tool_ = tool; }
     void measure(float x1, float y1, float x2, float y2);            // in image pixels
+    void measure_angle(float x1, float y1, float x2, float y2, float x3, float y3);   // (x2, y2) the vertex
+    void measure_region(float cx, float cy, float rx, float ry);                       // an ellipse
+    void cancel_measurements();                                                       // Escape
     // Cine: the frames in a loop, `frames_per_second` at most (a frame still decoding holds it).
     void set_playing(bool playing) { playing_ = playing; }
     void tick(double now_ms);
@@ -70,7 +77,7 @@ public:
     // the file was already open) and decoding it (parse, render, texture upload), in ms.
     [[nodiscard]] double read_ms() const { return read_ms_; }
     [[nodiscard]] double decode_ms() const { return decode_ms_; }
-    void draw(float width, float height, const ImageOverlay& overlay);   // ImGui widgets, fit to the given size
+    void draw(float width, float height, const ImageOverlay& overlay, Language language);   // ImGui widgets, fit to the given size
 
     [[nodiscard]] ViewStatus status() const { return status_; }
     [[nodiscard]] const std::string& error_message() const { return error_; }
@@ -82,11 +89,12 @@ public:
     [[nodiscard]] bool inverted() const { return inverted_; }
     [[nodiscard]] bool overlays() const { return overlays_; }
     [[nodiscard]] float zoom() const { return zoom_; }
-    [[nodiscard]] bool measuring() const { return measuring_; }
+    [[nodiscard]] MeasureTool tool() const { return tool_; }
     [[nodiscard]] bool playing() const { return playing_; }
     // The elements of the file shown (the tag browser), read once per file.
     [[nodiscard]] const std::vector<dicom::TagRow>& tags();
     [[nodiscard]] const std::optional<Measurement>& measurement() const { return measurement_; }
+    [[nodiscard]] const ShapeMeasurements& shapes() const { return shapes_; }
     // The letters at the view's edges for the frame shown (none without Image Orientation).
     [[nodiscard]] const std::optional<dicom::EdgeLetters>& edges() const { return edges_; }
     // As last drawn (CSS pixels), for the test API: where the image is, the scale bar (none
@@ -106,6 +114,9 @@ private:
     void upload_texture();
     void fail(std::string message);
     void prefetch_neighbours();
+    [[nodiscard]] dicom::PixelSpacing spacing() const;
+    [[nodiscard]] const dicom::ModalityFrame* modality_values();   // of the frame shown, made when first asked
+    [[nodiscard]] std::string value_unit() const;
 
     FileSource& files_;
     const Catalogue& catalogue_;
@@ -119,7 +130,10 @@ private:
     std::optional<dicom::EdgeLetters> edges_;
     float pan_x_at_press_ = 0, pan_y_at_press_ = 0;   // where a left-drag started the image
     std::optional<dicom::Window> window_at_press_;     // the window a right-drag started from
-    bool measuring_ = false;
+    MeasureTool tool_ = MeasureTool::none;
+    ShapeMeasurements shapes_;
+    std::optional<dicom::ModalityFrame> modality_;   // of rendered_, for region statistics
+    bool modality_read_ = false;
     bool playing_ = false;
     double last_step_ms_ = 0;
     static constexpr double frames_per_second = 10;

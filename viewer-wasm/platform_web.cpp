@@ -358,6 +358,15 @@ EMSCRIPTEN_KEEPALIVE void ssmix_api_measure(double x1, double y1, double x2, dou
     viewer->app->view().measure(static_cast<float>(x1), static_cast<float>(y1), static_cast<float>(x2), static_cast<float>(y2));
 }
 
+EMSCRIPTEN_KEEPALIVE void ssmix_api_measure_angle(double x1, double y1, double x2, double y2, double x3, double y3) {
+    viewer->app->view().measure_angle(static_cast<float>(x1), static_cast<float>(y1), static_cast<float>(x2), static_cast<float>(y2),
+                                      static_cast<float>(x3), static_cast<float>(y3));
+}
+
+EMSCRIPTEN_KEEPALIVE void ssmix_api_measure_region(double cx, double cy, double rx, double ry) {
+    viewer->app->view().measure_region(static_cast<float>(cx), static_cast<float>(cy), static_cast<float>(rx), static_cast<float>(ry));
+}
+
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_playing(int playing) { viewer->app->view().set_playing(playing != 0); }
 
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_zoom(double zoom) { viewer->app->view().set_zoom(static_cast<float>(zoom)); }

@@ -47,6 +47,33 @@ nlohmann::ordered_json measurement_json(const std::optional<Measurement>& m) {
             {"mm", m->millimetres ? nlohmann::ordered_json(*m->millimetres) : nlohmann::ordered_json(nullptr)}};
 }
 
+nlohmann::ordered_json angle_json(const std::optional<AngleMeasurement>& a) {
+    if (!a) return nullptr;
+    nlohmann::ordered_json points = nlohmann::ordered_json::array();
+    for (int i = 0; i < a->points; ++i) points.push_back({a->x[i], a->y[i]});
+    return {{"points", points}, {"degrees", a->degrees ? nlohmann::ordered_json(*a->degrees) : nlohmann::ordered_json(nullptr)}};
+}
+
+nlohmann::ordered_json region_json(const std::optional<RegionMeasurement>& r) {
+    if (!r) return nullptr;
+    nlohmann::ordered_json out = {{"cx", r->cx}, {"cy", r->cy}, {"rx", r->rx}, {"ry", r->ry}, {"unit", r->unit}};
+    if (const auto& s = r->stats) {
+        out["mean"] = s->mean, out["sd"] = s->sd, out["min"] = s->min, out["max"] = s->max;
+        out["areaMm2"] = s->area_mm2, out["pixels"] = s->pixels;
+    }
+    return out;
+}
+
+const char* tool_name(MeasureTool tool) {
+    switch (tool) {
+        case MeasureTool::distance: return "distance";
+        case MeasureTool::angle: return "angle";
+        case MeasureTool::region: return "region";
+        case MeasureTool::none: break;
+    }
+    return "none";
+}
+
 // Where the image and its orientation letters and scale bar were drawn.
 nlohmann::ordered_json drawn_json(const ImageView& view) {
     const auto& d = view.drawn();
@@ -135,7 +162,7 @@ std::string state_json(App& app, float display_scale) {
                   {"file", frame ? view.shown_location().path : ""}, {"fileFrame", view.shown_location().frame_in_file},
                   {"transferSyntax", frame ? view.shown_location().transfer_syntax_uid : ""},
                   {"window", frame ? window_json(frame->window) : json(nullptr)},
-                  {"inverted", view.inverted()}, {"overlays", view.overlays()}, {"hasOverlays", frame && frame->has_overlays}, {"zoom", view.zoom()}, {"pan", {view.pan_x(), view.pan_y()}}, {"measurement", measurement_json(view.measurement())},
+                  {"inverted", view.inverted()}, {"overlays", view.overlays()}, {"hasOverlays", frame && frame->has_overlays}, {"zoom", view.zoom()}, {"pan", {view.pan_x(), view.pan_y()}}, {"measurement", measurement_json(view.measurement())}, {"tool", tool_name(view.tool())}, {"angle", angle_json(view.shapes().angle())}, {"region", region_json(view.shapes().region())},
                   {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()},
                   {"letter", letter_json(app.document_view())},
                   {"overlay", {{"topLeft", overlay.top_left}, {"topRight", overlay.top_right}, {"bottomLeft", overlay.bottom_left}}},

@@ -77,6 +77,12 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"この画像は読み込まれていません（ディスクにないか、別の患者の画像です）", "This image is not among those read (not on the disc, or another patient's)"},
     {"なし", "none"},
     {"厚さ", "Thickness"},
+    {"角度", "Angle"},
+    {"領域", "Region"},
+    {"平均", "Mean"},
+    {"最小", "Min"},
+    {"最大", "Max"},
+    {"面積", "Area"},
 }};
 
 }  // namespace

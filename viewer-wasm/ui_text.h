@@ -20,6 +20,7 @@ enum class Text {
     heading_problems, heading_allergies, no_prescriptions, no_lab_results, lab_hint, trend_results,
     untitled, body_on_disc, image_in_letter, other_patient, showing_other_patient, preset_lung, preset_mediastinum, preset_bone, preset_brain,
     key_images, showing_other_patient_document, image_not_here, no_patient_id, slice_thickness,
+    measure_angle, measure_region, region_mean, region_min, region_max, region_area,
     count_   // keep last
 };
 

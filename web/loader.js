@@ -328,6 +328,21 @@ var Module = typeof Module !== "undefined" ? Module : {};
       call("ssmix_api_measure", null, ["number", "number", "number", "number"], [x1, y1, x2, y2]);
       return settled();
     },
+    // An angle (the second point its vertex) and an elliptical region, in image pixels of the
+    // frame shown, once it is shown; `index` is the viewport (0, the only one today). Promises
+    // of {degrees} and {mean, sd, min, max, areaMm2, unit, pixels}.
+    measureAngle: function (x1, y1, x2, y2, x3, y3, index) {
+      return settled().then(function () {
+        call("ssmix_api_measure_angle", null, ["number", "number", "number", "number", "number", "number"], [x1, y1, x2, y2, x3, y3]);
+        return state().view.angle;
+      });
+    },
+    measureRegion: function (cx, cy, rx, ry, index) {
+      return settled().then(function () {
+        call("ssmix_api_measure_region", null, ["number", "number", "number", "number"], [cx, cy, rx, ry]);
+        return state().view.region;
+      });
+    },
     frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
     // A series' thumbnail in the list, as frame() gives the frame ({} until it is made).
     thumbnail: function (id) { return JSON.parse(UTF8ToString(call("ssmix_api_thumbnail", "number", ["string"], [String(id)]))); },

@@ -78,11 +78,15 @@ export function setClipboard(page, text) {
 }
 
 // The clipboard's text once it is no longer `before` (about two seconds at most), else null.
+// Firefox lets a page read the clipboard only just after a user's input: each read follows a
+// click on the viewer's title, which does nothing else (a few frames after the input that
+// copies, so the viewer has acted on it before the pointer moves).
 export async function clipboardChange(page, before) {
   for (let i = 0; i < 40; i++) {
+    await animationFrames(page, 3);
+    await clickViewerButton(page, "title");
     const text = await page.evaluate(() => navigator.clipboard.readText().catch((e) => "clipboard: " + e));
     if (text !== before) return text;
-    await animationFrames(page, 1);
   }
   return null;
 }

@@ -9,11 +9,12 @@
 // usage: node real_input.test.mjs --tree DIR --artifacts DIR [--browser chromium|firefox]
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { animationFrames, drawnRun, drawnSoon, drawnText, goneSoon, openPage, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 
+const here = dirname(fileURLToPath(import.meta.url));
 const run = testRun();
 const { tree, browserName, artifacts, check } = run;
 
@@ -127,6 +128,69 @@ try {
       `measurement drag: ${JSON.stringify(measured)}, expected (${x1}, ${y1})-(${x2}, ${y2}), ${mm} mm`);
     check(measured && await drawnSoon(page, `${measured.mm.toFixed(1)} mm`), "the measured length is not drawn");
     writeFileSync(join(artifacts, "real-input-measure.png"), await page.screenshot({ type: "png" }));
+
+    // 角度: a drag draws the first arm to the vertex, a click places the third point; the angle
+    // is worked out here in mm. Escape removes it.
+    const tick = async (word) => {
+      const run = await drawnRun(page, word);
+      check(run, `no ${word} checkbox drawn`);
+      if (run) await page.mouse.click(run.x + run.width / 2, run.y + run.height / 2);
+      await animationFrames(page, 3);
+    };
+    await tick("角度");
+    const [p1, p2, p3] = [{ x: rect.x + rect.width * 0.7, y: rect.y + rect.height * 0.3 }, { x: rect.x + rect.width * 0.4, y: rect.y + rect.height * 0.5 },
+      { x: rect.x + rect.width * 0.6, y: rect.y + rect.height * 0.75 }];
+    await page.mouse.move(p1.x, p1.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 4; i++) {
+      await animationFrames(page, 1);
+      await page.mouse.move(p1.x + (p2.x - p1.x) * i / 4, p1.y + (p2.y - p1.y) * i / 4);
+    }
+    await animationFrames(page, 2);
+    await page.mouse.up();
+    await animationFrames(page, 2);
+    await page.mouse.move(p3.x, p3.y);
+    await animationFrames(page, 2);
+    await page.mouse.click(p3.x, p3.y);
+    const angle = (await view()).angle;
+    const [a, b, c] = [p1, p2, p3].map((p) => toImage(p.x, p.y));
+    const arm = (from) => [(from[0] - b[0]) * spacing[1], (from[1] - b[1]) * spacing[0]];
+    const [u, w] = [arm(a), arm(c)];
+    const degrees = Math.acos((u[0] * w[0] + u[1] * w[1]) / (Math.hypot(...u) * Math.hypot(...w))) * 180 / Math.PI;
+    check(angle && angle.points.length === 3 && Math.abs(angle.degrees - degrees) < 0.5,
+      `angle by hand: ${JSON.stringify(angle)}, expected ${degrees.toFixed(2)} degrees`);
+    check(angle && await drawnSoon(page, `${angle.degrees.toFixed(1)}°`), "the angle is not drawn");
+    writeFileSync(join(artifacts, "real-input-angle.png"), await page.screenshot({ type: "png" }));
+    await page.keyboard.press("Escape");
+    const cleared = await view();
+    check(!cleared.angle && !cleared.measurement, "Escape did not remove the measurements: " + JSON.stringify([cleared.angle, cleared.measurement]));
+
+    // 領域: a drag spans the ellipse's box; its HU statistics against pydicom and numpy.
+    await tick("領域");
+    const from = { x: rect.x + rect.width * 0.35, y: rect.y + rect.height * 0.35 }, to = { x: rect.x + rect.width * 0.6, y: rect.y + rect.height * 0.5 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 4; i++) {
+      await animationFrames(page, 1);
+      await page.mouse.move(from.x + (to.x - from.x) * i / 4, from.y + (to.y - from.y) * i / 4);
+    }
+    await animationFrames(page, 2);
+    await page.mouse.up();
+    const region = (await view()).region;
+    const [f, t] = [toImage(from.x, from.y), toImage(to.x, to.y)];
+    const ellipse = [(f[0] + t[0]) / 2, (f[1] + t[1]) / 2, (t[0] - f[0]) / 2, (t[1] - f[1]) / 2];
+    check(region && Math.abs(region.cx - ellipse[0]) < 1 && Math.abs(region.cy - ellipse[1]) < 1 && Math.abs(region.rx - ellipse[2]) < 1 &&
+      Math.abs(region.ry - ellipse[3]) < 1, `region by hand: ${JSON.stringify(region)}, expected ${ellipse}`);
+    if (region) {
+      const shown = await view();
+      const want = JSON.parse(execFileSync("/usr/bin/python3", [join(here, "region_oracle.py"), join(tree, shown.file),
+        String(shown.fileFrame), String(region.cx), String(region.cy), String(region.rx), String(region.ry)], { encoding: "utf8" }));
+      check(region.pixels === want.pixels && Math.abs(region.mean - want.mean) < 1e-6 && Math.abs(region.sd - want.sd) < 1e-6,
+        `region by hand: ${JSON.stringify(region)}, pydicom + numpy ${JSON.stringify(want)}`);
+      check(await drawnSoon(page, region.unit ? `${region.unit}  SD` : "SD"), "the region's values are not drawn");
+    }
+    writeFileSync(join(artifacts, "real-input-region.png"), await page.screenshot({ type: "png" }));
+    await tick("領域");   // back to panning
   }
 
   // The letter's sections fold and unfold with a click on their heading.

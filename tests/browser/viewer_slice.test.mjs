@@ -6,13 +6,14 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { animationFrames, clickViewerButton, clipboardChange, drawnSoon, openPage, setClipboard, viewerThumbnail, waitForViewer } from "./browser.mjs";
 import { testRun } from "./test_run.mjs";
 import { frameDifferences, nativeFrame as nativeFrameOf, screenDifferences, shrinkFrame } from "./frames.mjs";
 import { decodePng } from "./png.mjs";
 
+const here = dirname(fileURLToPath(import.meta.url));
 const run = testRun();
 const { tree, browserName, artifacts, check } = run;
 
@@ -211,6 +212,22 @@ try {
         check(across && Math.abs(across.mm - 100 * columnSpacing) < 1e-6, `measure across: ${JSON.stringify(across)}, spacing ${spacing}`);
         const diagonal = (await page.evaluate(() => window.ssmixViewer.measure(0, 0, 30, 40))).measurement;
         check(diagonal && Math.abs(diagonal.mm - Math.hypot(30 * columnSpacing, 40 * rowSpacing)) < 1e-6, `measure diagonal: ${JSON.stringify(diagonal)}`);
+        // An angle (vertex second) worked out here in mm, and an elliptical region whose HU
+        // statistics pydicom and numpy compute from the file (region_oracle.py).
+        const angle = await page.evaluate(() => window.ssmixViewer.measureAngle(200, 100, 100, 100, 100 + 30, 100 + 40));
+        const wantDegrees = Math.acos((100 * columnSpacing * 30 * columnSpacing) /
+          (100 * columnSpacing * Math.hypot(30 * columnSpacing, 40 * rowSpacing))) * 180 / Math.PI;
+        check(angle && Math.abs(angle.degrees - wantDegrees) < 1e-6, `measureAngle: ${JSON.stringify(angle)}, expected ${wantDegrees}`);
+        const frameSize = await page.evaluate(() => window.ssmixViewer.frame());
+        for (const [cx, cy, rx, ry] of [[frameSize.width / 2, frameSize.height / 2, 40, 25], [frameSize.width * 0.3, frameSize.height * 0.55, 12.5, 30]]) {
+          const region = await page.evaluate((r) => window.ssmixViewer.measureRegion(...r), [cx, cy, rx, ry]);
+          const want = JSON.parse(execFileSync("/usr/bin/python3", [join(here, "region_oracle.py"), join(tree, bone.file),
+            String(bone.fileFrame), String(cx), String(cy), String(rx), String(ry)], { encoding: "utf8" }));
+          check(region && region.unit === "HU" && region.pixels === want.pixels && Math.abs(region.mean - want.mean) < 1e-6 &&
+            Math.abs(region.sd - want.sd) < 1e-6 && region.min === want.min && region.max === want.max &&
+            Math.abs(region.areaMm2 - want.areaMm2) < 1e-6,
+            `measureRegion(${cx}, ${cy}, ${rx}, ${ry}): ${JSON.stringify(region)}, pydicom + numpy: ${JSON.stringify(want)}`);
+        }
         const zoomed = await page.evaluate(() => window.ssmixViewer.setZoom(3));
         check(zoomed.zoom === 3, "setZoom: " + zoomed.zoom);
         checkNotBlank(await screenshot(page, "02-" + series.modality + "-" + study.date + "-zoom-inverted"), study.description + " zoomed");
