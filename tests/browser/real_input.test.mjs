@@ -71,14 +71,18 @@ try {
   // higher level); a double-click fits the image again.
   // A hand's drag spans several frames (ImGui samples the pointer once a frame; a drag sent
   // all at once would be a click).
-  const drag = async (button, dx, dy) => {
+  const dragBetween = async (from, to, button = "left") => {
+    await page.mouse.move(from.x, from.y);
     await page.mouse.down({ button });
     for (let i = 1; i <= 4; i++) {
       await animationFrames(page, 1);
-      await page.mouse.move(box.x + (dx * i) / 4, box.y + (dy * i) / 4);
+      await page.mouse.move(from.x + ((to.x - from.x) * i) / 4, from.y + ((to.y - from.y) * i) / 4);
     }
     await animationFrames(page, 2);
     await page.mouse.up({ button });
+  };
+  const drag = async (button, dx, dy) => {
+    await dragBetween(box, { x: box.x + dx, y: box.y + dy }, button);
     await page.mouse.move(box.x, box.y);
   };
   await drag("left", 40, 30);
@@ -109,14 +113,7 @@ try {
     const toImage = (x, y) => [(x - rect.x) / rect.width * frameSize.width, (y - rect.y) / rect.height * frameSize.height];
     const start = { x: rect.x + rect.width * 0.3, y: rect.y + rect.height * 0.4 };
     const end = { x: rect.x + rect.width * 0.7, y: rect.y + rect.height * 0.55 };
-    await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 4; i++) {
-      await animationFrames(page, 1);
-      await page.mouse.move(start.x + (end.x - start.x) * i / 4, start.y + (end.y - start.y) * i / 4);
-    }
-    await animationFrames(page, 2);
-    await page.mouse.up();
+    await dragBetween(start, end);
     const measured = (await view()).measurement;
     const [x1, y1] = toImage(start.x, start.y), [x2, y2] = toImage(end.x, end.y);
     const spacing = JSON.parse(execFileSync("/usr/bin/python3", ["-c",
@@ -140,14 +137,7 @@ try {
     await tick("角度");
     const [p1, p2, p3] = [{ x: rect.x + rect.width * 0.7, y: rect.y + rect.height * 0.3 }, { x: rect.x + rect.width * 0.4, y: rect.y + rect.height * 0.5 },
       { x: rect.x + rect.width * 0.6, y: rect.y + rect.height * 0.75 }];
-    await page.mouse.move(p1.x, p1.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 4; i++) {
-      await animationFrames(page, 1);
-      await page.mouse.move(p1.x + (p2.x - p1.x) * i / 4, p1.y + (p2.y - p1.y) * i / 4);
-    }
-    await animationFrames(page, 2);
-    await page.mouse.up();
+    await dragBetween(p1, p2);
     await animationFrames(page, 2);
     await page.mouse.move(p3.x, p3.y);
     await animationFrames(page, 2);
@@ -168,14 +158,7 @@ try {
     // 領域: a drag spans the ellipse's box; its HU statistics against pydicom and numpy.
     await tick("領域");
     const from = { x: rect.x + rect.width * 0.35, y: rect.y + rect.height * 0.35 }, to = { x: rect.x + rect.width * 0.6, y: rect.y + rect.height * 0.5 };
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 4; i++) {
-      await animationFrames(page, 1);
-      await page.mouse.move(from.x + (to.x - from.x) * i / 4, from.y + (to.y - from.y) * i / 4);
-    }
-    await animationFrames(page, 2);
-    await page.mouse.up();
+    await dragBetween(from, to);
     const region = (await view()).region;
     const [f, t] = [toImage(from.x, from.y), toImage(to.x, to.y)];
     const ellipse = [(f[0] + t[0]) / 2, (f[1] + t[1]) / 2, (t[0] - f[0]) / 2, (t[1] - f[1]) / 2];
