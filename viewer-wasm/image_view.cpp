@@ -104,7 +104,7 @@ void ImageView::measure(float x1, float y1, float x2, float y2) {
 }
 
 void ImageView::measure_angle(float x1, float y1, float x2, float y2, float x3, float y3) {
-    shapes_.set_angle(x1, y1, x2, y2, x3, y3, spacing());
+    shapes_.set_angle(x1, y1, x2, y2, x3, y3, spacing().value_or(dicom::PixelSpacing{}));
 }
 
 void ImageView::measure_region(float cx, float cy, float rx, float ry) {
@@ -116,11 +116,12 @@ void ImageView::cancel_measurements() {
     shapes_.clear();
 }
 
-// Without Pixel Spacing, a pixel counts as 1 x 1 (angles stay right for square pixels).
-dicom::PixelSpacing ImageView::spacing() const {
+// Without Pixel Spacing, angles count a pixel as 1 x 1 (right for square pixels) and a region's
+// area is in pixels.
+std::optional<dicom::PixelSpacing> ImageView::spacing() const {
     if (status_ == ViewStatus::shown && shown_location_.spacing_row && shown_location_.spacing_column)
-        return {*shown_location_.spacing_row, *shown_location_.spacing_column};
-    return {};
+        return dicom::PixelSpacing{*shown_location_.spacing_row, *shown_location_.spacing_column};
+    return std::nullopt;
 }
 
 const dicom::ModalityFrame* ImageView::modality_values() {
@@ -313,7 +314,7 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay, Lan
             measure(from.x, from.y, to.x, to.y);
         }
     } else if (tool_ == MeasureTool::angle) {
-        shapes_.take_angle_input(to_image, spacing());
+        shapes_.take_angle_input(to_image, spacing().value_or(dicom::PixelSpacing{}));
     } else if (tool_ == MeasureTool::region) {
         shapes_.take_region_input(to_image, [this] { return modality_values(); }, spacing(), value_unit());
     } else {

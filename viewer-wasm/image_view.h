@@ -114,7 +114,7 @@ private:
     void upload_texture();
     void fail(std::string message);
     void prefetch_neighbours();
-    [[nodiscard]] dicom::PixelSpacing spacing() const;
+    [[nodiscard]] std::optional<dicom::PixelSpacing> spacing() const;   // of the frame shown, when the file gives it
     [[nodiscard]] const dicom::ModalityFrame* modality_values();   // of the frame shown, made when first asked
     [[nodiscard]] std::string value_unit() const;
 

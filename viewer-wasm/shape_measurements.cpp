@@ -29,16 +29,17 @@ void ShapeMeasurements::set_angle(float x1, float y1, float x2, float y2, float 
 }
 
 void ShapeMeasurements::set_region(float cx, float cy, float rx, float ry, const dicom::ModalityFrame* values,
-                                   dicom::PixelSpacing spacing, std::string unit) {
-    RegionMeasurement r{cx, cy, std::fabs(rx), std::fabs(ry), std::nullopt, std::move(unit)};
-    if (values) r.stats = dicom::ellipse_stats(*values, r.cx, r.cy, r.rx, r.ry, spacing);
+                                   std::optional<dicom::PixelSpacing> spacing, std::string unit) {
+    RegionMeasurement r{cx, cy, std::fabs(rx), std::fabs(ry), std::nullopt, std::move(unit), spacing.has_value()};
+    if (values) r.stats = dicom::ellipse_stats(*values, r.cx, r.cy, r.rx, r.ry, spacing.value_or(dicom::PixelSpacing{}));
     region_ = std::move(r);
 }
 
-void ShapeMeasurements::frame_changed(const dicom::ModalityFrame* values, dicom::PixelSpacing spacing, std::string unit) {
+void ShapeMeasurements::frame_changed(const dicom::ModalityFrame* values, std::optional<dicom::PixelSpacing> spacing, std::string unit) {
     if (region_) set_region(region_->cx, region_->cy, region_->rx, region_->ry, values, spacing, std::move(unit));
     if (angle_ && angle_->points == 3)
-        angle_->degrees = dicom::angle_degrees(angle_->x[0], angle_->y[0], angle_->x[1], angle_->y[1], angle_->x[2], angle_->y[2], spacing);
+        angle_->degrees = dicom::angle_degrees(angle_->x[0], angle_->y[0], angle_->x[1], angle_->y[1], angle_->x[2], angle_->y[2],
+                                               spacing.value_or(dicom::PixelSpacing{}));
 }
 
 void ShapeMeasurements::take_angle_input(const ToImage& to_image, dicom::PixelSpacing spacing) {
@@ -59,7 +60,7 @@ void ShapeMeasurements::take_angle_input(const ToImage& to_image, dicom::PixelSp
 }
 
 void ShapeMeasurements::take_region_input(const ToImage& to_image, const std::function<const dicom::ModalityFrame*()>& values,
-                                          dicom::PixelSpacing spacing, const std::string& unit) {
+                                          std::optional<dicom::PixelSpacing> spacing, const std::string& unit) {
     if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left)) return;
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 a = to_image(io.MouseClickedPos[ImGuiMouseButton_Left]), b = to_image(io.MousePos);
@@ -90,7 +91,8 @@ void ShapeMeasurements::draw(ImDrawList* draw, const ToScreen& to_screen, float 
             outlined(draw, at, std::string(text(Text::region_mean, language)) + " " + number(s->mean) + unit + "  SD " + number(s->sd));
             outlined(draw, ImVec2(at.x, at.y + ImGui::GetTextLineHeight()),
                      std::string(text(Text::region_min, language)) + " " + number(s->min) + "  " + std::string(text(Text::region_max, language)) +
-                         " " + number(s->max) + "  " + std::string(text(Text::region_area, language)) + " " + number(s->area_mm2) + " mm²");
+                         " " + number(s->max) + "  " + std::string(text(Text::region_area, language)) + " " + number(s->area_mm2) +
+                         (region_->area_in_mm ? " mm²" : " px²"));
         }
     }
 }

@@ -24,15 +24,17 @@ struct RegionMeasurement {
     float cx = 0, cy = 0, rx = 0, ry = 0;   // image pixels
     std::optional<dicom::RegionStats> stats;
     std::string unit;                        // "HU" for CT, empty for values without a unit
+    bool area_in_mm = true;                  // false without Pixel Spacing: the area is in pixels
 };
 
 class ShapeMeasurements {
 public:
     void set_angle(float x1, float y1, float x2, float y2, float x3, float y3, dicom::PixelSpacing spacing);
-    void set_region(float cx, float cy, float rx, float ry, const dicom::ModalityFrame* values, dicom::PixelSpacing spacing,
-                    std::string unit);
+    // spacing empty: the file has no Pixel Spacing (a pixel counts as 1 x 1, the area in pixels).
+    void set_region(float cx, float cy, float rx, float ry, const dicom::ModalityFrame* values,
+                    std::optional<dicom::PixelSpacing> spacing, std::string unit);
     // A new frame under the same shapes: the region's statistics are those of the new frame.
-    void frame_changed(const dicom::ModalityFrame* values, dicom::PixelSpacing spacing, std::string unit);
+    void frame_changed(const dicom::ModalityFrame* values, std::optional<dicom::PixelSpacing> spacing, std::string unit);
     void clear() { angle_.reset(), region_.reset(); }
 
     // Mouse on the image (hovered this frame). Angle: a left-drag draws the first arm to the
@@ -40,7 +42,7 @@ public:
     using ToImage = std::function<ImVec2(ImVec2)>;
     void take_angle_input(const ToImage& to_image, dicom::PixelSpacing spacing);
     void take_region_input(const ToImage& to_image, const std::function<const dicom::ModalityFrame*()>& values,
-                           dicom::PixelSpacing spacing, const std::string& unit);
+                           std::optional<dicom::PixelSpacing> spacing, const std::string& unit);
 
     using ToScreen = std::function<ImVec2(float, float)>;
     void draw(ImDrawList* draw, const ToScreen& to_screen, float scale, Language language) const;

@@ -59,7 +59,8 @@ nlohmann::ordered_json region_json(const std::optional<RegionMeasurement>& r) {
     nlohmann::ordered_json out = {{"cx", r->cx}, {"cy", r->cy}, {"rx", r->rx}, {"ry", r->ry}, {"unit", r->unit}};
     if (const auto& s = r->stats) {
         out["mean"] = s->mean, out["sd"] = s->sd, out["min"] = s->min, out["max"] = s->max;
-        out["areaMm2"] = s->area_mm2, out["pixels"] = s->pixels;
+        out["areaMm2"] = r->area_in_mm ? nlohmann::ordered_json(s->area_mm2) : nlohmann::ordered_json(nullptr);
+        out["pixels"] = s->pixels;
     }
     return out;
 }
