@@ -2,7 +2,9 @@
 """Subsets Noto Sans CJK JP to what Japanese clinical records can contain, and writes it as a
 C++ source file for the viewer (viewer-wasm/font_data.h).
 
-Coverage: every JIS X 0208 character (all that SS-MIX2 HL7 text may hold), ASCII, Latin-1,
+Coverage: every JIS X 0208 character (all that SS-MIX2 HL7 text may hold), the characters
+Windows-31J (CP932) adds to it (NEC and IBM extensions: 髙, 﨑 and other name kanji that
+Shift_JIS letters carry), ASCII, Latin-1,
 and the symbol blocks Japanese documents use (punctuation, arrows, maths, box drawing,
 enclosed numbers, CJK symbols, kana, CJK compatibility such as ㈱ ㎏, full/half-width forms).
 Usage: make_font_subset.py FONT.ttc OUT.cpp
@@ -34,9 +36,24 @@ def jis_x_0208():
     return chars
 
 
+def cp932_extensions():
+    """Every character Windows-31J's double-byte codes decode to, but for its user-defined area
+    (private use, which no font can show)."""
+    chars = set()
+    for lead in list(range(0x81, 0xA0)) + list(range(0xE0, 0xFD)):
+        for trail in range(0x40, 0xFD):
+            try:
+                text = bytes([lead, trail]).decode("cp932")
+            except UnicodeDecodeError:
+                continue
+            if len(text) == 1 and not 0xE000 <= ord(text) <= 0xF8FF:
+                chars.add(ord(text))
+    return chars
+
+
 def main():
     font_path, out_path = sys.argv[1], sys.argv[2]
-    unicodes = jis_x_0208()
+    unicodes = jis_x_0208() | cp932_extensions()
     for first, last in EXTRA_BLOCKS:
         unicodes.update(range(first, last + 1))
 
