@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "viewer-wasm/outlined_text.h"
 #include "viewer-wasm/textures.h"
 
 namespace ssmix::viewer {
@@ -210,12 +211,6 @@ void ImageView::upload_texture() {
 namespace {
 
 // Text with a dark outline, readable on any part of an image.
-void outlined_text(ImDrawList* draw, ImVec2 at, const std::string& text) {
-    for (const ImVec2 offset : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
-        draw->AddText(ImVec2(at.x + offset.x, at.y + offset.y), IM_COL32(0, 0, 0, 230), text.c_str());
-    draw->AddText(at, IM_COL32(255, 235, 130, 255), text.c_str());
-}
-
 // The scale bar's length: the longest round length that takes at most a quarter of the view.
 double scale_bar_millimetres(double pixels_per_mm, float view_width) {
     double best = 0;

@@ -1,19 +1,15 @@
 // viewer-wasm/shape_measurements.cpp — see shape_measurements.h.
 #include "viewer-wasm/shape_measurements.h"
 
+#include "viewer-wasm/outlined_text.h"
+
 #include <cmath>
 #include <cstdio>
 
 namespace ssmix::viewer {
 namespace {
 
-constexpr ImU32 colour = IM_COL32(255, 235, 130, 255), shadow = IM_COL32(0, 0, 0, 230);
-
-void outlined(ImDrawList* draw, ImVec2 at, const std::string& text) {
-    for (const ImVec2 offset : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
-        draw->AddText(ImVec2(at.x + offset.x, at.y + offset.y), shadow, text.c_str());
-    draw->AddText(at, colour, text.c_str());
-}
+constexpr ImU32 colour = IM_COL32(255, 235, 130, 255);   // as the distance line and the text
 
 std::string number(double value) {
     char text[32];
@@ -73,7 +69,7 @@ void ShapeMeasurements::draw(ImDrawList* draw, const ToScreen& to_screen, float 
         draw->AddLine(a, vertex, colour, 2.0f);
         if (angle_->points >= 2) draw->AddLine(vertex, to_screen(angle_->x[2], angle_->y[2]), colour, 2.0f);
         for (int i = 0; i < std::min(angle_->points + 1, 3); ++i) draw->AddCircleFilled(to_screen(angle_->x[i], angle_->y[i]), 3, colour);
-        if (angle_->degrees) outlined(draw, ImVec2(vertex.x + 8, vertex.y + 8), number(*angle_->degrees) + "°");
+        if (angle_->degrees) outlined_text(draw, ImVec2(vertex.x + 8, vertex.y + 8), number(*angle_->degrees) + "°");
     }
     if (region_) {
         const ImVec2 centre = to_screen(region_->cx, region_->cy);
@@ -88,8 +84,8 @@ void ShapeMeasurements::draw(ImDrawList* draw, const ToScreen& to_screen, float 
         if (const auto& s = region_->stats) {
             const std::string unit = region_->unit.empty() ? "" : " " + region_->unit;
             const ImVec2 at(centre.x + rx + 8, centre.y - ImGui::GetTextLineHeight());
-            outlined(draw, at, std::string(text(Text::region_mean, language)) + " " + number(s->mean) + unit + "  SD " + number(s->sd));
-            outlined(draw, ImVec2(at.x, at.y + ImGui::GetTextLineHeight()),
+            outlined_text(draw, at, std::string(text(Text::region_mean, language)) + " " + number(s->mean) + unit + "  SD " + number(s->sd));
+            outlined_text(draw, ImVec2(at.x, at.y + ImGui::GetTextLineHeight()),
                      std::string(text(Text::region_min, language)) + " " + number(s->min) + "  " + std::string(text(Text::region_max, language)) +
                          " " + number(s->max) + "  " + std::string(text(Text::region_area, language)) + " " + number(s->area_mm2) +
                          (region_->area_in_mm ? " mm²" : " px²"));
