@@ -2,6 +2,7 @@
 #include "core/cda/detail/xml_build.h"
 
 #include "core/cda/code_systems.h"
+#include "core/text/utf8.h"
 
 namespace ssmix::cda::build {
 
@@ -18,13 +19,16 @@ pugi::xml_node add_text(pugi::xml_node parent, const char* name, std::string_vie
     return node;
 }
 
+// Bytes that are not UTF-8 become U+FFFD: a document we write must be one our reader (and any
+// XML parser) accepts, whatever text reached the writer.
 std::string xml_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-        out += c;
+    for (std::size_t at = 0; at < text.size();) {
+        const char32_t cp = text::next_code_point(text, at);
+        if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') continue;
+        if (cp == 0xFFFE || cp == 0xFFFF) continue;   // not XML 1.0 characters either
+        text::append_utf8(out, cp);
     }
     return out;
 }

@@ -1,9 +1,10 @@
 // core/dicom/dcmtk_guard.cpp — a byte scan, not a parse: every place the tag's element
 // header could start (explicit or implicit VR, little or big endian) is read as one; a value
-// of that shape is refused. A false match needs those four bytes, a plausible length and a
-// multi-valued over-long value after them, so ordinary files are never refused.
+// of that shape is refused. A false match needs those four bytes, a plausible length and an
+// over-long value after them, so ordinary files are never refused.
 #include "core/dicom/dcmtk_guard.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
@@ -20,11 +21,15 @@ std::uint32_t read_uint(const std::uint8_t* p, int bytes, bool little) {
     return v;
 }
 
-// True when the value has several components and the last is longer than CS allows.
+// True when a value (between backslashes) is longer than CS allows.
 bool hazardous(std::string_view value) {
     while (!value.empty() && (value.back() == ' ' || value.back() == '\0')) value.remove_suffix(1);
-    const std::size_t separator = value.rfind('\\');
-    return separator != std::string_view::npos && value.size() - separator - 1 > cs_max;
+    for (std::size_t start = 0; start <= value.size();) {
+        const std::size_t end = std::min(value.find('\\', start), value.size());
+        if (end - start > cs_max) return true;
+        start = end + 1;
+    }
+    return false;
 }
 
 // The value after a header at `at` read as explicit VR (header of 8 bytes, "CS" and a 16-bit
@@ -48,7 +53,7 @@ std::optional<Diagnostic> dcmtk_hazard(ByteView bytes, const std::string& name) 
         if (!little && !big) continue;
         if (read_uint(p + 2, 2, little) != record_type_element || !hazard_at(bytes, at, little)) continue;
         return error({name, 0, "(0004,1430) at byte " + std::to_string(at)}, "dicom.read.bad_directory_value",
-                     "the Directory Record Type (0004,1430) has several values, the last longer than 16 characters");
+                     "the Directory Record Type (0004,1430) is longer than the 16 characters a code string may hold");
     }
     return std::nullopt;
 }

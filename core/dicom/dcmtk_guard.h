@@ -1,8 +1,9 @@
 // core/dicom/dcmtk_guard.h — inputs DCMTK 3.6.7 (Debian 12's) cannot survive, found before it
-// reads them. A directory record's Directory Record Type (0004,1430) with several values, the
-// last longer than CS's 16 characters, makes DCMTK's automatic correction erase past the end of
-// the string and throw out of its parser (DcmByteString::verify, called from
-// DcmDirectoryRecord::read for every item of a Directory Record Sequence; found by fuzzing).
+// reads them. A directory record's Directory Record Type (0004,1430) longer than CS's 16
+// characters (one value over 32, or the last of several over 16) makes DCMTK's automatic
+// correction erase past the end of the string and throw out of its parser
+// (DcmByteString::verify, called from DcmDirectoryRecord::read for every item of a Directory
+// Record Sequence; found by fuzzing). Any value over 16 is refused: CS allows no more.
 #pragma once
 
 #include <optional>

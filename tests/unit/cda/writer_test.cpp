@@ -302,3 +302,18 @@ TEST_CASE("selection: nothing to select in an empty record") {
     r.lab_results[0].observed_at = "garbage";
     CHECK(clinical::recent_lab_results(r).size() == 2);
 }
+
+TEST_CASE("writer: text that is not UTF-8 is written as U+FFFD, never as bytes no parser reads (found by fuzzing)") {
+    CHECK(cda::build::xml_text("a\xFB\xFC" "b") == "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+    CHECK(cda::build::xml_text("\xE6\x82\xA3\xE8\x80\x85") == "\xE6\x82\xA3\xE8\x80\x85");   // 患者 kept
+    CHECK(cda::build::xml_text("x\x01y\tz") == "xy\tz");                                     // controls dropped
+    clinical::ClinicalRecord record;
+    record.patient.id = "9999013";
+    record.patient.name = "\xFB\xFC";
+    cda::ReferralLetter letter;
+    letter.purpose = "purpose \xC3";
+    const std::string xml = cda::write_referral(record, letter, {});
+    const auto read = cda::read_document(as_bytes(xml), "written.xml");
+    CHECK(read.value);
+    CHECK(read.diagnostics.empty());
+}
