@@ -26,10 +26,7 @@ Decoding decode_euc_jp(ByteView bytes) {
     while (i < bytes.size()) {
         const std::uint8_t b = bytes[i];
         if (b < 0x80) {
-            std::size_t end = i + 1;
-            while (end < bytes.size() && bytes[end] < 0x80) ++end;
-            out.utf8.append(as_text(bytes.subspan(i, end - i)));
-            i = end;
+            i = detail::append_ascii_run(out.utf8, bytes, i);
             continue;
         }
         const int next = i + 1 < bytes.size() ? bytes[i + 1] : -1;

@@ -40,10 +40,7 @@ Decoding decode_shift_jis(ByteView bytes, ShiftJisFlavour flavour) {
     while (i < bytes.size()) {
         const std::uint8_t b = bytes[i];
         if (b < 0x80) {
-            std::size_t end = i + 1;
-            while (end < bytes.size() && bytes[end] < 0x80) ++end;
-            out.utf8.append(as_text(bytes.subspan(i, end - i)));
-            i = end;
+            i = detail::append_ascii_run(out.utf8, bytes, i);
             continue;
         }
         if (is_halfwidth_kana_byte(b)) {

@@ -62,6 +62,24 @@ def make_patients(sample_dicom, out):
     return patients
 
 
+def copies_of_ct(sample_dicom, folder, count):
+    """`count` instances of patient 9999013 written into `folder`: the sample CT's slices under a
+    new study, series and instance UIDs, numbered from 1. Returns their paths."""
+    sources = sorted(glob.glob(os.path.join(sample_dicom, "CT", "IM*")))
+    os.makedirs(folder, exist_ok=True)
+    study, series, paths = generate_uid(prefix="2.25."), generate_uid(prefix="2.25."), []
+    for n in range(count):
+        ds = pydicom.dcmread(sources[n % len(sources)])
+        ds.StudyInstanceUID, ds.SeriesInstanceUID = study, series
+        ds.SOPInstanceUID = generate_uid(prefix="2.25.")
+        ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+        ds.InstanceNumber = n + 1
+        path = os.path.join(folder, "IM%04d" % n)
+        ds.save_as(path)
+        paths.append(path)
+    return paths
+
+
 def sop_uid(path):
     return pydicom.dcmread(path, stop_before_pixels=True).SOPInstanceUID
 

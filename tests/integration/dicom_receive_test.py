@@ -29,7 +29,7 @@ from pydicom.filewriter import write_dataset
 from pydicom.uid import generate_uid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dicom_peers import free_port, wait_for_port  # noqa: E402
+from dicom_peers import copies_of_ct, free_port, wait_for_port  # noqa: E402
 from checks import check, failures  # noqa: E402
 
 SSMIX, SAMPLE_DICOM, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -66,20 +66,7 @@ def stored_files(store):
 
 def make_instances(count):
     """`count` instances of patient 9999013: the sample CT's slices under new UIDs."""
-    sources = sorted(glob.glob(os.path.join(SAMPLE_DICOM, "CT", "IM*")))
-    folder = os.path.join(WORK, "burst-%s" % generate_uid(prefix="2.25.")[-8:])
-    os.makedirs(folder, exist_ok=True)
-    study, series, paths = generate_uid(prefix="2.25."), generate_uid(prefix="2.25."), []
-    for n in range(count):
-        ds = pydicom.dcmread(sources[n % len(sources)])
-        ds.StudyInstanceUID, ds.SeriesInstanceUID = study, series
-        ds.SOPInstanceUID = generate_uid(prefix="2.25.")
-        ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-        ds.InstanceNumber = n + 1
-        path = os.path.join(folder, "IM%04d" % n)
-        ds.save_as(path)
-        paths.append(path)
-    return paths
+    return copies_of_ct(SAMPLE_DICOM, os.path.join(WORK, "burst-%s" % generate_uid(prefix="2.25.")[-8:]), count)
 
 
 def acknowledged(log_text):

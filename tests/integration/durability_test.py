@@ -38,6 +38,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_messages import prescription  # noqa: E402
 from checks import check, failures  # noqa: E402
+from dicom_peers import copies_of_ct  # noqa: E402
 
 SSMIX, SAMPLE_DICOM, WORK = (os.path.abspath(a) for a in sys.argv[1:4])
 
@@ -447,24 +448,6 @@ def free_port():
         return s.getsockname()[1]
 
 
-def make_instances(count):
-    import pydicom
-    from pydicom.uid import generate_uid
-    sources = sorted(glob.glob(os.path.join(SAMPLE_DICOM, "CT", "IM*")))
-    folder = os.path.join(WORK, "receive", "sent")
-    os.makedirs(folder, exist_ok=True)
-    study, series, paths = generate_uid(prefix="2.25."), generate_uid(prefix="2.25."), []
-    for n in range(count):
-        ds = pydicom.dcmread(sources[n % len(sources)])
-        ds.StudyInstanceUID, ds.SeriesInstanceUID = study, series
-        ds.SOPInstanceUID = generate_uid(prefix="2.25.")
-        ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-        path = os.path.join(folder, "IM%04d" % n)
-        ds.save_as(path)
-        paths.append(path)
-    return paths
-
-
 def store_responses(trace):
     """{SOP Instance UID: line of the first byte of the P-DATA-TF PDU carrying its C-STORE-RSP
     with status Success}, read from the PDUs the receiver sent (PS3.8 9.3, PS3.7 9.3.1.2)."""
@@ -488,7 +471,7 @@ def store_responses(trace):
 
 def test_dicom_receive():
     store = os.path.join(WORK, "receive", "store")
-    files = make_instances(24)
+    files = copies_of_ct(SAMPLE_DICOM, os.path.join(WORK, "receive", "sent"), 24)
     port = free_port()
     process, trace_file = run_traced("receive", [SSMIX, "dicom", "receive", "--store", store, "--port", str(port),
                                                  "--log", os.path.join(WORK, "receive", "receive.log")],
