@@ -1,6 +1,6 @@
 // core/cda/clinical_sections.cpp — element order in the entries follows POCD_MT000040.xsd
-// (Observation: code, text, statusCode, effectiveTime, value, interpretationCode, ...,
-// entryRelationship, referenceRange; SubstanceAdministration: text, statusCode, effectiveTime,
+// (Observation: id, code, text, statusCode, effectiveTime, value, interpretationCode, ...,
+// entryRelationship, reference, referenceRange; SubstanceAdministration: text, statusCode, effectiveTime,
 // routeCode, doseQuantity, consumable, entryRelationship). Section codes are LOINC, as C-CDA
 // uses them; the HL7 Japan table for the CDA letter was not available (README, "CDA").
 #include "core/cda/detail/clinical_sections.h"
@@ -129,6 +129,38 @@ void add_results_section(pugi::xml_node body, const std::vector<clinical::LabRes
         for (const auto flag : flags)
             if (r.abnormal_flag == flag) add(observation, "interpretationCode", {{"code", flag}, {"codeSystem", interpretation_oid}});
         if (!r.reference_range.empty()) add_text(observation.append_child("referenceRange").append_child("observationRange"), "text", r.reference_range);
+    }
+}
+
+// Each order, performed notice or result is an observation: the procedure as its code (JJ1017,
+// LENDO, JC10 as the hospital sent it), an order in RQO mood and the others as events, the
+// findings as its value, and the DICOM study it produced as an external observation (DGIMG)
+// whose id is the Study Instance UID, so a reader can find the images on the same disc.
+void add_imaging_section(pugi::xml_node body, const std::vector<clinical::ImagingOrder>& imaging) {
+    pugi::xml_node text = add_section(body, "18726-0", "Radiology studies (set)", "画像・生理検査");
+    if (imaging.empty()) return nothing_recorded(text);
+    const clinical::RecordTable table = clinical::imaging_table(imaging, Language::ja);
+    build::add_record_table(text, table);
+    pugi::xml_node section = text.parent();
+    for (std::size_t i = 0; i < imaging.size(); ++i) {
+        const auto& order = imaging[i];
+        const bool ordered_only = order.data_type == "OMG-01" || order.data_type == "OMG-02" || order.data_type == "OMG-03";
+        pugi::xml_node observation =
+            add(section.append_child("entry"), "observation", {{"classCode", "OBS"}, {"moodCode", ordered_only ? "RQO" : "EVN"}});
+        if (!order.order_number.empty()) add(observation, "id", {{"nullFlavor", "NI"}, {"extension", order.order_number}});
+        build::add_code(observation, "code", order.procedure);
+        add_reference(observation, table.row_ids[i]);
+        add(observation, "statusCode", {{"code", ordered_only ? "active" : "completed"}});
+        add(observation, "effectiveTime", order.date.empty() ? build::Attributes{{"nullFlavor", "UNK"}} : build::Attributes{{"value", order.date}});
+        if (!order.findings.empty()) {
+            std::string findings;
+            for (const auto& finding : order.findings) findings += (findings.empty() ? "" : "\n") + finding;
+            add_text(observation, "value", findings).append_attribute("xsi:type").set_value("ST");
+        }
+        if (!order.study_uid.empty()) {
+            pugi::xml_node study = add(add(observation, "reference", {{"typeCode", "REFR"}}), "externalObservation", {{"classCode", "DGIMG"}});
+            add(study, "id", {{"root", order.study_uid}});
+        }
     }
 }
 

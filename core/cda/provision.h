@@ -1,6 +1,8 @@
 // core/cda/provision.h — the data-provision document (診療データ提供書) as CDA R2: the
-// prescriptions and laboratory results of a period (the record is built with that care-date
-// range), in narrative tables with coded entries. No Japanese document code for it could be
+// problems (MEDIS and ICD-10 codes), allergies, prescriptions, laboratory results and imaging
+// and physiological tests (orders, performed notices and results, with their DICOM study) of a
+// period (the record is built with that care-date range; problems and allergies have no care
+// date and are all given), in narrative tables with coded entries. No Japanese document code for it could be
 // found; LOINC 34133-9 (Summary of episode note) says what it is: data over a stretch of care.
 #pragma once
 

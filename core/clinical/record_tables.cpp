@@ -5,6 +5,7 @@
 
 #include "core/clinical/dates.h"
 #include "core/clinical/lab_table.h"
+#include "core/ssmix2/data_types.h"
 
 namespace ssmix::clinical {
 namespace {
@@ -13,15 +14,16 @@ struct Label {
     std::string_view ja, en;
 };
 
-constexpr std::array<Label, 24> column_labels = {{
+constexpr std::array<Label, 29> column_labels = {{
     {"病名", "Problem"}, {"区分", "Kind"}, {"ICD-10", "ICD-10"}, {"発症日", "Onset"}, {"診断日", "Diagnosed"},
     {"転帰", "Outcome"}, {"転帰日", "Outcome date"},
     {"種類", "Type"}, {"アレルゲン", "Allergen"}, {"重症度", "Severity"}, {"症状", "Reaction"},
     {"Rp", "Rp"}, {"薬剤", "Drug"}, {"1回量", "Dose"}, {"1日量", "Daily dose"}, {"用法", "Usage"}, {"日数", "Days"},
     {"検査日時", "Time"}, {"検査", "Test"}, {"結果", "Result"}, {"単位", "Unit"}, {"基準範囲", "Reference range"},
     {"判定", "Flag"}, {"材料", "Specimen"},
+    {"日付", "Date"}, {"検査項目", "Procedure"}, {"モダリティ", "Modality"}, {"区分", "Stage"}, {"所見", "Findings"},
 }};
-static_assert(column_labels.size() == static_cast<std::size_t>(Column::specimen) + 1);
+static_assert(column_labels.size() == static_cast<std::size_t>(Column::findings) + 1);
 
 constexpr std::array<Label, 8> words = {{
     {"記載なし", "None recorded"}, {"主病名", "Main"}, {"疑い", "Suspected"}, {"処方", "Prescription"}, {"注射", "Injection"},
@@ -117,6 +119,33 @@ RecordTable lab_result_list(const std::vector<LabResult>& results, Language) {
         table.rows.push_back({plain(display_date(r.observed_at)), plain(text_of(r.test)), {r.value, style, 1}, plain(r.unit),
                               plain(r.reference_range), plain(r.abnormal_flag), plain(text_of(r.specimen))});
         table.row_ids.push_back("lab-" + std::to_string(i + 1));
+    }
+    return table;
+}
+
+namespace {
+
+// The guideline's own name for the data type says both the kind of test and the stage
+// ("放射線検査の実施通知"); English shows the code, for want of an official English name.
+std::string study_stage(const std::string& data_type, Language language) {
+    if (language == Language::ja)
+        for (const auto& row : ssmix2::data_type_rows())
+            if (row.code == data_type) return std::string(row.meaning);
+    return data_type;
+}
+
+}  // namespace
+
+RecordTable imaging_table(const std::vector<ImagingOrder>& imaging, Language language) {
+    RecordTable table;
+    table.columns = {Column::study_date, Column::procedure, Column::modality, Column::study_stage, Column::findings};
+    for (std::size_t i = 0; i < imaging.size(); ++i) {
+        const ImagingOrder& order = imaging[i];
+        std::string findings;
+        for (const auto& finding : order.findings) findings += (findings.empty() ? "" : "；") + finding;
+        table.rows.push_back({plain(display_date(order.date)), {text_of(order.procedure), Cell::Style::strong, 1}, plain(order.modality),
+                              plain(study_stage(order.data_type, language)), plain(findings)});
+        table.row_ids.push_back("imaging-" + std::to_string(i + 1));
     }
     return table;
 }

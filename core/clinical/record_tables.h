@@ -19,6 +19,7 @@ enum class Column {
     allergy_kind, allergen, severity, reaction,                                         // allergies
     rp, drug, dose, daily_dose, usage, days,                                            // an order's Rp lines
     result_time, test, value, unit, reference_range, flag, specimen,                    // lab results (list and pivot)
+    study_date, procedure, modality, study_stage, findings,                             // imaging and physiological tests
 };
 
 [[nodiscard]] std::string_view column_label(Column column, Language language);
@@ -55,5 +56,8 @@ struct OrderTable {
 // Lab results as a list, one row per result in the given order (the letter's and the
 // data-provision document's form; the disc and the viewer pivot them with lab_table).
 [[nodiscard]] RecordTable lab_result_list(const std::vector<LabResult>& results, Language language);
+// Imaging, endoscopy and physiological tests: each order, its performed notice and its result
+// as one row (the stage says which), findings joined.
+[[nodiscard]] RecordTable imaging_table(const std::vector<ImagingOrder>& imaging, Language language);
 
 }  // namespace ssmix::clinical

@@ -1,5 +1,6 @@
 // packager/commands/provide_command.cpp — `ssmix provide`: the data-provision document (診療データ提供書)
-// as CDA R2: a patient's prescriptions and laboratory results for a period.
+// as CDA R2: a patient's problems, allergies, prescriptions, laboratory results and imaging
+// and physiological tests for a period.
 #include <iostream>
 #include <memory>
 
@@ -24,7 +25,9 @@ int run_provide(const ProvideOptions& options) {
     const auto& period = options.document;
     return make_document("ssmix provide", period, [&](const clinical::ClinicalRecord& record, const cda::WriteContext& context) {
         std::cout << "Period " << (period.from.empty() ? "(all)" : period.from) << " - " << (period.to.empty() ? "(all)" : period.to) << ": "
-                  << record.prescriptions.size() << " prescription orders, " << record.lab_results.size() << " laboratory results\n";
+                  << record.problems.size() << " problems, " << record.allergies.size() << " allergies, " << record.prescriptions.size()
+                  << " prescription orders, " << record.lab_results.size() << " laboratory results, " << record.imaging.size()
+                  << " imaging and physiological tests\n";
         return cda::write_provision(record, {options.institution, period.from, period.to}, context);
     });
 }

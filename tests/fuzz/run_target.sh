@@ -28,5 +28,18 @@ case $target in dicom_file | dicomdir)
 esac
 [ "$target" = dicomdir ] && asan=max_allocation_size_mb=64:allocator_may_return_null=1
 echo "==> fuzz_$target for ${seconds}s" >&2
-ASAN_OPTIONS=$asan "$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 "${limits[@]}" \
-  -artifact_prefix="$build/crashes/$target-" -print_final_stats=1 "$corpus" "$build/seeds/$seeds" 2>&1 | tail -n 4
+log=$build/fuzz-$target.log
+if ASAN_OPTIONS=$asan "$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 "${limits[@]}" \
+  -artifact_prefix="$build/crashes/$target-" -print_final_stats=1 "$corpus" "$build/seeds/$seeds" >"$log" 2>&1; then
+  tail -n 4 "$log"
+  exit 0
+fi
+# A finding: the report from its first line on, and the input itself (base64, when small), so
+# that a CI log alone is enough to reproduce it.
+sed -n '/==ERROR\|ERROR: libFuzzer\|runtime error\|deadly signal/,$p' "$log" | head -n 80
+for input in "$build/crashes/$target"-*; do
+  [ -f "$input" ] || continue
+  echo "input $input ($(stat -c %s "$input") bytes)"
+  [ "$(stat -c %s "$input")" -le 16384 ] && base64 -w 0 "$input" && echo
+done
+exit 1

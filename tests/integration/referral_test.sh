@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tests/integration/referral_test.sh — the real `ssmix` writing CDA: the referral letter from the
-# sample letter file and the sample storage, the data-provision document for a period, both
-# valid against the CDA R2 schema (xmllint --nonet) and read back by `ssmix cda render`; letter
-# files with mistakes named by file, line and key, with nothing written; a revision (same setId,
+# sample letter file and the sample storage, the data-provision document for a period (its
+# entries checked against the messages read with python3-hl7, provision_oracle.py), both valid
+# against the CDA R2 schema (xmllint --nonet) and read back by `ssmix cda render`; letter files
+# with mistakes named by file, line and key, with nothing written; a revision (same setId,
 # version 2, RPLC) superseding the first version in the extended storage (flag 1 -> 2);
 # `ssmix ingest --extended` for any CDA, duplicates and --delete (flags -> 0).
 set -uo pipefail
@@ -52,6 +53,8 @@ has "$work/provide.txt" "診療データ提供書"
 has "$work/provide.txt" "2011/12/01 〜 2011/12/31"
 has "$work/provide.txt" "総蛋白"
 ! grep -F "ダーゼン錠" "$work/provide.txt" >/dev/null || fail "provide: a July prescription in a December document"
+for text in 胃炎 K297 アレルギー 放射線検査オーダ 生理検査結果通知; do has "$work/provide.txt" "$text"; done
+/usr/bin/python3 "$(dirname "$0")/provision_oracle.py" "$storage" 9999013 20111201 20111231 "$work/provide.xml" || fail "provide: entries missing (above)"
 [ -n "$(find "$ext" -path '*^診療データ提供書^^34133-9^診療データ提供書^LN/*_1/main_document.xml')" ] || fail "provide: not in the extended storage"
 "$ssmix" provide --storage "$storage" --patient 9999013 --institution 登呂病院 --institution-code 123 -o "$work/x.xml" >/dev/null 2>&1
 [ $? = 2 ] || fail "provide: a 3-digit institution code is a usage error"

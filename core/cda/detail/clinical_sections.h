@@ -17,5 +17,6 @@ void add_allergies_section(pugi::xml_node body, const std::vector<clinical::Alle
 // `title`: 現在の処方 in a letter, 処方 in the data-provision document.
 void add_medications_section(pugi::xml_node body, const std::vector<clinical::PrescriptionOrder>& orders, const char* title);
 void add_results_section(pugi::xml_node body, const std::vector<clinical::LabResult>& results);
+void add_imaging_section(pugi::xml_node body, const std::vector<clinical::ImagingOrder>& imaging);
 
 }  // namespace ssmix::cda

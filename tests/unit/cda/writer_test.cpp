@@ -277,6 +277,42 @@ TEST_CASE("provision: a period's prescriptions and results") {
     CHECK(std::string(doc.select_node("//assignedAuthoringDevice/softwareName").node().child_value()) == "SS-MIX Carry");
 }
 
+TEST_CASE("provision: problems, allergies and imaging besides prescriptions and results") {
+    auto r = record();
+    r.allergies = {{{"DA", "薬剤", "HL70127"}, {"1100001", "ペニシリン", "HOT"}, {"SV", "重度", "HL70128"}, "発疹"}};
+    clinical::ImagingOrder ordered;
+    ordered.data_type = "OMG-01";
+    ordered.order_number = "000201101200100";
+    ordered.date = "20111220";
+    ordered.procedure = {"32000000", "胸部単純撮影", "JJ1017-16P"};
+    clinical::ImagingOrder done = ordered;
+    done.data_type = "OMG-11";
+    done.study_uid = "1.2.392.200036.9116.2.5.1.48.1221418131.1324387264.531006";
+    done.modality = "CR";
+    done.findings = {"所見: 異常なし"};
+    r.imaging = {ordered, done};
+    const std::string xml = cda::write_provision(r, {{"登呂病院", "2214567890", "", "", ""}, "20111201", "20111231"}, context());
+    const auto d = read_back(xml);
+    for (const char* title : {"傷病名", "アレルギー・副作用", "処方・注射", "検査結果", "画像・生理検査"}) CHECK_MESSAGE(section(d, title), title);
+    const std::string text = cda::render_text(d);
+    CHECK(contains(text, "傷病名 2 件、アレルギー 1 件、処方 2 件、検査結果 4 件、画像・生理検査 2 件"));
+    CHECK(contains(text, "ペニシリン"));
+    CHECK(contains(text, "放射線検査の実施通知"));
+    CHECK(contains(text, "所見: 異常なし"));
+    const auto doc = xml_of(xml);
+    const auto problem = doc.select_node("//section[code/@code='11450-4']/entry/observation/value[@code='20054174']").node();
+    REQUIRE(problem);
+    CHECK(std::string(problem.child("translation").attribute("code").value()) == "K297");
+    const auto imaging = doc.select_nodes("//section[code/@code='18726-0']/entry/observation");
+    REQUIRE(imaging.size() == 2);
+    CHECK(std::string(imaging[0].node().attribute("moodCode").value()) == "RQO");   // an order is a request, not an event
+    CHECK(std::string(imaging[1].node().attribute("moodCode").value()) == "EVN");
+    CHECK(std::string(imaging[1].node().select_node("reference/externalObservation/id").node().attribute("root").value()) == done.study_uid);
+    // No OID for JJ1017 is published that we could find: the procedure is named, not coded.
+    CHECK(std::string(imaging[1].node().child("code").attribute("nullFlavor").value()) == "OTH");
+    CHECK(std::string(imaging[1].node().child("code").child("originalText").child_value()) == "胸部単純撮影");
+}
+
 TEST_CASE("cda writer helpers") {
     CHECK(cda::code_system_for("MDCDX2", "20054174")->oid == "1.2.392.200119.4.101.2");
     CHECK(cda::code_system_for("MDCDX2", "HR19")->oid == "1.2.392.200119.4.101.6");
