@@ -12,10 +12,15 @@
 #include <set>
 
 #include "core/base/base64.h"
+#include "core/cda/detail/narrative_rules.h"
 #include "core/text/xml_encoding.h"
 
 namespace ssmix::cda {
 namespace {
+
+using detail::is_active_content;
+using detail::is_id;
+using detail::span_value;
 
 constexpr std::string_view hl7_namespace = "urn:hl7-org:v3";
 
@@ -144,31 +149,9 @@ const std::map<std::string_view, NodeKind>& narrative_elements() {
     return elements;
 }
 
-// Elements whose content is never wanted as text: dropped whole. Other unknown elements are
-// unwrapped (their text kept).
-bool is_active_content(std::string_view name) {
-    static const std::set<std::string_view> active = {"script", "style", "iframe", "frame", "frameset", "object", "embed",
-                                                      "applet", "form", "input", "button", "textarea", "select", "meta",
-                                                      "link", "base", "svg", "math", "template"};
-    std::string lower(name);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return active.count(lower) > 0;
-}
-
 bool is_plain_token(std::string_view token) {
     return !token.empty() && std::isalpha(static_cast<unsigned char>(token[0])) &&
            std::all_of(token.begin(), token.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-}
-
-bool is_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':';
-    });
-}
-
-unsigned span_value(std::string_view text) {
-    if (text.empty() || text.size() > 3 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return 1;
-    return std::clamp(static_cast<unsigned>(std::stoul(std::string(text))), 1u, 1000u);
 }
 
 class Reader {

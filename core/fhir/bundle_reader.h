@@ -31,6 +31,10 @@ struct ReadBundle {
 // are not JSON or not a Bundle.
 [[nodiscard]] Parsed<ReadBundle> read_bundle(ByteView bytes, const std::string& name);
 
+// A document for a bundle without a Composition (a JP_Bundle_CLINS collection ...): the
+// patient and a section per kind of entry, each a table of the record's rows.
+[[nodiscard]] cda::Document entries_document(const ReadBundle& bundle);
+
 // Whether the bytes look like a FHIR JSON resource ({ ... "resourceType" ...), to tell a
 // bundle from a CDA document or an image among a disc's or a picked folder's files.
 [[nodiscard]] bool looks_like_fhir_json(ByteView bytes);
