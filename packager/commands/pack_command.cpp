@@ -191,7 +191,7 @@ Command add_pack_command(CLI::App& app) {
     cli->add_option("--from", r.from, "First care date to include (YYYYMMDD)");
     cli->add_option("--to", r.to, "Last care date to include (YYYYMMDD)");
     cli->add_option("--dicom", r.dicom, "DICOM file, folder or disc (searched recursively); repeat for more");
-    cli->add_option("--document", r.documents, "A CDA R2 document (e.g. the referral letter); repeat for more");
+    cli->add_option("--document", r.documents, "A CDA R2 document or a FHIR JSON document bundle (e.g. the referral letter); repeat for more");
     cli->add_option("--extended", r.extended, "SS-MIX2 extended storage: also put the patient's current CDA documents (in the period) on the disc");
     cli->add_option("-o,--output", o->iso, "ISO 9660 image to write (written to a temporary file, renamed when complete)");
     cli->add_option("--tree", o->tree, "Folder for the disc tree (replaced if it is an earlier ssmix tree)");

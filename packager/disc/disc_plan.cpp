@@ -20,7 +20,6 @@
 #include "core/ssmix2/extended_storage.h"
 #include "core/ssmix2/patient_files.h"
 #include "packager/disc/disc_layout.h"
-#include "packager/documents/cda_file.h"
 #include "packager/support/disk_files.h"
 
 namespace ssmix::packager {
@@ -102,10 +101,10 @@ private:
                                                         "not a CDA document: left off the disc (the extended storage keeps it)"));
             }
         for (const auto& path : paths) {
-            CdaFile file = read_cda_file(path);
+            DocumentFile file = read_document_file(path);   // CDA XML or a FHIR document bundle
             add(file.document.diagnostics);
             if (!file.document.value) return false;
-            plan_.documents.push_back({path, std::move(file.bytes), std::move(*file.document.value), {}, {}});
+            plan_.documents.push_back({path, std::move(file.bytes), std::move(*file.document.value), {}, {}, file.format, file.patient_place});
         }
         return true;
     }
@@ -153,7 +152,7 @@ private:
             if (std::any_of(ids.begin(), ids.end(), [&](const cda::Identifier& id) { return id.extension == plan_.patient_id; })) continue;
             std::string found;
             for (const auto& id : ids) found += (found.empty() ? "" : ", ") + id.extension;
-            plan_.diagnostics.push_back(error({d.source.string(), 0, "/ClinicalDocument/recordTarget/patientRole/id"}, "pack.document.other_patient",
+            plan_.diagnostics.push_back(error({d.source.string(), 0, d.patient_place}, "pack.document.other_patient",
                                               "the document is about patient " + (found.empty() ? std::string("(no id)") : found) + ", not " +
                                                   plan_.patient_id + " (one patient per disc)"));
             all = false;
@@ -195,12 +194,13 @@ private:
     void name_documents() {
         for (std::size_t i = 0; i < plan_.documents.size(); ++i) {
             PlannedDocument& d = plan_.documents[i];
-            d.xdm_path = disc::xdm_document(i + 1);
+            d.xdm_path = disc::xdm_document(i + 1, disc_extension(d.format));
             d.page_path = disc::document_page(i + 1);
             const std::string author = d.document.authors.empty() ? "" : cda::party_text(d.document.authors.front());
             plan_.summary.documents.push_back({cda::document_title(d.document), d.document.effective_time, author});
             for (const auto& id : d.document.patient.ids)
-                if (id.extension == plan_.patient_id && plan_.patient_id_root.empty()) plan_.patient_id_root = id.root;
+                if (id.extension == plan_.patient_id && plan_.patient_id_root.empty())
+                    plan_.patient_id_root = id.root.starts_with("urn:oid:") ? id.root.substr(8) : id.root;   // a FHIR system names the OID as a URN
         }
         plan_.xdm_submission_time = utc_time_now("%Y%m%d%H%M%S");
     }

@@ -20,6 +20,7 @@
 #include "packager/disc/media.h"
 #include "packager/disc/readme_text.h"
 #include "packager/disc/viewer_resources.h"
+#include "packager/documents/document_file.h"
 
 namespace ssmix::packager {
 
@@ -44,9 +45,11 @@ struct PlannedFile {
 struct PlannedDocument {
     std::filesystem::path source;
     Bytes bytes;                     // original bytes, put on the disc unchanged
-    cda::Document document;
-    std::string xdm_path;            // IHE_XDM/SUBSET01/DOCnnnnn.XML
+    cda::Document document;          // a FHIR bundle's Composition read into the same model
+    std::string xdm_path;            // IHE_XDM/SUBSET01/DOCnnnnn.XML (.JSN for a FHIR bundle)
     std::string page_path;           // IHE_PDI/DOCnnnnn.HTM
+    DocumentFormat format = DocumentFormat::cda;
+    std::string patient_place;       // where the document names its patient (CDA XPath, FHIR path)
 };
 
 struct PlannedInstance {

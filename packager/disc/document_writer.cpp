@@ -16,6 +16,7 @@ void write_documents(const DiscPlan& plan, DiscTreeWriter& tree) {
         tree.write(d.xdm_path, d.bytes);
         tree.write(d.page_path, as_bytes(cda::render_html_page(d.document)));
         entries.push_back(cda::xdm_document(d.document, d.xdm_path.substr(disc::xdm_folder.size()), d.bytes.size(), sha1_hex(d.bytes)));
+        entries.back().mime_type = mime_type(d.format);   // a FHIR bundle: application/fhir+json
     }
     const cda::XdmSubmission submission{plan.patient_id, plan.patient_id_root, plan.summary.institution, plan.xdm_submission_time};
     tree.write(std::string(disc::xdm_metadata), as_bytes(cda::xdm_metadata_xml(submission, entries)));

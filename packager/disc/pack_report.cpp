@@ -55,7 +55,7 @@ void print_plan(const DiscPlan& plan, bool json) {
     print_diagnostics(plan.diagnostics);
     std::cout << "Plan for patient " << patient_line(plan) << " (" << media_name(plan.media) << ", " << mib_text(plan.budget) << " for files):\n"
               << "  SS-MIX2 messages: " << plan.ssmix2.size() << "\n"
-              << "  documents (CDA, IHE XDM): " << plan.documents.size() << "\n";
+              << "  documents (CDA or FHIR, IHE XDM): " << plan.documents.size() << "\n";
     for (const auto& d : plan.documents) std::cout << "    " << d.xdm_path << "  " << d.source.string() << "\n";
     std::cout << "  DICOM: " << plan.instances.size() << " instances in " << plan.summary.studies.size() << " studies, " << plan.series.size()
               << " series (" << transcoded << " to be decoded for the medium)\n";
@@ -96,7 +96,7 @@ void print_result(const PackResult& r, bool json) {
                 (plan.linked_studies ? ", " + std::to_string(plan.linked_studies) + " linked to imaging orders" : "");
     std::cout << "Disc for patient " << patient_line(plan) << " (" << media_name(plan.media) << ", " << mib_text(r.disc_bytes) << " of "
               << mib_text(plan.budget) << "):\n"
-              << "  documents (CDA, IHE XDM): " << plan.documents.size() << "\n"
+              << "  documents (CDA or FHIR, IHE XDM): " << plan.documents.size() << "\n"
               << "  SS-MIX2 messages: " << plan.ssmix2.size() << "\n"
               << "  DICOM: " << dicom << "\n"
               << "  viewer data: " << r.bundle.manifest.files.size() << " files in " << r.bundle.manifest.chunk_sizes.size() << " chunk scripts, "

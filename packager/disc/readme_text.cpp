@@ -53,7 +53,7 @@ std::string readme_text(const DiscSummary& s) {
     line("  DICOMDIR, DICOM/          images, DICOM Part 10, " + s.dicom_profile + " (IHE PDI)");
     line("  SSMIX2/                   the patient's SS-MIX2 standardized storage (HL7 v2.5)");
     if (!s.documents.empty())
-        line("  IHE_XDM/SUBSET01/         " + std::to_string(s.documents.size()) + " clinical document(s), HL7 CDA R2, with XDS metadata (IHE XDM)");
+        line("  IHE_XDM/SUBSET01/         " + std::to_string(s.documents.size()) + " clinical document(s), HL7 CDA R2 or FHIR JSON, with XDS metadata (IHE XDM)");
     line("  IHE_PDI/INDEX.HTM         the record as a plain web page (no JavaScript needed)");
     line("  SHA256.TXT                SHA-256 of every file (sha256sum -c SHA256.TXT)");
     line("  README.TXT                this file");
