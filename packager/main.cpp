@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
     std::vector<Command> commands = {add_ingest_command(app), add_check_command(app), add_show_command(app),
                                      add_hl7_command(app), add_listen_command(app), add_pack_command(app),
                                      add_verify_command(app), add_burn_command(app), add_cda_command(app),
-                                     add_referral_command(app), add_provide_command(app), add_clins_command(app), add_dicom_command(app)};
+                                     add_referral_command(app), add_provide_command(app), add_clins_command(app), add_dicom_command(app),
+                                     add_fhir_command(app)};
 
     try {
         app.parse(argc, argv);

@@ -19,6 +19,7 @@ struct Command {
 [[nodiscard]] Command add_cda_command(CLI::App& app);
 [[nodiscard]] Command add_clins_command(CLI::App& app);
 [[nodiscard]] Command add_dicom_command(CLI::App& app);
+[[nodiscard]] Command add_fhir_command(CLI::App& app);
 [[nodiscard]] Command add_check_command(CLI::App& app);
 [[nodiscard]] Command add_hl7_command(CLI::App& app);
 [[nodiscard]] Command add_ingest_command(CLI::App& app);
