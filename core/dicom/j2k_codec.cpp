@@ -139,6 +139,16 @@ struct ImageDeleter {
     void operator()(opj_image_t* i) const { opj_image_destroy(i); }
 };
 
+// Whether the codestream's components are the file's image. Asked after the header too: a
+// header that claims a larger image than Rows x Columns would otherwise be decoded in full
+// (seconds and gigabytes for a few bytes of input) only to be refused afterwards.
+bool matches(const opj_image_t& image, const Geometry& g) {
+    if (image.numcomps < g.samples) return false;
+    for (unsigned c = 0; c < g.samples; ++c)
+        if (image.comps[c].w != g.columns || image.comps[c].h != g.rows || image.comps[c].prec > 16) return false;
+    return true;
+}
+
 // Decodes one frame's codestream into `out` (frame_bytes() long).
 OFCondition decode_codestream(const Bytes& codestream, const Geometry& g, std::uint8_t* out) {
     const bool jp2 = codestream.size() >= 8 && codestream[4] == 0x6A && codestream[5] == 0x50;
@@ -163,13 +173,12 @@ OFCondition decode_codestream(const Bytes& codestream, const Geometry& g, std::u
     opj_image_t* raw = nullptr;
     if (!opj_read_header(stream.get(), codec.get(), &raw)) return j2k_error;
     std::unique_ptr<opj_image_t, ImageDeleter> image(raw);
+    if (!matches(*image, g)) return j2k_mismatch;
     if (!opj_decode(codec.get(), stream.get(), image.get()) || !opj_end_decompress(codec.get(), stream.get())) return j2k_error;
 
-    if (image->numcomps < g.samples) return j2k_mismatch;
-    for (unsigned c = 0; c < g.samples; ++c) {
-        const opj_image_comp_t& comp = image->comps[c];
-        if (comp.w != g.columns || comp.h != g.rows || !comp.data || comp.prec > 16) return j2k_mismatch;
-    }
+    if (!matches(*image, g)) return j2k_mismatch;
+    for (unsigned c = 0; c < g.samples; ++c)
+        if (!image->comps[c].data) return j2k_mismatch;
     const std::size_t pixels = std::size_t{g.rows} * g.columns;
     const std::size_t bytes = g.bytes_per_sample();
     for (unsigned c = 0; c < g.samples; ++c) {
