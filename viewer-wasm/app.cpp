@@ -16,6 +16,7 @@
 #include "core/dicom/dicom_document.h"
 #include "core/dicom/instance.h"
 #include "core/dicom/text.h"
+#include "core/fhir/bundle_reader.h"
 #include "core/ssmix2/naming.h"
 #include "imgui.h"
 
@@ -31,10 +32,21 @@ bool may_be_dicom(const std::string& path) {
     for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (name == disc::dicomdir || path.starts_with(disc::viewer_folder) || path.starts_with(disc::ssmix2_folder)) return false;
     if (ssmix2::parse_file_name(path.substr(path.rfind('/') + 1))) return false;   // an SS-MIX2 message of a bare storage
-    for (const char* other : {".HTM", ".HTML", ".JS", ".TXT", ".XML", ".CSS", ".PDF", ".PNG", ".JPG", ".JPEG", ".GIF", ".INF", ".INI",
+    for (const char* other : {".HTM", ".HTML", ".JS", ".JSON", ".JSN", ".TXT", ".XML", ".CSS", ".PDF", ".PNG", ".JPG", ".JPEG", ".GIF", ".INF", ".INI",
                               ".EXE", ".DLL", ".ICO", ".BAT", ".CAB", ".MSI", ".ZIP", ".JAR", ".XSL"})
         if (name.ends_with(other)) return false;
     return true;
+}
+
+// A document to read: the disc's XDM documents (CDA .XML, FHIR .JSN, or whatever another
+// vendor names them), and JSON files anywhere (a picked folder's FHIR bundles). Their bytes
+// decide what they are (read_documents).
+bool may_be_document(const std::string& path) {
+    std::string name = path.substr(path.rfind('/') + 1);
+    for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (disc::is_xdm_document(path)) return name.ends_with(".XML") || name.ends_with(".JSN") || name.ends_with(".JSON");
+    if (path.starts_with(disc::viewer_folder)) return false;
+    return name.ends_with(".JSON") || name.ends_with(".JSN");
 }
 
 }  // namespace
@@ -63,7 +75,7 @@ App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : 
 void App::files_added() {
     for (const auto& entry : files_.list()) {
         if (queued_.count(entry.path)) continue;
-        if (disc::is_xdm_document(entry.path) && entry.path.ends_with(".XML")) {
+        if (may_be_document(entry.path)) {
             documents_to_read_.push_back(entry.path), queued_.insert(entry.path);
             files_.prefetch(entry.path);   // every document's chunks load together
         } else if (may_be_dicom(entry.path)) {
@@ -170,6 +182,11 @@ void App::read_documents() {
             problems_.push_back(read.diagnostics.empty() ? path + ": missing" : to_string(read.diagnostics.front()));
             continue;
         }
+        if (fhir::looks_like_fhir_json(read.bytes)) {
+            take_bundle(path, read.bytes);
+            continue;
+        }
+        if (!disc::is_xdm_document(path)) continue;   // a picked .json that is not FHIR: not ours to read
         auto parsed = cda::read_document(read.bytes, path);
         if (!parsed.value) {
             problems_.push_back(parsed.diagnostics.empty() ? path + ": not a CDA document" : to_string(parsed.diagnostics.front()));
@@ -187,6 +204,24 @@ void App::read_documents() {
     }
 }
 
+// The letter (a Composition) joins the documents under the bundle's patient; the entries join
+// the record shown when the disc has no SS-MIX2 messages, if they are that patient's.
+void App::take_bundle(const std::string& path, const Bytes& bytes) {
+    auto parsed = fhir::read_bundle(bytes, path);
+    if (!parsed.value) {
+        problems_.push_back(parsed.diagnostics.empty() ? path + ": not a FHIR bundle" : to_string(parsed.diagnostics.front()));
+        return;
+    }
+    fhir::ReadBundle& bundle = *parsed.value;
+    const clinical::Patient who = bundle.record.patient;
+    if (bundle.document) {
+        LoadedDocument loaded{path, std::move(*bundle.document), false, who.id, "=" + who.name + (who.name_kana.empty() ? "" : "=" + who.name_kana)};
+        loaded.from_bundle = true;
+        documents_.push_back(std::move(loaded));
+    }
+    if (!record_loader_.record()) bundle_records_.add(std::move(bundle.record), path, patient().id);
+}
+
 bool App::open_document(const std::string& path) {
     for (std::size_t i = 0; i < documents_.size(); ++i)
         if (documents_[i].path == path) {
@@ -198,6 +233,7 @@ bool App::open_document(const std::string& path) {
 }
 
 bool App::is_other_patients(const LoadedDocument& document) const {
+    if (document.from_bundle) return document.patient_id.empty() || document.patient_id != patient().id;
     if (!document.from_dicom) return false;
     const auto patient = catalogue_.find_patient(document.patient_id, document.patient_name);
     if (patient) return patient != disc_patient();

@@ -14,6 +14,7 @@
 #include "core/base/file_source.h"
 #include "core/cda/document.h"
 #include "core/dicom/instance_index.h"
+#include "viewer-wasm/bundle_records.h"
 #include "viewer-wasm/catalogue.h"
 #include "viewer-wasm/document_view.h"
 #include "viewer-wasm/fonts.h"
@@ -36,6 +37,9 @@ struct LoadedDocument {
     // names; the disc's own documents (IHE_XDM) leave these empty.
     bool from_dicom = false;
     std::string patient_id, patient_name;
+    // A FHIR bundle's letter names its patient in the bundle (patient_id, patient_name above):
+    // it is the disc's patient's only when that id is the disc patient's.
+    bool from_bundle = false;
 };
 
 class App {
@@ -88,7 +92,10 @@ public:
     [[nodiscard]] bool tags_shown() const { return image_panel_.tags_shown(); }
     [[nodiscard]] Panel panel() const { return panel_; }
     [[nodiscard]] std::string open_document_path() const { return panel_ == Panel::document ? documents_[open_document_].path : ""; }
-    [[nodiscard]] const clinical::ClinicalRecord* record() const { return record_loader_.record(); }
+    // The SS-MIX2 messages' record; without one, the record the disc's FHIR bundles carry.
+    [[nodiscard]] const clinical::ClinicalRecord* record() const {
+        return record_loader_.record() ? record_loader_.record() : bundle_records_.record();
+    }
     [[nodiscard]] RecordView& record_view() { return record_view_; }
 
     // After files were picked or dropped: read the new ones (images, documents) too.
@@ -131,6 +138,7 @@ private:
     bool take_dicom_document(const std::string& path, const dicom::Dataset& dataset, const dicom::Instance& instance);
     void prefetch_first_image();
     void read_documents();
+    void take_bundle(const std::string& path, const Bytes& bytes);   // a FHIR bundle: its letter and its record
     void draw_header();
     void draw_series_list();
     void draw_patient_heading(const PatientEntry& patient);
@@ -169,6 +177,7 @@ private:
     int open_document_ = -1;
     Panel panel_ = Panel::images;
     RecordLoader record_loader_{files_};
+    BundleRecords bundle_records_;
     RecordView record_view_{fonts_};
     bool document_opened_once_ = false;
     bool text_mode_ = false;
