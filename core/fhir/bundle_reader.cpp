@@ -68,6 +68,13 @@ cda::Coded coded_of(JsonAccess& json, const At& codeable) {
     return coded;
 }
 
+bool names_recipient(std::string url) {
+    for (char& ch : url)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return url.find("referralto") != std::string::npos || url.find("referral-to") != std::string::npos ||
+           url.find("recipient") != std::string::npos;
+}
+
 // What each entry's resource gave the clinical model; read once, used by the record and by
 // the narratives built for sections without one.
 struct EntryData {
@@ -260,8 +267,13 @@ private:
         d.effective_time = detail::hl7_time(date, true);
         if (!date.empty() && d.effective_time.empty()) json_.warn(c.path + ".date", "fhir.date", "\"" + date.substr(0, 40) + "\" is not a FHIR dateTime");
         if (const At id = json_.field(c, "identifier", Want::object)) d.id = d.set_id = identifier_of(json_, id);
-        for (const At& e : json_.items(c, "extension"))
-            if (json_.text(e, "url") == extension::version_number) d.version = json_.text(e, "valueString");
+        for (const At& e : json_.items(c, "extension")) {
+            const std::string url = json_.text(e, "url");
+            if (url == extension::version_number) d.version = json_.text(e, "valueString");
+            // Earlier eReferral drafts named the receiving institution or doctor in an extension.
+            if (names_recipient(url))
+                for (auto& party : parties({json_.field(e, "valueReference", Want::object)})) d.recipients.push_back(std::move(party));
+        }
         d.language = json_.text(c, "language");
         if (d.language.empty()) d.language = json_.text({&root_, "Bundle"}, "language");
         d.confidentiality = json_.text(c, "confidentiality");

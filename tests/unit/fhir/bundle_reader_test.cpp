@@ -400,3 +400,28 @@ TEST_CASE("fhir bundle reader: looks_like_fhir_json tells a FHIR resource from X
     CHECK_FALSE(fhir::looks_like_fhir_json(as_bytes(std::string(""))));
     CHECK_FALSE(fhir::looks_like_fhir_json(as_bytes("{" + std::string(5000, ' ') + "\"resourceType\":\"Bundle\"}")));
 }
+
+TEST_CASE("fhir bundle reader: a recipient named in a Composition extension, references by Type/id") {
+    const std::string text = R"({"resourceType":"Bundle","type":"document","entry":[
+        {"fullUrl":"urn:uuid:c","resource":{"resourceType":"Composition","title":"紹介状","subject":{"reference":"Patient/p1"},
+          "extension":[{"url":"http://example.jp/Extension/ReferralToOrganization","valueReference":{"reference":"urn:uuid:o"}}],
+          "author":[{"reference":"http://example.jp/fhir/PractitionerRole/r1"}]}},
+        {"fullUrl":"urn:uuid:o","resource":{"resourceType":"Organization","name":"紹介先病院"}},
+        {"fullUrl":"http://example.jp/fhir/Patient/p1","resource":{"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1930-06-28",
+          "name":[{"text":"牧野 爛漫"}]}},
+        {"resource":{"resourceType":"PractitionerRole","id":"r1","practitioner":{"reference":"Practitioner/d1"},"organization":{"reference":"urn:uuid:o2"}}},
+        {"resource":{"resourceType":"Practitioner","id":"d1","name":[{"family":"大河内","given":["勘三郎"]}]}},
+        {"fullUrl":"urn:uuid:o2","resource":{"resourceType":"Organization","name":"港診療所"}}]})";
+    const auto read_back = read(text);
+    REQUIRE(read_back.value);
+    REQUIRE(read_back.value->document);
+    const cda::Document& d = *read_back.value->document;
+    REQUIRE(d.recipients.size() == 1);
+    CHECK(d.recipients[0].organization == "紹介先病院");
+    CHECK(d.patient.name.best() == "牧野 爛漫");
+    CHECK(d.patient.gender == "F");
+    CHECK(d.patient.birth_time == "19300628");
+    REQUIRE(d.authors.size() == 1);
+    CHECK(d.authors[0].person.best() == "大河内 勘三郎");
+    CHECK(d.authors[0].organization == "港診療所");
+}
