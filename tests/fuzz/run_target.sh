@@ -8,6 +8,7 @@ fuzzer=$1 target=$2 build=$3
 seconds=${SSMIX_FUZZ_SECONDS:-30}
 case $target in
   cda_read | xml_encoding) seeds=cda ;;   # xml_encoding: the letters of tests/data/cda/encodings among them
+  fhir_bundle) seeds=fhir ;;
   bundle_manifest) seeds=manifest ;;
   dicom_file) seeds=dicom ;;
   dicom_text) seeds=dicom-text ;;
