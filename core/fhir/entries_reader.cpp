@@ -33,6 +33,10 @@ std::string v2_system(const std::string& url) {
         Pair{system::merit9_unit, "MR9P"},     Pair{system::loinc, "LN"},
         Pair{"http://medis.or.jp/CodeSystem/master-HOT7", "HOT7"}, Pair{"http://medis.or.jp/CodeSystem/master-HOT13", "HOT13"},
         Pair{"http://capstandard.jp/iyaku.info/CodeSystem/YJ-code", "YJ"},
+        // The OID forms (CDA's, cda.md §2) that some senders put in FHIR too.
+        Pair{"urn:oid:1.2.392.200119.4.504", "JC10"}, Pair{"urn:oid:1.2.392.200119.4.101.2", "MDCDX2"},
+        Pair{"urn:oid:2.16.840.1.113883.6.3", "I10"}, Pair{"urn:oid:1.2.392.200119.4.403.1", "HOT9"},
+        Pair{"urn:oid:1.2.392.200250.2.2.20.20", "JAMISDP01"}, Pair{"urn:oid:1.2.392.200250.2.2.20", "JAMISDP01"},
     };
     for (const auto& p : pairs)
         if (p.url == url) return std::string(p.v2);
@@ -48,7 +52,7 @@ bool contains(std::string_view text, std::string_view part) { return text.find(p
 const Coding* pick(const std::vector<Coding>& list, std::initializer_list<std::string_view> preferred) {
     for (const auto want : preferred)
         for (const auto& c : list)
-            if (contains(c.system, want) && !c.code.empty()) return &c;
+            if ((contains(c.system, want) || v2_system(c.system) == want) && !c.code.empty()) return &c;
     for (const auto& c : list)
         if (!c.code.empty() && !contains(c.system, "Nocoded") && !contains(c.system, "Uncoded") && !contains(c.system, "NOCODED")) return &c;
     return nullptr;
@@ -168,15 +172,16 @@ std::optional<clinical::Problem> read_condition(JsonAccess& json, const At& reso
     const auto list = codings(json, code);
     p.diagnosis.text = concept_text(json, code, list);
     for (const auto& c : list) {
-        if (c.system == system::medis_disease && c.code != "99999999" && p.diagnosis.code.empty()) {   // all 9s: no 病名管理番号
+        const std::string v2 = v2_system(c.system);
+        if (v2 == "MDCDX2" && c.code != "99999999" && p.diagnosis.code.empty()) {   // all 9s: no 病名管理番号
             p.diagnosis.code = c.code;
             p.diagnosis.system = "MDCDX2";
-        } else if ((c.system == system::icd10 || contains(c.system, "ICD10") || contains(c.system, "icd-10")) && p.icd10.empty()) {
+        } else if ((v2 == "I10" || contains(c.system, "ICD10") || contains(c.system, "icd-10")) && p.icd10.empty()) {
             p.icd10 = c.code;
         }
     }
     if (p.diagnosis.code.empty())
-        if (const Coding* c = pick(list, {"master-disease", "masterB-disease"}); c && c->system != system::icd10 && c->code != "99999999") {
+        if (const Coding* c = pick(list, {"master-disease", "masterB-disease"}); c && v2_system(c->system) != "I10" && c->code != "99999999") {
             p.diagnosis.code = c->code;
             p.diagnosis.system = v2_system(c->system);
         }
@@ -240,12 +245,12 @@ std::optional<MedicationLine> read_medication_request(JsonAccess& json, const At
 
     clinical::Medication m;
     m.drug = code_of(json, json.field(resource, "medicationCodeableConcept", Want::object),
-                     {"master-HOT", "YJ-code", "MedicationGeneralOrderCode"});
+                     {"HOT9", "master-HOT", "YJ-code", "MedicationGeneralOrderCode"});
     const auto dosages = json.items(resource, "dosageInstruction");
     if (!dosages.empty()) {
         const At& dosage = dosages.front();
         const At timing = json.field(dosage, "timing", Want::object);
-        line.rp.usage = code_of(json, json.field(timing, "code", Want::object), {system::jami_usage, "MedicationUsage_ePrescription", "MedicationUsage"});
+        line.rp.usage = code_of(json, json.field(timing, "code", Want::object), {"JAMISDP01", "MedicationUsage_ePrescription", "MedicationUsage"});
         if (line.rp.usage.system == system::usage_uncoded) line.rp.usage.code.clear(), line.rp.usage.system.clear();
         const At bounds = json.field(json.field(timing, "repeat", Want::object), "boundsDuration", Want::object);
         line.rp.days = json.number_text(bounds, "value");
@@ -307,7 +312,7 @@ std::optional<clinical::LabResult> read_observation(JsonAccess& json, const At& 
         for (const auto& c : codings(json, category))
             if (c.code == "laboratory") laboratory = true;
     clinical::LabResult r;
-    r.test = code_of(json, json.field(resource, "code", Want::object), {system::jlac10, "JLAC10", "JLAC11", "LocalCode", "loinc.org"});
+    r.test = code_of(json, json.field(resource, "code", Want::object), {"JC10", "JLAC10", "JLAC11", "LocalCode", "loinc.org"});
     static constexpr std::pair<std::string_view, std::string_view> statuses[] = {
         {"final", "F"}, {"corrected", "C"}, {"amended", "C"}, {"preliminary", "P"}, {"registered", "P"}};
     for (const auto& [fhir, v2] : statuses)

@@ -425,3 +425,45 @@ TEST_CASE("fhir bundle reader: a recipient named in a Composition extension, ref
     CHECK(d.authors[0].person.best() == "大河内 勘三郎");
     CHECK(d.authors[0].organization == "港診療所");
 }
+
+TEST_CASE("fhir bundle reader: other senders' forms: OID code systems, range as low-high, interpretation, a MedicationRequest group") {
+    const std::string text = R"({"resourceType":"Bundle","type":"collection","entry":[
+        {"resource":{"resourceType":"Observation","status":"final",
+          "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"laboratory"}]}],
+          "code":{"coding":[{"system":"urn:oid:1.2.392.200119.4.504","code":"3F015000002327101","display":"グルコース"}]},
+          "effectiveDateTime":"2026-11-02T08:05:00+09:00","valueQuantity":{"value":132,"unit":"mg/dL"},
+          "referenceRange":[{"low":{"value":70},"high":{"value":109.5}}],
+          "interpretation":[{"coding":[{"code":"H"}]}]}},
+        {"resource":{"resourceType":"Observation","status":"final","category":[{"coding":[{"code":"vital-signs"}]}],
+          "code":{"text":"体温"},"valueQuantity":{"value":36.5}}},
+        {"resource":{"resourceType":"Condition","code":{"coding":[{"system":"urn:oid:1.2.392.200119.4.101.2","code":"20054174","display":"胃炎"}]},
+          "clinicalStatus":{"coding":[{"code":"resolved"}]},"abatementDateTime":"2026-10-01"}},
+        {"resource":{"resourceType":"MedicationRequest","status":"active","authoredOn":"2026-11-02","groupIdentifier":{"value":"G1"},
+          "medicationCodeableConcept":{"coding":[{"system":"http://capstandard.jp/iyaku.info/CodeSystem/YJ-code","code":"2329021F1021"}],"text":"胃薬"},
+          "dispenseRequest":{"expectedSupplyDuration":{"value":7,"code":"d"}}}},
+        {"resource":{"resourceType":"MedicationRequest","status":"active","authoredOn":"2026-11-02","groupIdentifier":{"value":"G1"},
+          "medicationCodeableConcept":{"text":"整腸剤"}}}]})";
+    const auto read_back = read(text);
+    REQUIRE(read_back.value);
+    CHECK_FALSE(read_back.has_errors());
+    const auto& r = read_back.value->record;
+    REQUIRE(r.lab_results.size() == 1);   // the vital sign is not a laboratory result
+    CHECK(r.lab_results[0].test.code == "3F015000002327101");
+    CHECK(r.lab_results[0].test.system == "JC10");
+    CHECK(r.lab_results[0].test.text == "グルコース");
+    CHECK(r.lab_results[0].value == "132");
+    CHECK(r.lab_results[0].reference_range == "70-109.5");
+    CHECK(r.lab_results[0].abnormal_flag == "H");
+    CHECK(r.lab_results[0].observed_at == "202611020805");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].diagnosis.code == "20054174");
+    CHECK(r.problems[0].diagnosis.system == "MDCDX2");
+    CHECK(r.problems[0].resolved_date == "20261001");
+    REQUIRE(r.prescriptions.size() == 1);   // one group
+    CHECK(r.prescriptions[0].date == "20261102");
+    REQUIRE(r.prescriptions[0].rps.size() == 2);   // one Rp per request without an Rp number
+    CHECK(r.prescriptions[0].rps[0].medications[0].drug.code == "2329021F1021");
+    CHECK(r.prescriptions[0].rps[0].medications[0].drug.system == "YJ");
+    CHECK(r.prescriptions[0].rps[0].days == "7");
+    CHECK(r.prescriptions[0].rps[1].medications[0].drug.text == "整腸剤");
+}
