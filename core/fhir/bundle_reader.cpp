@@ -75,6 +75,18 @@ bool names_recipient(std::string url) {
            url.find("recipient") != std::string::npos;
 }
 
+// The record tables of `part` (problems, allergies, orders, results) as narrative.
+void append_tables(const clinical::ClinicalRecord& part, std::vector<cda::NarrativeNode>& out) {
+    constexpr Language ja = Language::ja;
+    if (!part.problems.empty()) out.push_back(detail::table_node(clinical::problem_table(part.problems, ja), ja));
+    if (!part.allergies.empty()) out.push_back(detail::table_node(clinical::allergy_table(part.allergies, ja), ja));
+    for (const auto& order : clinical::order_tables(part.prescriptions, ja)) {
+        out.push_back(detail::paragraph_node(order.heading));
+        out.push_back(detail::table_node(order.table, ja));
+    }
+    if (!part.lab_results.empty()) out.push_back(detail::table_node(clinical::lab_result_list(part.lab_results, ja), ja));
+}
+
 // What each entry's resource gave the clinical model; read once, used by the record and by
 // the narratives built for sections without one.
 struct EntryData {
@@ -353,19 +365,6 @@ private:
         return out;
     }
 
-public:
-    static void append_tables(const clinical::ClinicalRecord& part, std::vector<cda::NarrativeNode>& out) {
-        constexpr Language ja = Language::ja;
-        if (!part.problems.empty()) out.push_back(detail::table_node(clinical::problem_table(part.problems, ja), ja));
-        if (!part.allergies.empty()) out.push_back(detail::table_node(clinical::allergy_table(part.allergies, ja), ja));
-        for (const auto& order : clinical::order_tables(part.prescriptions, ja)) {
-            out.push_back(detail::paragraph_node(order.heading));
-            out.push_back(detail::table_node(order.table, ja));
-        }
-        if (!part.lab_results.empty()) out.push_back(detail::table_node(clinical::lab_result_list(part.lab_results, ja), ja));
-    }
-
-private:
     JsonAccess json_;
     ReadJson root_;
     std::vector<EntryData> entries_;
@@ -389,7 +388,7 @@ cda::Document entries_document(const ReadBundle& bundle) {
         part.*member = bundle.record.*member;
         cda::Section s;
         s.title = title;
-        BundleReader::append_tables(part, s.text);
+        append_tables(part, s.text);
         if (!s.text.empty()) d.sections.push_back(std::move(s));
     };
     add("傷病名", &clinical::ClinicalRecord::problems);
