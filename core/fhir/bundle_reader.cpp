@@ -150,7 +150,7 @@ private:
         const At bundle{&root_, "Bundle"};
         out.type = json_.text(bundle, "type");
         index_entries(bundle);
-        std::vector<std::string> order_keys;
+        detail::MedicationGroups groups;
         std::optional<std::size_t> composition, patient;
         for (std::size_t i = 0; i < entries_.size(); ++i) {
             EntryData& e = entries_[i];
@@ -158,7 +158,7 @@ private:
             if (e.type == "Patient" && !patient) patient = i;
             if (e.problem) out.record.problems.push_back(*e.problem);
             if (e.allergy) out.record.allergies.push_back(*e.allergy);
-            if (e.medication) detail::add_medication_line(out.record.prescriptions, order_keys, *e.medication);
+            if (e.medication) detail::add_medication_line(out.record.prescriptions, groups, *e.medication);
             if (e.result && e.laboratory) out.record.lab_results.push_back(*e.result);
         }
         std::stable_sort(out.record.prescriptions.begin(), out.record.prescriptions.end(),
@@ -340,7 +340,8 @@ private:
     // of text, or why it is empty (emptyReason).
     std::vector<cda::NarrativeNode> narrative_from_entries(const At& s) {
         clinical::ClinicalRecord part;
-        std::vector<std::string> keys, lines;
+        detail::MedicationGroups groups;
+        std::vector<std::string> lines;
         for (const At& reference : json_.items(s, "entry")) {
             const auto target = resolve(reference);
             if (!target) {
@@ -350,7 +351,7 @@ private:
             const EntryData& e = entries_[*target];
             if (e.problem) part.problems.push_back(*e.problem);
             else if (e.allergy) part.allergies.push_back(*e.allergy);
-            else if (e.medication) detail::add_medication_line(part.prescriptions, keys, *e.medication);
+            else if (e.medication) detail::add_medication_line(part.prescriptions, groups, *e.medication);
             else if (e.result) part.lab_results.push_back(*e.result);
             else if (!e.summary.empty()) lines.push_back(e.summary);
         }

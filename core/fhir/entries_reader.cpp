@@ -285,23 +285,18 @@ std::optional<MedicationLine> read_medication_request(JsonAccess& json, const At
     return line;
 }
 
-void add_medication_line(std::vector<clinical::PrescriptionOrder>& orders, std::vector<std::string>& order_keys, MedicationLine line) {
-    const auto found = std::find(order_keys.begin(), order_keys.end(), line.order_key);
-    clinical::PrescriptionOrder* order = nullptr;
-    if (found == order_keys.end()) {
-        order_keys.push_back(line.order_key);
-        orders.push_back(std::move(line.order));
-        order = &orders.back();
-    } else {
-        order = &orders[static_cast<std::size_t>(found - order_keys.begin())];
+void add_medication_line(std::vector<clinical::PrescriptionOrder>& orders, MedicationGroups& groups, MedicationLine line) {
+    const auto [order_at, new_order] = groups.orders.emplace(line.order_key, orders.size());
+    if (new_order) orders.push_back(std::move(line.order));
+    clinical::PrescriptionOrder& order = orders[order_at->second];
+    if (!line.rp.number.empty()) {
+        const auto [rp_at, new_rp] = groups.rps.emplace(std::make_pair(order_at->second, line.rp.number), order.rps.size());
+        if (!new_rp) {
+            for (auto& m : line.rp.medications) order.rps[rp_at->second].medications.push_back(std::move(m));
+            return;
+        }
     }
-    if (!line.rp.number.empty())
-        for (auto& rp : order->rps)
-            if (rp.number == line.rp.number) {
-                for (auto& m : line.rp.medications) rp.medications.push_back(std::move(m));
-                return;
-            }
-    order->rps.push_back(std::move(line.rp));
+    order.rps.push_back(std::move(line.rp));
 }
 
 std::optional<clinical::LabResult> read_observation(JsonAccess& json, const At& resource, bool& laboratory) {

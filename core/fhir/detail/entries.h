@@ -4,6 +4,7 @@
 // (MDCDX2, I10, HOT9, JC10, JAMISDP01, MR9P ...) where core/fhir/codes.h maps them.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,8 +34,13 @@ struct MedicationLine {
     clinical::Rp rp;            // one medication
 };
 [[nodiscard]] std::optional<MedicationLine> read_medication_request(JsonAccess& json, const At& resource);
+// Where the orders and Rps added so far are, so that grouping stays linear in the entries.
+struct MedicationGroups {
+    std::map<std::string, std::size_t> orders;                          // order_key -> index
+    std::map<std::pair<std::size_t, std::string>, std::size_t> rps;     // (order, Rp number) -> index
+};
 // Adds the line to its order (by order_key) and Rp (by Rp number, when it has one).
-void add_medication_line(std::vector<clinical::PrescriptionOrder>& orders, std::vector<std::string>& order_keys, MedicationLine line);
+void add_medication_line(std::vector<clinical::PrescriptionOrder>& orders, MedicationGroups& groups, MedicationLine line);
 
 // Any Observation as a result row; `laboratory` says whether its category is laboratory.
 [[nodiscard]] std::optional<clinical::LabResult> read_observation(JsonAccess& json, const At& resource, bool& laboratory);
