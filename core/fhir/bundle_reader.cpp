@@ -41,7 +41,7 @@ std::size_t too_deep_at(std::string_view text, int limit) {
             in_string = true;
         } else if (c == '[' || c == '{') {
             if (++depth > limit) return i;
-        } else if (c == ']' || c == '}') {
+        } else if ((c == ']' || c == '}') && depth > 0) {   // unbalanced closers are the parser's to report
             --depth;
         }
     }
