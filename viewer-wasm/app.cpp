@@ -355,8 +355,11 @@ void App::draw() {
                                   ImGuiInputTextFlags_ReadOnly);
     } else if (panel_ == Panel::document) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
-        ImGui::BeginChild("##document", ImVec2(0, 0), true);
-        document_view_.draw(documents_[open_document_].document, documents_[open_document_].path, language_);
+        // One child window per document, so ImGui keeps each one's scroll position: another
+        // document opens at its top, and the letter is where it was left when it is back.
+        const LoadedDocument& open = documents_[open_document_];
+        ImGui::BeginChild(("##document:" + open.path).c_str(), ImVec2(0, 0), true);
+        document_view_.draw(open.document, open.path, language_);
         ImGui::EndChild();
         ImGui::PopStyleColor();
     } else if (panel_ != Panel::images && record()) {

@@ -35,10 +35,12 @@ try {
     state.patient.sex === want.sex, "patient: " + JSON.stringify(state.patient) + " expected " + JSON.stringify(want));
   check(state.problems.length === 0 && state.font.missing.length === 0, "problems: " + state.problems + " missing glyphs: " + state.font.missing);
 
-  // The referral letter, open first, with the purpose the letter file gave; and the
-  // data-provision document beside it.
-  check(state.documents.length === 2 && state.documents[0].title === "診療情報提供書" && state.view.document === state.documents[0].id,
+  // The referral letter, open first, with the purpose the letter file gave; the same letter
+  // in its FHIR form (the disc's .JSN) and the data-provision document beside it.
+  check(state.documents.length === 3 && state.documents[0].title === "診療情報提供書" && state.view.document === state.documents[0].id,
     "documents: " + JSON.stringify(state.documents) + " open: " + state.view.document);
+  const fhirLetter = state.documents.find((d) => d.id.endsWith(".JSN"));
+  check(fhirLetter && fhirLetter.title === "診療情報提供書", "the FHIR form of the letter: " + JSON.stringify(state.documents));
   check(await drawnSoon(page, expected.letter.purpose), "the letter's purpose is not drawn: " + expected.letter.purpose);
   await screenshot(page, "01-letter");
   // Its contents list: every section, and a click on one scrolls the letter to it.
@@ -53,6 +55,18 @@ try {
     check(jumped.jumpedTo === 3 && jumped.topSection === 3 && jumped.scrollY > 0,
       `clicking ${entry.title} in the contents: ${JSON.stringify({ jumpedTo: jumped.jumpedTo, topSection: jumped.topSection, scrollY: jumped.scrollY })}`);
     await screenshot(page, "01-letter-contents-jump");
+  }
+
+  // The FHIR form: the letter's purpose and a prescribed drug drawn from its Composition.
+  if (fhirLetter) {
+    const shown = await page.evaluate((id) => window.ssmixViewer.open(id), fhirLetter.id);
+    check(shown.document === fhirLetter.id, "open(FHIR letter): " + JSON.stringify(shown));
+    // Another document opens at its top, though the CDA letter was scrolled by the contents.
+    const fhirView = (await page.evaluate(() => window.ssmixViewer.state())).view.letter;
+    check(fhirView.scrollY === 0, "the FHIR letter opened scrolled to " + fhirView.scrollY);
+    check(await drawnSoon(page, expected.letter.purpose), "the FHIR letter's purpose is not drawn");
+    await screenshot(page, "01-letter-fhir");
+    await page.evaluate((id) => window.ssmixViewer.open(id), state.documents[0].id);
   }
 
   // The data-provision document: its sections (problems, prescriptions, results ...) drawn as a

@@ -2,7 +2,8 @@
 # The README's journey (scripts/journey.sh) on the sample patient, and what the generator
 # promises: the same bytes on every run, storage with superseded (flag 2) and cancelled
 # (flag 0) orders, a 512x512 CT of 100+ slices, a compressed study the packager transcodes,
-# studies linked to their orders, a referral letter valid against the CDA schema, a verified
+# studies linked to their orders, a referral letter valid against the CDA schema and the same
+# letter as a JP-CLINS FHIR document valid against R4 and the profiles, both on the disc, a verified
 # image, and a description mistake reported with file and line and nothing written.
 # Leaves OUT/disc for the browser tests (journey.test.mjs).
 # usage: journey_test.sh REPO BUILD_DIR OUT CDA_XSD
@@ -51,6 +52,33 @@ grep -q "3 series (2 transcoded), with DICOMDIR, 3 linked to imaging orders" "$o
 xmllint --nonet --noout --schema "$xsd" "$run/referral.xml" 2>"$out/xmllint.log" || fail "referral.xml: $(tail -2 "$out/xmllint.log")"
 grep -q "慢性腎臓病の精査・加療のお願い" "$run/referral.xml" || fail "the letter's purpose is missing"
 xmllint --nonet --noout --schema "$xsd" "$run/provision.xml" 2>"$out/xmllint.log" || fail "provision.xml: $(tail -2 "$out/xmllint.log")"
+
+# The same letter as a JP-CLINS FHIR document: valid against the R4 schema and the profiles'
+# rules, pointing to the CDA file by name, size and SHA-1, and on the disc byte for byte with
+# its own XDM entry (application/fhir+json) beside the CDA one.
+node "$repo/tests/fhir/check_bundles.js" --profiles "$repo/tests/data/fhir/profiles" "$run/referral.json" >"$out/fhir.log" 2>&1 ||
+  fail "referral.json: $(tail -5 "$out/fhir.log")"
+/usr/bin/python3 - "$run" >"$out/forms.log" 2>&1 <<'PY' || fail "the letter's two forms on the disc: $(cat "$out/forms.log")"
+import base64, hashlib, json, pathlib, sys
+import xml.etree.ElementTree as ET
+run = pathlib.Path(sys.argv[1])
+bundle = json.loads((run / "referral.json").read_text(encoding="utf-8"))
+cda = (run / "referral.xml").read_bytes()
+links = [e["resource"]["content"][0]["attachment"] for e in bundle["entry"] if e["resource"]["resourceType"] == "DocumentReference"]
+assert len(links) == 1, f"{len(links)} DocumentReferences"
+assert links[0]["url"].endswith("referral.xml"), links[0]["url"]
+assert int(links[0]["size"]) == len(cda), (links[0]["size"], len(cda))
+assert links[0]["hash"] == base64.b64encode(hashlib.sha1(cda).digest()).decode(), "SHA-1 of the CDA file"
+subset = run / "disc" / "IHE_XDM" / "SUBSET01"
+rim = "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0"
+entries = ET.parse(subset / "METADATA.XML").getroot().iter(f"{{{rim}}}ExtrinsicObject")
+by_type = {}
+for entry in entries:
+    uri = [s.find(f"{{{rim}}}ValueList/{{{rim}}}Value").text for s in entry.findall(f"{{{rim}}}Slot") if s.get("name") == "URI"][0]
+    by_type.setdefault(entry.get("mimeType"), []).append((subset / uri).read_bytes())
+assert by_type.get("application/fhir+json") == [(run / "referral.json").read_bytes()], "the FHIR letter's XDM entry"
+assert cda in by_type.get("text/xml", []), "the CDA letter's XDM entry"
+PY
 
 # A mistake in the description: file:line: key, and nothing written.
 sed 's/^hot9 = "119485201"/hot9 = "11948520"/' "$repo/sample-data/patients/30214578-miyamoto.toml" >"$out/bad.toml"
