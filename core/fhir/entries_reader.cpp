@@ -188,8 +188,9 @@ std::optional<clinical::Problem> read_condition(JsonAccess& json, const At& reso
     p.onset_date = date_of(json, resource, "onsetDateTime");
     p.diagnosis_date = date_of(json, resource, "recordedDate");
     const std::string clinical_status = status_code(json, resource, "clinicalStatus");
-    if (clinical_status == "resolved" || clinical_status == "remission" || clinical_status == "inactive" || json.field(resource, "abatementDateTime", Want::string))
-        p.resolved_date = date_of(json, resource, "abatementDateTime");
+    // An abatement ends the problem unless the status says it came back.
+    const std::string abatement = date_of(json, resource, "abatementDateTime");
+    if (clinical_status != "active" && clinical_status != "recurrence" && clinical_status != "relapse") p.resolved_date = abatement;
     p.suspected = verification == "provisional" || verification == "differential" || verification == "unconfirmed";
     const At type = extension_with(json, resource, extension::diagnosis_type);
     p.main = type && status_code(json, type, "valueCodeableConcept") == "principal";
