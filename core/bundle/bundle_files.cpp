@@ -8,8 +8,8 @@
 
 namespace ssmix::bundle {
 
-BundleFiles::BundleFiles(Manifest manifest, ChunkProvider& chunks, ContentCheck check, std::string manifest_name)
-    : manifest_(std::move(manifest)), chunks_(chunks), check_(check), manifest_name_(std::move(manifest_name)) {}
+BundleFiles::BundleFiles(Manifest manifest, ChunkProvider& chunks, ContentCheck check, std::string manifest_name, LateLookup late)
+    : manifest_(std::move(manifest)), chunks_(chunks), check_(check), manifest_name_(std::move(manifest_name)), late_(std::move(late)) {}
 
 std::vector<FileEntry> BundleFiles::list() const {
     std::vector<FileEntry> entries;
@@ -21,7 +21,15 @@ std::vector<FileEntry> BundleFiles::list() const {
 const BundledFile* BundleFiles::find(const std::string& path) const {
     const auto it = std::lower_bound(manifest_.files.begin(), manifest_.files.end(), path,
                                      [](const BundledFile& f, const std::string& p) { return f.path < p; });
-    return it == manifest_.files.end() || it->path != path ? nullptr : &*it;
+    if (it != manifest_.files.end() && it->path == path) return &*it;
+    if (!late_) return nullptr;
+    auto [known, added] = late_found_.try_emplace(path);
+    if (added) {
+        known->second = late_(path);
+        // A late entry is held to the same bounds as the table's (parse_manifest_json).
+        if (known->second && (known->second->path != path || !inside_chunks(manifest_, *known->second))) known->second.reset();
+    }
+    return known->second ? &*known->second : nullptr;
 }
 
 void BundleFiles::prefetch(const std::string& path) {

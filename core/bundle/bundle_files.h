@@ -1,10 +1,13 @@
 // core/bundle/bundle_files.h — the disc's files as the viewer sees them through the data
 // bundle: a FileSource that finds a file in the manifest, gathers its deflated stream from
 // the chunks (asking the ChunkProvider, which may still be loading them), inflates it and
-// checks it (ContentCheck).
+// checks it (ContentCheck). The viewer may hand it only the files it reads at its start and
+// find the others (a large series' images) when they are first asked for (LateLookup).
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 
 #include "core/base/disc_names.h"
 #include "core/base/file_source.h"
@@ -27,12 +30,16 @@ enum class ContentCheck {
     stream_only,   // the viewer: hashing took it 3.7 ms of the 11 per 512 x 512 CT slice (bench/viewer)
 };
 
+// A file of the manifest left out of the table BundleFiles was made with, by its path
+// (nullopt: not in the bundle). Asked once per path; what it gives is checked like the table.
+using LateLookup = std::function<std::optional<BundledFile>(const std::string& path)>;
+
 class BundleFiles final : public FileSource {
 public:
     BundleFiles(Manifest manifest, ChunkProvider& chunks, ContentCheck check,
-                std::string manifest_name = std::string(disc::manifest));
+                std::string manifest_name = std::string(disc::manifest), LateLookup late = {});
 
-    [[nodiscard]] std::vector<FileEntry> list() const override;
+    [[nodiscard]] std::vector<FileEntry> list() const override;   // the table's files only
     [[nodiscard]] FileRead read(const std::string& path) override;
     void prefetch(const std::string& path) override;   // asks for the chunks the file lies in
 
@@ -45,6 +52,8 @@ private:
     ChunkProvider& chunks_;
     ContentCheck check_;
     std::string manifest_name_;
+    LateLookup late_;
+    mutable std::map<std::string, std::optional<BundledFile>> late_found_;   // answers of late_, by path
 };
 
 }  // namespace ssmix::bundle

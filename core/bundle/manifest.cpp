@@ -30,6 +30,14 @@ std::string manifest_script(const Manifest& manifest) {
     return "var " + std::string(manifest_variable) + " = " + manifest_json(manifest) + ";\n";
 }
 
+bool inside_chunks(const Manifest& manifest, const BundledFile& file) {
+    const auto& sizes = manifest.chunk_sizes;
+    if (file.first_chunk >= sizes.size() || file.offset > sizes[file.first_chunk]) return false;
+    std::uint64_t after = 0;   // payload bytes from the start of first_chunk to the end of the last chunk
+    for (auto i = file.first_chunk; i < sizes.size(); ++i) after += sizes[i];
+    return file.stored_size <= after - file.offset;
+}
+
 Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& file) {
     Parsed<Manifest> result;
     const auto root = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);

@@ -42,6 +42,9 @@ struct Manifest {
 [[nodiscard]] std::string manifest_script(const Manifest& manifest);
 [[nodiscard]] std::string manifest_json(const Manifest& manifest);
 
+// Whether a file entry's stream lies inside the chunks the manifest lists.
+[[nodiscard]] bool inside_chunks(const Manifest& manifest, const BundledFile& file);
+
 // Reads the JSON object (the part between "=" and ";" of MANIFEST.JS, or JSON.stringify of it).
 [[nodiscard]] Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& file);
 
