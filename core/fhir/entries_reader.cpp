@@ -319,7 +319,7 @@ std::optional<clinical::LabResult> read_observation(JsonAccess& json, const At& 
     if (const At quantity = json.field(resource, "valueQuantity", Want::object)) {
         r.value_type = "NM";
         r.value = json.number_text(quantity, "value");
-        if (const At number = json.field(quantity, "value", Want::number)) r.number = number->get<double>();
+        if (!r.value.empty()) r.number = quantity->at("value").get<double>();   // number_text saw a number there
         r.unit = json.text(quantity, "unit");
         if (r.unit.empty()) r.unit = json.text(quantity, "code");
         const std::string comparator = json.text(quantity, "comparator");
