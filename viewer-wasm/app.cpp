@@ -219,7 +219,13 @@ void App::take_bundle(const std::string& path, const Bytes& bytes) {
         loaded.from_bundle = true;
         documents_.push_back(std::move(loaded));
     }
-    if (!record_loader_.record()) bundle_records_.add(std::move(bundle.record), path, patient().id);
+    if (record_loader_.record()) return;   // the SS-MIX2 messages are the record
+    const std::string disc_patient = patient().id;
+    const bool letter = bundle.document.has_value();
+    if (!bundle_records_.add(std::move(bundle.record), path, disc_patient) && !letter)
+        // A collection of somebody else's entries: said, since nothing else shows it was there.
+        problems_.push_back(path + ": FHIR entries of patient " + (who.id.empty() ? std::string("(no id)") : who.id) + ", not " + disc_patient +
+                            ": not shown in this patient's record");
 }
 
 bool App::open_document(const std::string& path) {

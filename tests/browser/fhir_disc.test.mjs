@@ -91,6 +91,11 @@ await session("disc-fhir-only", async (page) => {
   check(await drawnSoon(page, "▲"), "no warning drawn over another patient's letter");
   check(await drawnSoon(page, "牧野"), "the other patient's name is not drawn");
   writeFileSync(join(artifacts, "fhir-other-patient.png"), await page.screenshot({ type: "png" }));
+  // Another patient's 6情報 collection (no letter): its entries stay out, and the viewer says so.
+  await page.evaluate((files) => window.ssmixViewer.addFiles(files), [asFile("OTHER2/labs.json", labs)]);
+  s = await settle(page, (x) => x.problems.some((p) => p.includes("labs.json")), "another patient's collection picked");
+  check(JSON.stringify(s.record) === JSON.stringify(before), "another patient's collection joined the record: " + JSON.stringify(s.record));
+  check(s.problems.some((p) => p.includes("000999739") && p.includes("not shown")), "problems: " + JSON.stringify(s.problems));
 });
 
 // 3. An empty viewer given another vendor's FHIR: only the IG's example bundle in a folder; then a hostile one.
