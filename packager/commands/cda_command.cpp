@@ -3,16 +3,14 @@
 // from a document (scripts, event attributes, outside links) is listed on stderr. A DICOM file
 // ("DICM" at byte 128) is read as the report or document it carries: a Structured Report, an
 // Encapsulated CDA, or an Encapsulated PDF (shown by its header; the PDF itself is not drawn).
-#include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 
-#include "core/base/durable_file.h"
-#include "core/cda/render.h"
 #include "core/dicom/dataset.h"
 #include "core/dicom/dicom_document.h"
 #include "packager/documents/cda_file.h"
+#include "packager/documents/rendered_output.h"
 #include "packager/commands/command.h"
 #include "packager/support/console.h"
 
@@ -41,18 +39,7 @@ int run_render(const RenderOptions& options) {
     const auto document = read_any_document(options.file);
     print_diagnostics(document.diagnostics);
     if (!document.value) return exit_data_problem;
-    const std::string out = options.format == "text" ? cda::render_text(*document.value) : cda::render_html_page(*document.value);
-    if (options.output.empty()) {
-        std::cout << out;
-    } else {
-        try {
-            write_file_atomic(options.output, as_bytes(out));
-        } catch (const std::exception& e) {
-            std::cerr << "ssmix cda render: cannot write " << options.output.string() << ": " << e.what() << "\n";
-            return exit_data_problem;
-        }
-    }
-    return exit_ok;
+    return write_rendered(*document.value, options.format, options.output, "ssmix cda render");
 }
 
 }  // namespace

@@ -3,15 +3,14 @@
 // Composition is shown as tables of its entries) drawn by the CDA renderers, so the page is as
 // safe and self-contained as `ssmix cda render`'s. What the reader dropped or could not read is
 // listed on stderr with the file and JSON path; any error makes the exit status 1.
-#include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 
 #include "core/base/durable_file.h"
-#include "core/cda/render.h"
 #include "core/fhir/bundle_reader.h"
 #include "packager/commands/command.h"
+#include "packager/documents/rendered_output.h"
 #include "packager/support/console.h"
 
 namespace ssmix::packager {
@@ -45,17 +44,7 @@ int run_fhir_render(const FhirRenderOptions& options) {
     print_diagnostics(bundle.diagnostics);
     if (!bundle.value) return exit_data_problem;
     const cda::Document document = bundle.value->document ? *bundle.value->document : fhir::entries_document(*bundle.value);
-    const std::string out = options.format == "text" ? cda::render_text(document) : cda::render_html_page(document);
-    if (options.output.empty()) {
-        std::cout << out;
-    } else {
-        try {
-            write_file_atomic(options.output, as_bytes(out));
-        } catch (const std::exception& e) {
-            std::cerr << "ssmix fhir render: cannot write " << options.output.string() << ": " << e.what() << "\n";
-            return exit_data_problem;
-        }
-    }
+    if (const int written = write_rendered(document, options.format, options.output, "ssmix fhir render"); written != exit_ok) return written;
     return bundle.has_errors() ? exit_data_problem : exit_ok;
 }
 
