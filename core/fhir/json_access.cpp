@@ -1,7 +1,10 @@
 // core/fhir/json_access.cpp — typed field access and FHIR date forms for the bundle reader.
 #include "core/fhir/detail/json_access.h"
 
-#include <charconv>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace ssmix::fhir::detail {
 namespace {
@@ -94,9 +97,23 @@ std::string JsonAccess::number_text(const At& at, std::string_view key) {
     const At value = field(at, key, Want::number);
     if (!value) return {};
     if (value->is_number_integer() || value->is_number_unsigned()) return value->dump();
-    char buffer[64];
-    const auto done = std::to_chars(buffer, buffer + sizeof buffer, value->get<double>());
-    return done.ec == std::errc() ? std::string(buffer, done.ptr) : std::string();
+    return plain_decimal(value->get<double>());
+}
+
+std::string plain_decimal(double number) {
+    // Emscripten's libc++ has no std::to_chars for double: the shortest %g that reads back as
+    // the same number, then, if that is in exponent form (5e+01), the same digits written out.
+    char buffer[400];
+    int precision = 1;
+    for (; precision < 17; ++precision) {
+        std::snprintf(buffer, sizeof buffer, "%.*g", precision, number);
+        if (std::strtod(buffer, nullptr) == number) break;
+    }
+    const char* exponent = std::strchr(buffer, 'e');
+    if (!exponent) return buffer;
+    const int decimals = std::clamp(precision - 1 - std::atoi(exponent + 1), 0, 340);
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, number);
+    return buffer;
 }
 
 std::string hl7_time(std::string_view fhir, bool full) {

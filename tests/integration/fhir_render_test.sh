@@ -22,7 +22,7 @@ render() {   # render NAME BUNDLE: html and text, both exit 0, both checked by t
   "$py" "$oracle" "$bundle" "$work/$name.html" "$work/$name.txt" >"$work/$name.oracle" || fail "$name: $(cat "$work/$name.oracle")"
 }
 render letter "$work/letter.json"
-for bundle in "$data"/examples/Bundle-*.json; do render "$(basename "$bundle" .json)" "$bundle"; done
+for bundle in "$data"/examples/Bundle-*.json "$data"/ereferral/*.json; do render "$(basename "$bundle" .json)" "$bundle"; done
 grep -q "投薬指示" "$work/letter.txt" || fail "letter: 投薬指示 missing from the text"
 
 # Hostile narrative: rendered with its drops listed (file and JSON path), nothing active in the page.

@@ -54,4 +54,8 @@ private:
 // "201112191500" (minutes at most) or, with `full`, "20111219150000+0900". "" when malformed.
 [[nodiscard]] std::string hl7_time(std::string_view fhir, bool full = false);
 
+// A JSON number as a person writes it: the shortest decimal that reads back as the same
+// double, never in exponent form (50, 0.9, 0.00000015).
+[[nodiscard]] std::string plain_decimal(double number);
+
 }  // namespace ssmix::fhir::detail

@@ -12,6 +12,7 @@
 #include "core/cda/render.h"
 #include "core/fhir/bundle_reader.h"
 #include "core/fhir/clins_bundle.h"
+#include "core/fhir/detail/json_access.h"
 #include "core/fhir/referral_bundle.h"
 #include "tests/unit/fhir/sample_record.h"
 
@@ -215,11 +216,11 @@ TEST_CASE("fhir bundle reader: our 6情報 collections read back, one kind each,
 }
 
 TEST_CASE("fhir bundle reader: every IG example bundle reads with all its Composition sections") {
-    std::vector<fs::path> files = {"/work/shared/samples/cda/jp-fhir-ereferral-bundle-example01.json"};
-    for (const auto& entry : fs::directory_iterator(fs::path(SSMIX_TEST_DATA_DIR) / "fhir" / "examples")) files.push_back(entry.path());
+    std::vector<fs::path> files;
+    for (const char* folder : {"examples", "ereferral"})
+        for (const auto& entry : fs::directory_iterator(fs::path(SSMIX_TEST_DATA_DIR) / "fhir" / folder)) files.push_back(entry.path());
     int bundles = 0;
     for (const auto& path : files) {
-        if (!fs::exists(path)) continue;
         const std::string text = slurp(path);
         const json source = json::parse(text);
         const auto read_back = read(text, path.string());
@@ -246,7 +247,7 @@ TEST_CASE("fhir bundle reader: every IG example bundle reads with all its Compos
         CHECK_FALSE(read_back.value->document->patient.name.best().empty());
         CHECK_FALSE(cda::render_html_page(*read_back.value->document).empty());
     }
-    CHECK(bundles >= 4);
+    CHECK(bundles >= 5);
 }
 
 TEST_CASE("fhir bundle reader: active narrative is dropped, its text kept, each drop named by JSON path") {
@@ -466,4 +467,13 @@ TEST_CASE("fhir bundle reader: other senders' forms: OID code systems, range as 
     CHECK(r.prescriptions[0].rps[0].medications[0].drug.system == "YJ");
     CHECK(r.prescriptions[0].rps[0].days == "7");
     CHECK(r.prescriptions[0].rps[1].medications[0].drug.text == "整腸剤");
+}
+
+TEST_CASE("fhir bundle reader: a decimal as a person writes it, never in exponent form") {
+    CHECK(fhir::detail::plain_decimal(50.0) == "50");
+    CHECK(fhir::detail::plain_decimal(0.9) == "0.9");
+    CHECK(fhir::detail::plain_decimal(7.25) == "7.25");
+    CHECK(fhir::detail::plain_decimal(-1.5e-7) == "-0.00000015");
+    CHECK(fhir::detail::plain_decimal(1.2e20) == "120000000000000000000");
+    CHECK(fhir::detail::plain_decimal(1.0 / 3) == "0.3333333333333333");
 }
