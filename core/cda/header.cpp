@@ -91,7 +91,9 @@ void add_custodian(pugi::xml_node document, const Header& header) {
 void add_recipient(pugi::xml_node document, const Recipient& recipient) {
     pugi::xml_node intended = document.append_child("informationRecipient").append_child("intendedRecipient");
     if (!recipient.doctor.empty()) build::add_person_name(intended.append_child("informationRecipient"), recipient.doctor, "IDE");
-    add_organization(intended, "receivedOrganization", recipient.institution, false);
+    // The recipient's ids only when the letter names its code: an unknown recipient code is
+    // simply not written (the sender's is required, and always written).
+    add_organization(intended, "receivedOrganization", recipient.institution, is_institution_code(recipient.institution.code));
 }
 
 }  // namespace

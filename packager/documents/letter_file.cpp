@@ -87,16 +87,18 @@ Parsed<cda::ReferralLetter> read_letter_file(const std::filesystem::path& path) 
                            {"doctor_id", &letter.doctor.id}});
     if (const auto* to = root["to"].as_table())
         reader.read_table(*to, "to",
-                          {{"institution", &letter.to.institution.name}, {"department", &letter.to.institution.department},
+                          {{"institution", &letter.to.institution.name}, {"code", &letter.to.institution.code},
+                           {"department", &letter.to.institution.department},
                            {"doctor", &letter.to.doctor}, {"address", &letter.to.institution.address}, {"phone", &letter.to.institution.phone}});
     reader.require(root, letter.purpose, "purpose", "the purpose of the referral (紹介目的)");
     reader.require(root, letter.from.name, "from.institution", "the sending institution (紹介元医療機関)");
     reader.require(root, letter.from.code, "from.code", "the sending institution's 10-digit code (医療機関コード)");
     reader.require(root, letter.doctor.name, "from.doctor", "the sending doctor (紹介元医師)");
     reader.require(root, letter.to.institution.name, "to.institution", "the receiving institution (紹介先医療機関)");
-    if (!letter.from.code.empty() && !cda::is_institution_code(letter.from.code))
-        reader.diagnostics.push_back(error({file, 0, "from.code"}, "letter.code.invalid",
-                                           "from.code '" + letter.from.code + "' is not a 医療機関コード: 10 digits (都道府県 2 + 点数表 1 + 医療機関 7)"));
+    for (const auto& [key, code] : {std::pair{"from.code", &letter.from.code}, std::pair{"to.code", &letter.to.institution.code}})
+        if (!code->empty() && !cda::is_institution_code(*code))
+            reader.diagnostics.push_back(error({file, 0, key}, "letter.code.invalid",
+                                               std::string(key) + " '" + *code + "' is not a 医療機関コード: 10 digits (都道府県 2 + 点数表 1 + 医療機関 7)"));
     out.diagnostics = std::move(reader.diagnostics);
     if (!out.has_errors()) out.value = std::move(letter);
     return out;

@@ -32,6 +32,9 @@ sections=$(json "$work/letter.json" "' '.join(s['code']['coding'][0]['code'] for
 kinds=$(json "$work/letter.json" "' '.join(sorted(set(e['resource']['resourceType'] for e in b['entry'])))")
 [ "$kinds" = "AllergyIntolerance Composition Condition Encounter MedicationRequest Observation Organization Patient Practitioner" ] || fail "resources: $kinds"
 json "$work/letter.json" "[c['code'] for e in b['entry'] if e['resource']['resourceType']=='Observation' for c in e['resource']['code']['coding']]" | grep -F 3A010000002327101 >/dev/null || fail "no JLAC10 coding"
+# The recipient ([to] code in the letter file): section 910 points to an Organization with that code.
+recipient=$(json "$work/letter.json" "[i.get('value') for e in b['entry'] if e['fullUrl'] in [r['reference'] for s in b['entry'][0]['resource']['section'] if s['code']['coding'][0]['code']=='910' for r in s['entry']] and e['resource']['resourceType']=='Organization' for i in e['resource']['identifier']]")
+[ "$recipient" = "['2213456789']" ] || fail "the recipient organization's 医療機関コード: $recipient"
 # Same input, same identifiers and fullUrls (only the times differ).
 run referral --storage "$storage" --patient 9999013 --letter "$letter" --format fhir -o "$work/again.json"
 ids() { json "$1" "[b['identifier']['value']] + [e['fullUrl'] for e in b['entry']]"; }

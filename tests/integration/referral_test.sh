@@ -87,6 +87,12 @@ bad syntax "syntax.toml:2: column" 'purpose = "精査"' 'remarks = "閉じてい
 bad missing "purpose: error: missing the purpose of the referral" 'remarks = "x"' "${sender[@]}"
 bad code "is not a 医療機関コード" 'purpose = "精査"' '[from]' 'institution = "登呂病院"' 'code = "22-1456789"' 'doctor = "医師"' '[to]' 'institution = "駿河"'
 bad number "'purpose' must be text in quotes" 'purpose = 3' "${sender[@]}"
+bad to_code "to.code '221345678' is not a 医療機関コード" 'purpose = "精査"' "${sender[@]}" 'code = "221345678"'
+
+# The recipient's 医療機関コード from the letter file ([to] code): the receiving organization's
+# ids in the CDA (prefecture, fee table, institution), as the sender's are written.
+recipient_ids=$(xmllint --xpath '//*[local-name()="receivedOrganization"]/*[local-name()="id"]/@extension' "$work/letter.xml" 2>/dev/null | tr -d ' "' | tr '\n' ' ')
+[ "$recipient_ids" = "extension=22 extension=1 extension=3456789 " ] || fail "the recipient's institution code in the CDA: '$recipient_ids'"
 "$ssmix" referral --storage "$storage" --patient 0000000 --letter "$letter" -o "$work/nobody.xml" >"$work/nobody.out" 2>&1
 [ $? = 1 ] && grep -F "no data for patient 0000000" "$work/nobody.out" >/dev/null || fail "unknown patient: $(cat "$work/nobody.out")"
 [ ! -e "$work/nobody.xml" ] || fail "unknown patient: a document was written"
