@@ -40,8 +40,12 @@ bool hazard_at(ByteView bytes, std::size_t at, bool little) {
     auto value = [&](std::size_t header, std::uint32_t length) {
         return length <= left - header && hazardous({reinterpret_cast<const char*>(p + header), length});
     };
-    if (left >= 8 && p[4] == 'C' && p[5] == 'S' && value(8, read_uint(p + 6, 2, little))) return true;
-    return left >= 8 && value(8, read_uint(p + 4, 4, little));
+    if (left < 8) return false;
+    // "CS" after the tag is the explicit VR: read as an implicit length it would claim 21,315
+    // bytes or more, and in a DICOMDIR that large (1,000 records) every record type was refused.
+    // (An implicit-VR file shaped so is still kept from harm: DCMTK's exceptions are caught.)
+    if (p[4] == 'C' && p[5] == 'S') return value(8, read_uint(p + 6, 2, little));
+    return value(8, read_uint(p + 4, 4, little));
 }
 
 }  // namespace

@@ -82,6 +82,20 @@ TEST_CASE("dicomdir: a file ID that could leave the disc's folder is refused, na
     CHECK(parsed.diagnostics.front().message.find("record 4") != std::string::npos);   // after PATIENT, STUDY and SERIES
 }
 
+TEST_CASE("dicomdir: a large Basic Directory (thousands of records) is not mistaken for a hazard") {
+    // Its first record type's explicit header ("CS", length 8) read as an implicit 32-bit
+    // length claims 545,603 bytes; once the file is that long, the guard refused it.
+    std::vector<std::string> names;
+    for (int i = 0; i < 6000; ++i) names.push_back("DICOM\\S1\\IM" + std::to_string(i));
+    std::vector<const char*> ids;
+    for (const auto& name : names) ids.push_back(name.c_str());
+    const Bytes bytes = dicomdir_bytes(ids);
+    REQUIRE(bytes.size() > 0x85343 + 8);
+    const auto parsed = dicom::read_dicomdir(bytes, "DICOMDIR");
+    REQUIRE(parsed.value);
+    CHECK(parsed.value->size() == 6000);
+}
+
 TEST_CASE("dicomdir: a record type over 16 characters is refused before DCMTK reads it") {
     // DCMTK 3.6.7's correction of such a value can throw out of its parser (found by fuzzing:
     // the last of several values over 16, or one value over 32); the same shape in a Referenced
