@@ -51,7 +51,9 @@ bool may_be_document(const std::string& path) {
 
 }  // namespace
 
-App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : files_(files), view_(files, catalogue_) {
+App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index, const std::vector<DeferredSeries>& deferred,
+         Catalogue::ReadGroup read_group)
+    : files_(files), view_(files, catalogue_) {
     document_view_.save_body = [this] { save_document_body(); };
     document_view_.open_link = [this](const std::string& target) { return open_image_link(target); };
     const dicom::Instance* previous = nullptr;
@@ -67,6 +69,13 @@ App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index) : 
             x.series_description != previous->series_description)
             fonts_.need(x.patient_name + x.study_description + x.series_description);
         previous = &x;
+    }
+    catalogue_.set_group_reader(std::move(read_group));
+    for (const auto& series : deferred) {
+        if (dicom::document_kind(series.first.instance.sop_class_uid) != dicom::DicomDocumentKind::none) continue;
+        catalogue_.add_deferred(series);
+        const dicom::Instance& x = series.first.instance;
+        fonts_.need(x.patient_name + x.study_description + x.series_description);
     }
     files_added();
     prefetch_first_image();   // at once when there is nothing else to read: its chunk loads while the first screen is made
@@ -107,7 +116,9 @@ void App::prefetch_first_image() {
     if (documents_read_ < documents_to_read_.size() || !record_loader_.done()) return;
     first_image_prefetched_ = true;
     const auto& series = catalogue_.studies().front().series;
-    if (!series.empty() && !series.front().instances.empty()) files_.prefetch(series.front().instances.front().path);
+    if (series.empty()) return;
+    if (!series.front().instances.empty()) files_.prefetch(series.front().instances.front().path);
+    else if (!series.front().deferred_first_path.empty()) files_.prefetch(series.front().deferred_first_path);   // not read yet
 }
 
 // Files whose chunks are still on their way are passed over (up to `in_flight` of them), so

@@ -45,8 +45,10 @@ struct LoadedDocument {
 class App {
 public:
     // `index`: headers of DICOM files known in advance (the bundle manifest's image index);
-    // those files are listed at once and read only when shown. Others are scanned.
-    explicit App(FileSource& files, const std::vector<dicom::IndexedInstance>& index = {});
+    // those files are listed at once and read only when shown. Others are scanned. `deferred`:
+    // series of that index listed by their first image, whose images `read_group` gives later.
+    explicit App(FileSource& files, const std::vector<dicom::IndexedInstance>& index = {},
+                 const std::vector<DeferredSeries>& deferred = {}, Catalogue::ReadGroup read_group = {});
 
     void update(double budget_ms, const std::function<double()>& now_ms);   // background work
     void draw();                                                           // one ImGui frame

@@ -4,10 +4,37 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 namespace ssmix::viewer {
 
+Parsed<std::vector<DeferredSeries>> parse_deferred_series(std::string_view json, const std::string& file) {
+    Parsed<std::vector<DeferredSeries>> result;
+    const auto root = nlohmann::json::parse(json, nullptr, false);
+    auto refuse = [&](std::string where, std::string message) {
+        result.diagnostics.push_back(error({file, 0, std::move(where)}, "bundle.images", std::move(message)));
+        return result;
+    };
+    if (!root.is_array()) return refuse("images", "the deferred series are not a list");
+    std::vector<DeferredSeries> list;
+    for (std::size_t i = 0; i < root.size(); ++i) {
+        const auto& item = root[i];
+        const std::string where = "images (deferred " + std::to_string(i) + ")";
+        if (!item.is_object() || !item.value("group", nlohmann::json()).is_number_unsigned() ||
+            !item.value("images", nlohmann::json()).is_number_unsigned() || !item.value("frames", nlohmann::json()).is_number_unsigned() ||
+            !item.contains("first"))
+            return refuse(where, "needs a group, a count of images and frames and a first image");
+        auto first = dicom::parse_instance_index(item["first"].dump(), file);
+        if (!first.value || first.value->size() != 1) return refuse(where, "its first image is not one image index entry");
+        list.push_back({std::move(first.value->front()), item["images"].get<std::size_t>(), item["frames"].get<unsigned>(),
+                        item["group"].get<int>()});
+    }
+    result.value = std::move(list);
+    return result;
+}
+
 unsigned SeriesEntry::frame_count() const {
-    unsigned total = 0;
+    unsigned total = deferred_frames;
     for (const auto& instance : instances) total += instance.frames;
     return total;
 }
@@ -33,12 +60,20 @@ std::vector<StudyEntry>::iterator Catalogue::study_for(const dicom::Instance& in
 
 void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
     if (!instance.has_image()) return;
+    // A picked folder's copy of an indexed image is known by its UID only once its series is read.
+    if (deferred_count_ > 0)
+        for (auto& study : studies_)
+            for (auto& series : study.series)
+                if (series.uid.substr(0, series.uid.find('~')) == instance.series_uid) read_deferred(series);
     // The same image may come twice: from the viewer data and from the picked disc folder.
     // (The same UID in another patient's file is not the same image: it is listed too.)
     if (!instance.sop_instance_uid.empty() &&
         !instances_seen_.insert(instance.sop_instance_uid + '\x1f' + instance.patient_id + '\x1f' + instance.patient_name).second)
         return;
-    const std::size_t patient = patient_index(instance);
+    insert_instance(series_for(instance, patient_index(instance)), path, instance);
+}
+
+SeriesEntry& Catalogue::series_for(const dicom::Instance& instance, std::size_t patient) {
     auto study = study_for(instance, patient);
     // A series UID another patient's files already use (a copying error elsewhere) is listed
     // apart, so that no image is ever shown in a series under the other patient's name.
@@ -46,26 +81,71 @@ void Catalogue::add(const std::string& path, const dicom::Instance& instance) {
     if (const auto owner = patient_index_of_series(series_uid); owner && *owner != patient) series_uid += "~" + std::to_string(patient);
     auto series = std::find_if(study->series.begin(), study->series.end(), [&](const SeriesEntry& s) { return s.uid == series_uid; });
     if (series == study->series.end()) {
-        const SeriesEntry added{series_uid, instance.modality, instance.series_description, instance.series_number, {}};
+        SeriesEntry added;
+        added.uid = series_uid, added.modality = instance.modality, added.description = instance.series_description;
+        added.number = instance.series_number;
         series = study->series.insert(std::upper_bound(study->series.begin(), study->series.end(), added,
                                                        [](const SeriesEntry& a, const SeriesEntry& b) { return a.number < b.number; }),
                                       added);
     }
+    return *series;
+}
+
+void Catalogue::insert_instance(SeriesEntry& series, const std::string& path, const dicom::Instance& instance) {
     const InstanceEntry entry{path, instance.sop_instance_uid, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid,
                               instance.pixel_spacing_row, instance.pixel_spacing_column};
-    const auto before = std::upper_bound(series->instances.begin(), series->instances.end(), entry,
+    const auto before = std::upper_bound(series.instances.begin(), series.instances.end(), entry,
                                          [](const InstanceEntry& a, const InstanceEntry& b) {
         if (a.instance_number != b.instance_number) return a.instance_number < b.instance_number;
         if (a.slice_location && b.slice_location && *a.slice_location != *b.slice_location) return *a.slice_location < *b.slice_location;
         return a.path < b.path;
     });
-    series->instances.insert(before, entry);
+    series.instances.insert(before, entry);
+}
+
+void Catalogue::add_deferred(const DeferredSeries& deferred) {
+    const dicom::Instance& instance = deferred.first.instance;
+    if (!instance.has_image() || deferred.images == 0) return;
+    SeriesEntry& series = series_for(instance, patient_index(instance));
+    if (series.deferred_groups.empty()) ++deferred_count_, series.deferred_first_path = deferred.first.path;
+    series.deferred_groups.push_back(deferred.group);
+    series.deferred_frames += deferred.frames;
+}
+
+void Catalogue::read_deferred(SeriesEntry& series) const {
+    if (series.deferred_groups.empty()) return;
+    auto& self = const_cast<Catalogue&>(*this);   // see the header
+    const auto groups = std::move(series.deferred_groups);
+    series.deferred_groups.clear();
+    series.deferred_frames = 0;
+    --self.deferred_count_;
+    for (const int group : groups) {
+        const auto entries = read_group_ ? read_group_(group) : std::vector<dicom::IndexedInstance>{};
+        for (const auto& entry : entries) {
+            const dicom::Instance& instance = entry.instance;
+            // The page hands back the group it listed; an image that does not belong here is not taken.
+            if (!instance.has_image() || instance.series_uid != series.uid.substr(0, series.uid.find('~'))) continue;
+            if (!instance.sop_instance_uid.empty() &&
+                !self.instances_seen_.insert(instance.sop_instance_uid + '\x1f' + instance.patient_id + '\x1f' + instance.patient_name).second)
+                continue;
+            self.insert_instance(series, entry.path, instance);
+        }
+    }
+}
+
+void Catalogue::read_all_deferred() const {
+    if (deferred_count_ == 0) return;
+    for (const auto& study : studies_)
+        for (const auto& series : study.series) read_deferred(const_cast<SeriesEntry&>(series));
 }
 
 const SeriesEntry* Catalogue::find_series(const std::string& uid) const {
     for (const auto& study : studies_)
         for (const auto& series : study.series)
-            if (series.uid == uid) return &series;
+            if (series.uid == uid) {
+                read_deferred(const_cast<SeriesEntry&>(series));
+                return &series;
+            }
     return nullptr;
 }
 
@@ -100,6 +180,7 @@ std::optional<std::size_t> Catalogue::find_patient(const std::string& id, const 
 }
 
 std::optional<Catalogue::ImageAt> Catalogue::find_image(const std::string& sop_uid, std::size_t patient) const {
+    read_all_deferred();
     for (const auto& study : studies_) {
         if (study.patient != patient) continue;
         for (const auto& series : study.series) {
@@ -115,6 +196,7 @@ std::optional<Catalogue::ImageAt> Catalogue::find_image(const std::string& sop_u
 }
 
 void Catalogue::set_key_images(const std::vector<KeySelection>& selections) {
+    if (!selections.empty()) read_all_deferred();
     for (auto& study : studies_) {
         std::erase_if(study.series, [](const SeriesEntry& s) { return s.key_series; });
         for (auto& series : study.series) series.key_images = 0;
@@ -125,7 +207,9 @@ void Catalogue::set_key_images(const std::vector<KeySelection>& selections) {
         // Listed in the selection's own study, else in the study of its first image (a
         // selection may name images of other studies of the same patient, never of another).
         StudyEntry* home = nullptr;
-        SeriesEntry keys{"key:" + selection.selection_uid, "KO", selection.title, -1, {}, 0, true};
+        SeriesEntry keys;
+        keys.uid = "key:" + selection.selection_uid, keys.modality = "KO", keys.description = selection.title;
+        keys.number = -1, keys.key_series = true;
         for (const auto& uid : selection.sop_uids)
             for (auto& study : studies_) {
                 if (study.patient != *patient) continue;

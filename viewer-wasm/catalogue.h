@@ -2,14 +2,19 @@
 // instances, built from the DICOM headers as they are read, ordered for display. A picked
 // folder may hold other patients' images: every study belongs to the patient its own files
 // name (Patient ID and name together), never to the disc's patient by default.
+// A series of the bundle's image index may be listed from its first image and its count alone
+// (add_deferred): its images are read from the index when first needed, so the start does
+// not grow with the number of images on the disc.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/dicom/instance.h"
+#include "core/dicom/instance_index.h"
 
 namespace ssmix::viewer {
 
@@ -29,6 +34,9 @@ struct SeriesEntry {
     std::vector<InstanceEntry> instances;   // display order
     std::size_t key_images = 0;             // how many of them a Key Object Selection marks
     bool key_series = false;                // made of a selection's key images, not a series of the study
+    std::vector<int> deferred_groups;       // image index groups not read yet (their images are not in `instances`)
+    unsigned deferred_frames = 0;           // their frames
+    std::string deferred_first_path;        // a file of them, to load ahead
     [[nodiscard]] unsigned frame_count() const;
 };
 
@@ -59,9 +67,27 @@ struct KeySelection {
     std::vector<std::string> sop_uids;
 };
 
+// A series whose images only the bundle's image index lists (every image shares the identity
+// of `first`: patient, study, series, modality, size): listed at once, read when first needed.
+struct DeferredSeries {
+    dicom::IndexedInstance first;
+    std::size_t images = 0;
+    unsigned frames = 0;
+    int group = 0;                          // the index group, for ReadGroup
+};
+
+// The page's list of deferred series (web/loader.js, Module.ssmixManifestPart(2)):
+// [{"group": n, "images": n, "frames": n, "first": <an image index of one group, one image>}].
+[[nodiscard]] Parsed<std::vector<DeferredSeries>> parse_deferred_series(std::string_view json, const std::string& file);
+
 class Catalogue {
 public:
+    // Reads one group of the image index (the viewer asks the page for it).
+    using ReadGroup = std::function<std::vector<dicom::IndexedInstance>(int group)>;
+    void set_group_reader(ReadGroup read) { read_group_ = std::move(read); }
+
     void add(const std::string& path, const dicom::Instance& instance);
+    void add_deferred(const DeferredSeries& series);
     // The key images of every selection seen so far (again after more files were read): a
     // series of their own at the head of the study, and a count on each series holding them.
     // Only images of the selection's own patient are ever taken.
@@ -86,11 +112,19 @@ public:
 
 private:
     std::size_t patient_index(const dicom::Instance& instance);
+    SeriesEntry& series_for(const dicom::Instance& instance, std::size_t patient);
+    void insert_instance(SeriesEntry& series, const std::string& path, const dicom::Instance& instance);
+    // Reads a deferred series' images now. The accessors are const, and reading changes nothing
+    // they showed (identity, counts), so they may call it: `this` is never a const object.
+    void read_deferred(SeriesEntry& series) const;
+    void read_all_deferred() const;
     std::vector<StudyEntry>::iterator study_for(const dicom::Instance& instance, std::size_t patient);
 
     std::vector<StudyEntry> studies_;
     std::vector<PatientEntry> patients_;
     std::set<std::string> instances_seen_;   // SOP Instance UID with the patient
+    ReadGroup read_group_;
+    std::size_t deferred_count_ = 0;         // series with groups not read yet
 };
 
 }  // namespace ssmix::viewer

@@ -65,10 +65,13 @@ std::vector<FileEntry> DiscFiles::list() const {
     return entries;
 }
 
-FileRead DiscFiles::read(const std::string& path) { return in_bundle_.count(path) ? bundle_.read(path) : picked_.read(path); }
-
-void DiscFiles::prefetch(const std::string& path) {
-    if (in_bundle_.count(path)) bundle_.prefetch(path);   // a picked file is read when asked: it is local
+// The bundle may hold files its listing leaves out (a series' images, found when first read).
+FileRead DiscFiles::read(const std::string& path) {
+    if (in_bundle_.count(path)) return bundle_.read(path);
+    FileRead read = bundle_.read(path);
+    return read.status == ReadStatus::missing ? picked_.read(path) : read;
 }
+
+void DiscFiles::prefetch(const std::string& path) { bundle_.prefetch(path); }   // a picked file is read when asked: it is local
 
 }  // namespace ssmix::viewer

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -40,14 +41,18 @@ EM_JS(void, js_load_chunk, (unsigned chunk), { Module.ssmixLoadChunk(chunk); });
 EM_JS(void, js_mark_time, (const char* step), { Module.ssmixMarkTime(UTF8ToString(step)); });
 EM_JS(void, js_set_state, (const char* state, const char* message),
       { Module.ssmixSetState(UTF8ToString(state), UTF8ToString(message)); });
-// MANIFEST.JS's object as JSON text in the wasm heap (to be freed): the file table, or its
-// image index (0 when absent). Two texts, so the index is parsed once, straight into images.
-EM_JS(char*, js_manifest_json, (int image_index), {
-    if (typeof SSMIX_MANIFEST !== "object" || SSMIX_MANIFEST === null) return 0;
-    if (image_index) return SSMIX_MANIFEST.images === undefined ? 0 : Module.ssmixHeapText(JSON.stringify(SSMIX_MANIFEST.images));
-    var files = {};
-    for (var key in SSMIX_MANIFEST) if (key !== "images") files[key] = SSMIX_MANIFEST[key];
-    return Module.ssmixHeapText(JSON.stringify(files));
+// MANIFEST.JS's parts as JSON text in the wasm heap (to be freed; 0 when absent): 0 the file
+// table (without the files of deferred series), 1 the image index read at once, 2 the deferred
+// series (web/loader.js, Module.ssmixManifestPart).
+EM_JS(char*, js_manifest_json, (int part), {
+    var text = Module.ssmixManifestPart(part);
+    return text === null ? 0 : Module.ssmixHeapText(text);
+});
+// One group of the image index (a deferred series' images) and one file entry by path, the same way.
+EM_JS(char*, js_index_group, (int group), { return Module.ssmixHeapText(Module.ssmixIndexGroup(group)); });
+EM_JS(char*, js_bundled_file, (const char* path), {
+    var text = Module.ssmixBundledFile(UTF8ToString(path));
+    return text === null ? 0 : Module.ssmixHeapText(text);
 });
 EM_JS(void, js_read_picked, (const char* path), { Module.ssmixReadPicked(UTF8ToString(path)); });
 EM_JS(void, js_pick_folder, (), { Module.ssmixPickFolder(); });
@@ -112,6 +117,27 @@ ssmix::bundle::Manifest load_manifest(std::string& problem) {
 // reads every DICOM file's header instead.
 std::vector<ssmix::dicom::IndexedInstance> image_index(std::string& problem) {
     return read_manifest_part(1, ssmix::dicom::parse_instance_index, "", problem);
+}
+
+std::vector<ssmix::viewer::DeferredSeries> deferred_series(std::string& problem) {
+    return read_manifest_part(2, ssmix::viewer::parse_deferred_series, "", problem);
+}
+
+// A deferred series' images, read when the viewer first needs them.
+std::vector<ssmix::dicom::IndexedInstance> index_group(int group) {
+    char* text = js_index_group(group);
+    auto parsed = ssmix::dicom::parse_instance_index(text, std::string(ssmix::disc::manifest));
+    std::free(text);
+    if (!parsed.value) emscripten_log(EM_LOG_WARN, "%s", ssmix::to_string(parsed.diagnostics.front()).c_str());
+    return parsed.value ? std::move(*parsed.value) : std::vector<ssmix::dicom::IndexedInstance>{};
+}
+
+std::optional<ssmix::bundle::BundledFile> bundled_file(const std::string& path) {
+    char* text = js_bundled_file(path.c_str());
+    if (!text) return std::nullopt;
+    auto file = ssmix::bundle::parse_file_entry_json(text);
+    std::free(text);
+    return file;
 }
 
 // High-DPI: the canvas holds device pixels (CSS size x devicePixelRatio; Emscripten's GLFW
@@ -410,11 +436,13 @@ int main() {
     viewer->chunks = std::make_unique<ssmix::viewer::BundleChunks>([](std::uint32_t chunk) { js_load_chunk(chunk); },
                                                                    chunk_cache_bytes);
     viewer->files = std::make_unique<ssmix::bundle::BundleFiles>(load_manifest(problem), *viewer->chunks,
-                                                                 ssmix::bundle::ContentCheck::stream_only);
+                                                                 ssmix::bundle::ContentCheck::stream_only,
+                                                                 std::string(ssmix::disc::manifest), bundled_file);
     viewer->picked = std::make_unique<ssmix::viewer::PickedFiles>([](const std::string& path) { js_read_picked(path.c_str()); },
                                                                   picked_cache_bytes);
     viewer->disc = std::make_unique<ssmix::viewer::DiscFiles>(*viewer->files, *viewer->picked);
-    viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->disc, image_index(problem));
+    auto index = image_index(problem);
+    viewer->app = std::make_unique<ssmix::viewer::App>(*viewer->disc, index, deferred_series(problem), index_group);
     viewer->app->pick_folder = [] { js_pick_folder(); };
     viewer->app->open_page = [](const std::string& path) { js_open_page(path.c_str()); };
     viewer->app->copy_text = [](const std::string& text) { js_copy_text(text.c_str()); };

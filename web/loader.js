@@ -126,6 +126,84 @@ var Module = typeof Module !== "undefined" ? Module : {};
   var startChunks = window.SSMIX_MANIFEST && window.SSMIX_MANIFEST.startChunks;   // checked by the viewer
   for (var chunk = 0; typeof startChunks === "number" && chunk < Math.min(startChunks, 8); chunk++) insertChunkScript(chunk);
 
+  // --- the image index (MANIFEST.JS "images"), read series by series ------------------------
+  // The browser has parsed the manifest already; handing all of it to the viewer (text, then
+  // JSON parsed again in the wasm) cost about 0.2 ms an image at start. A group (a run of one
+  // series' images) whose images all share their identity (patient, study, series, size) goes
+  // over as its first image and its count; the rest when the viewer opens it (ssmixIndexGroup).
+  // Its files are left out of the file table the viewer starts with and found by path later.
+  var identityKeys = ["sopClass", "study", "series", "patientId", "patientName", "birthDate", "sex", "studyDate", "studyTime",
+    "studyDescription", "accession", "seriesDescription", "modality", "seriesNumber", "rows", "columns", "frames", "charset"];
+  var indexEntriesRead = 0;   // image entries handed to the viewer (the test API shows it)
+  var indexPlan = null;
+  function deferrable(group) {
+    if (window.ssmixEagerIndex === true) return false;   // bench/viewer's baseline: every image read at start, as before
+    if (!group || typeof group !== "object" || !Array.isArray(group.images) || group.images.length < 2) return false;
+    var shared = group.shared;
+    if (!shared || typeof shared !== "object" || typeof shared.series !== "string" || !(shared.frames > 0) ||
+      !(shared.rows > 0) || !(shared.columns > 0)) return false;   // images only: reports and key image notes are read whole
+    for (var i = 0; i < group.images.length; i++) {
+      var image = group.images[i];
+      if (!image || typeof image !== "object" || typeof image.path !== "string") return false;
+      for (var k = 0; k < identityKeys.length; k++) if (identityKeys[k] in image) return false;
+    }
+    return true;
+  }
+  function planIndex() {
+    if (indexPlan) return indexPlan;
+    var manifest = window.SSMIX_MANIFEST, images = manifest && Array.isArray(manifest.images) ? manifest.images : [];
+    indexPlan = { eager: [], deferred: [], deferredPaths: {} };
+    images.forEach(function (group, number) {
+      if (!deferrable(group)) { indexPlan.eager.push(group); return; }
+      indexPlan.deferred.push({ group: number, images: group.images.length, frames: group.images.length * group.shared.frames,
+        first: [{ shared: group.shared, images: [group.images[0]] }] });
+      group.images.forEach(function (image) { indexPlan.deferredPaths[image.path] = true; });
+    });
+    return indexPlan;
+  }
+  // MANIFEST.JS's parts as JSON text: 0 the manifest without the image index and without the
+  // deferred groups' files, 1 the groups read at once, 2 the deferred ones ({group, images,
+  // frames, first}); null when the page has no manifest (1: no image index).
+  Module.ssmixManifestPart = function (part) {
+    var manifest = window.SSMIX_MANIFEST;
+    if (typeof manifest !== "object" || manifest === null) return null;
+    if (part !== 0 && manifest.images === undefined) return null;
+    var plan = planIndex();
+    if (part === 1) {
+      plan.eager.forEach(function (group) { indexEntriesRead += group && Array.isArray(group.images) ? group.images.length : 0; });
+      return JSON.stringify(manifest.images === undefined || Array.isArray(manifest.images) ? plan.eager : manifest.images);
+    }
+    if (part === 2) { indexEntriesRead += plan.deferred.length; return JSON.stringify(plan.deferred); }
+    var files = {};
+    for (var key in manifest) if (key !== "images") files[key] = manifest[key];
+    if (plan.deferred.length && Array.isArray(manifest.files))
+      files.files = manifest.files.filter(function (f) { return !(f && plan.deferredPaths[f.path] === true); });
+    return JSON.stringify(files);
+  };
+  // One group of the image index, as part 1 gives them (a list of one group).
+  Module.ssmixIndexGroup = function (number) {
+    var group = window.SSMIX_MANIFEST.images[number];
+    indexEntriesRead += group.images.length;
+    return JSON.stringify([group]);
+  };
+  // A file of the manifest by path (the files are sorted by path: a binary search, else a scan).
+  var filesByPath = null;
+  Module.ssmixBundledFile = function (path) {
+    var files = window.SSMIX_MANIFEST && window.SSMIX_MANIFEST.files;
+    if (!Array.isArray(files)) return null;
+    var low = 0, high = files.length;
+    while (low < high) {
+      var middle = (low + high) >> 1, at = files[middle] && files[middle].path;
+      if (at === path) return JSON.stringify(files[middle]);
+      if (typeof at === "string" && at < path) low = middle + 1; else high = middle;
+    }
+    if (!filesByPath) {
+      filesByPath = {};
+      files.forEach(function (f) { if (f && typeof f.path === "string") filesByPath[f.path] = f; });
+    }
+    return Object.prototype.hasOwnProperty.call(filesByPath, path) ? JSON.stringify(filesByPath[path]) : null;
+  };
+
   // --- picked or dropped files (「フォルダを開く」) ---------------------------------------------
   // The File objects stay here; the viewer gets their listing and asks for bytes when it needs
   // them. A picked folder's own name (the first part of every path) is dropped, so the disc's
@@ -350,6 +428,9 @@ var Module = typeof Module !== "undefined" ? Module : {};
     // VIEWER.JS running, its wasm compiled, the wasm runtime up, the viewer's start, the font
     // atlas built, the first frame and the viewer ready.
     times: function () { return times; },
+    // How many image entries of the manifest's index the viewer has been given so far: at start
+    // one a series whose images share their identity, the rest as each series is opened.
+    imageIndexEntriesRead: function () { return indexEntriesRead; },
     // The open document's images: [{id, status, width, height, sha256}] (sha256 of the RGBA drawn).
     media: function () { return JSON.parse(UTF8ToString(call("ssmix_api_media", "number", [], []))); },
     saveBody: function () { return call("ssmix_api_save_body", "number", [], []) === 1; },

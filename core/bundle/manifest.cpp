@@ -30,6 +30,21 @@ std::string manifest_script(const Manifest& manifest) {
     return "var " + std::string(manifest_variable) + " = " + manifest_json(manifest) + ";\n";
 }
 
+std::optional<BundledFile> parse_file_entry_json(std::string_view json) {
+    const auto entry = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+    if (!entry.is_object()) return std::nullopt;
+    auto member = [&](const char* key, bool text) -> const nlohmann::json* {
+        const auto it = entry.find(key);
+        if (it == entry.end() || (text ? !it->is_string() : !it->is_number_unsigned())) return nullptr;
+        return &*it;
+    };
+    const auto *path = member("path", true), *size = member("size", false), *sha256 = member("sha256", true);
+    const auto *chunk = member("chunk", false), *offset = member("offset", false), *stored = member("stored", false);
+    if (!path || !size || !sha256 || !chunk || !offset || !stored || chunk->get<std::uint64_t>() > UINT32_MAX) return std::nullopt;
+    return BundledFile{path->get<std::string>(), size->get<std::uint64_t>(), sha256->get<std::string>(), chunk->get<std::uint32_t>(),
+                       offset->get<std::uint64_t>(), stored->get<std::uint64_t>()};
+}
+
 bool inside_chunks(const Manifest& manifest, const BundledFile& file) {
     const auto& sizes = manifest.chunk_sizes;
     if (file.first_chunk >= sizes.size() || file.offset > sizes[file.first_chunk]) return false;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,10 @@ struct Manifest {
 
 // Whether a file entry's stream lies inside the chunks the manifest lists.
 [[nodiscard]] bool inside_chunks(const Manifest& manifest, const BundledFile& file);
+
+// One entry of the manifest's "files" as JSON text (as the page hands it over); nullopt when
+// it lacks a member or has one of the wrong kind. Its bounds are the caller's (inside_chunks).
+[[nodiscard]] std::optional<BundledFile> parse_file_entry_json(std::string_view json);
 
 // Reads the JSON object (the part between "=" and ";" of MANIFEST.JS, or JSON.stringify of it).
 [[nodiscard]] Parsed<Manifest> parse_manifest_json(std::string_view json, const std::string& file);

@@ -4,10 +4,13 @@
 //   HEAD/  head CT, 8 slices 256x256, JPEG-LS lossless
 //   VF/    swallowing study (嚥下造影), 12-frame fluoroscopy clip, JPEG baseline
 // `ssmix-sample-dicom --thin-ct SLICES OUTDIR`: for benchmarks, one thin-slice chest CT study
-// of SLICES 512x512 uncompressed slices (512 KiB each), in series of 500 (S1/, S2/, ...).
+// of SLICES 512x512 uncompressed slices (512 KiB each), in series of 500 (S1/, S2/, ...);
+// `--thin-ct SLICES OUTDIR SIZE PER_SERIES`: slices of SIZE x SIZE in series of PER_SERIES
+// (bench/viewer's start-up scaling: 10,000 small images make a disc in seconds).
 #include <filesystem>
 #include <algorithm>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 
 #include "sample-data/generator/dicom_factory.h"
@@ -20,16 +23,15 @@ using namespace ssmix::sample;
 
 const PatientInfo sample_patient{"9999013", "Kanja^Taro=患者^太郎=カンジャ^タロウ", "19480405", "M"};
 
-void write_thin_ct(const std::filesystem::path& out, int slices) {
+void write_thin_ct(const std::filesystem::path& out, int slices, int size = 512, int per_series = 500) {
     const StudyInfo study{uid_for("bench/study/thin-ct"), "20111216", "100000", "胸部CT 薄層", "A201112160001"};
-    constexpr int per_series = 500;
     for (int i = 0; i < slices; ++i) {
         const int series_number = i / per_series + 1;
         const SeriesInfo series{uid_for("bench/series/thin-ct/" + std::to_string(series_number)), "CT",
                                 "胸部 0.5mm 第" + std::to_string(series_number) + "部", series_number, "CHEST"};
         CtSlice slice;
-        slice.size = 512;
-        slice.pixel_mm = 0.7;
+        slice.size = size;
+        slice.pixel_mm = 0.7 * 512 / size;
         slice.z_mm = -170 + 340.0 * i / std::max(1, slices - 1);
         slice.thickness_mm = 0.5;
         slice.instance = i % per_series + 1;
@@ -51,8 +53,19 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
+    if (argc == 6 && std::string(argv[1]) == "--thin-ct") {
+        try {
+            const int size = std::stoi(argv[4]), per_series = std::stoi(argv[5]);
+            if (size < 16 || size > 1024 || per_series < 1) throw std::invalid_argument("SIZE must be 16..1024, PER_SERIES >= 1");
+            write_thin_ct(argv[3], std::stoi(argv[2]), size, per_series);
+            return 0;
+        } catch (const std::exception& e) {
+            std::cerr << "ssmix-sample-dicom: " << e.what() << '\n';
+            return 1;
+        }
+    }
     if (argc != 2) {
-        std::cerr << "usage: ssmix-sample-dicom OUTDIR | ssmix-sample-dicom --thin-ct SLICES OUTDIR\n";
+        std::cerr << "usage: ssmix-sample-dicom OUTDIR | ssmix-sample-dicom --thin-ct SLICES OUTDIR [SIZE PER_SERIES]\n";
         return 2;
     }
     const std::filesystem::path out = argv[1];
