@@ -84,6 +84,7 @@ void DocumentView::index_ids(const cda::Document& d) {
     if (indexed_path_ == path_) return;
     indexed_path_ = path_;
     section_of_id_.clear();
+    column_weights_.clear();
     jumped_to_ = -1;
     for (std::size_t i = 0; i < d.sections.size(); ++i) {
         const int index = static_cast<int>(i);
@@ -416,6 +417,26 @@ void DocumentView::list(const cda::NarrativeNode& node, Style style) {
     }
 }
 
+// Each column's share of the width: its widest cell's text, capped (one long note must not
+// squeeze the others), and never under a header of two characters, so a column that is empty
+// in every row (転帰) keeps a readable heading. The text wraps by hand, so ImGui's own measure
+// of the cells would give such a column the width of one character. Measured once per table.
+const std::vector<float>& DocumentView::column_weights(const cda::NarrativeNode& node, const cda::TableGrid& grid) {
+    auto [at, added] = column_weights_.try_emplace(&node);
+    if (!added) return at->second;
+    const float em = ImGui::GetFontSize();
+    std::vector<float>& weights = at->second;
+    weights.assign(grid.columns, 2.5f * em);
+    for (const auto& row : grid.rows)
+        for (const cda::GridCell& placed : row) {
+            if (placed.columns != 1) continue;   // a spanning cell says nothing about one column
+            const std::string text = collapse_space(plain_text(placed.cell->children));
+            fonts_.need(text);
+            weights[placed.column] = std::max(weights[placed.column], std::min(ImGui::CalcTextSize(text.c_str()).x + em, 16 * em));
+        }
+    return weights;
+}
+
 void DocumentView::table(const cda::NarrativeNode& node, Style style) {
     // The cells' places as HTML lays them out (cda::table_grid); ImGui tables have no spans, so
     // a spanning cell's text sits in its first column and row, and later cells move past it.
@@ -426,6 +447,7 @@ void DocumentView::table(const cda::NarrativeNode& node, Style style) {
         ImGui::PopID();
         return;
     }
+    for (const float weight : column_weights(node, grid)) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, weight);
     for (std::size_t r = 0; r < grid.rows.size(); ++r) {
         ImGui::TableNextRow(grid.header_rows[r] ? ImGuiTableRowFlags_Headers : 0);
         for (const cda::GridCell& placed : grid.rows[r]) {

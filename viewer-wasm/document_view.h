@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/cda/document.h"
+#include "core/cda/table_grid.h"
 #include "viewer-wasm/fonts.h"
 #include "viewer-wasm/media_images.h"
 #include "viewer-wasm/ui_text.h"
@@ -63,6 +64,7 @@ private:
     void flush(Style style);
     void end_line();
     void table(const cda::NarrativeNode& table, Style style);
+    const std::vector<float>& column_weights(const cda::NarrativeNode& table, const cda::TableGrid& grid);
     void media(const cda::NarrativeNode& node, Style style);
     Language language_ = Language::ja;   // of the document being drawn
     void list(const cda::NarrativeNode& list, Style style);
@@ -79,6 +81,7 @@ private:
     std::string link_target_;              // the ID the text being drawn links to, if any
     std::map<std::string, int> section_of_id_;
     std::string indexed_path_;             // the document section_of_id_ is for
+    std::map<const cda::NarrativeNode*, std::vector<float>> column_weights_;   // per table of that document
     int jump_to_section_ = -1;             // asked for by a contents entry or a link; done next frame
     int jumped_to_ = -1;
     std::vector<ContentsEntry> contents_;

@@ -114,7 +114,8 @@ await session("disc-empty", async (page) => {
   check(s.patient.id === "000999739" && !s.documents[0].otherPatient, "the vendor bundle's patient: " + JSON.stringify({ p: s.patient, d: s.documents }));
   // The letter's 5 Conditions and 3 allergies, and the collection's 4 results: one patient's record.
   check(s.record && s.record.problems === 5 && s.record.allergies === 3 && s.record.labResults === 4, "the vendor bundles' record: " + JSON.stringify(s.record));
-  for (const [panel, word] of [["problems", "狭心症"], ["labs", "カリウム"]]) {
+  // 尿蛋⽩ as the IG writes it, with the Kangxi radical U+2F69 for 白: drawn, not as "?".
+  for (const [panel, word] of [["problems", "狭心症"], ["labs", "カリウム"], ["labs", "尿蛋\u2F69"]]) {
     const view = await page.evaluate((id) => window.ssmixViewer.open(id), panel);
     check(view.panel === panel && await drawnSoon(page, word), `vendor ${panel}: "${word}" is not drawn`);
     writeFileSync(join(artifacts, `fhir-vendor-${panel}.png`), await page.screenshot({ type: "png" }));

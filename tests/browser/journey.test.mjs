@@ -65,6 +65,9 @@ try {
     const fhirView = (await page.evaluate(() => window.ssmixViewer.state())).view.letter;
     check(fhirView.scrollY === 0, "the FHIR letter opened scrolled to " + fhirView.scrollY);
     check(await drawnSoon(page, expected.letter.purpose), "the FHIR letter's purpose is not drawn");
+    // The problems table's last columns are empty in every row: their headings must still be
+    // drawn whole, not one character a line.
+    check(await drawnSoon(page, "転帰日"), "the heading 転帰日 of an empty column is not drawn whole");
     await screenshot(page, "01-letter-fhir");
     await page.evaluate((id) => window.ssmixViewer.open(id), state.documents[0].id);
   }
