@@ -23,7 +23,7 @@ using namespace ssmix::sample;
 
 const PatientInfo sample_patient{"9999013", "Kanja^Taro=患者^太郎=カンジャ^タロウ", "19480405", "M"};
 
-void write_thin_ct(const std::filesystem::path& out, int slices, int size = 512, int per_series = 500) {
+void write_thin_ct(const std::filesystem::path& out, int slices, int size, int per_series) {
     const StudyInfo study{uid_for("bench/study/thin-ct"), "20111216", "100000", "胸部CT 薄層", "A201112160001"};
     for (int i = 0; i < slices; ++i) {
         const int series_number = i / per_series + 1;
@@ -44,18 +44,9 @@ void write_thin_ct(const std::filesystem::path& out, int slices, int size = 512,
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 4 && std::string(argv[1]) == "--thin-ct") {
+    if ((argc == 4 || argc == 6) && std::string(argv[1]) == "--thin-ct") {
         try {
-            write_thin_ct(argv[3], std::stoi(argv[2]));
-            return 0;
-        } catch (const std::exception& e) {
-            std::cerr << "ssmix-sample-dicom: " << e.what() << '\n';
-            return 1;
-        }
-    }
-    if (argc == 6 && std::string(argv[1]) == "--thin-ct") {
-        try {
-            const int size = std::stoi(argv[4]), per_series = std::stoi(argv[5]);
+            const int size = argc == 6 ? std::stoi(argv[4]) : 512, per_series = argc == 6 ? std::stoi(argv[5]) : 500;
             if (size < 16 || size > 1024 || per_series < 1) throw std::invalid_argument("SIZE must be 16..1024, PER_SERIES >= 1");
             write_thin_ct(argv[3], std::stoi(argv[2]), size, per_series);
             return 0;
@@ -64,7 +55,7 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    if (argc != 2) {
+    if (argc != 2 || argv[1][0] == '-') {   // an option it does not know (--help) is not a folder name
         std::cerr << "usage: ssmix-sample-dicom OUTDIR | ssmix-sample-dicom --thin-ct SLICES OUTDIR [SIZE PER_SERIES]\n";
         return 2;
     }
