@@ -6,6 +6,7 @@
 namespace ssmix {
 
 std::string format_time(std::chrono::system_clock::time_point when, Zone zone, const char* format) {
+    if (zone == Zone::japan) when += std::chrono::hours(9);
     const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
     std::tm parts{};
     if (zone == Zone::local) localtime_r(&seconds, &parts);

@@ -1,6 +1,7 @@
 // core/base/local_time.h — the clock as the hospital's files show it. One formatter for every
-// time the program writes: local time (SS-MIX2 names, documents, logs, README.TXT) or UTC
-// (XDS metadata), through strftime, with milliseconds where a name needs them.
+// time the program writes: local time (SS-MIX2 names, logs, README.TXT), UTC (XDS metadata) or
+// Japan time (the documents' own dates, CDA and FHIR alike, whatever the server's zone), through
+// strftime, with milliseconds where a name needs them.
 #pragma once
 
 #include <chrono>
@@ -8,9 +9,10 @@
 
 namespace ssmix {
 
-enum class Zone { local, utc };
+enum class Zone { local, utc, japan };   // japan: UTC+9, no daylight saving
 
-// `when` through strftime's `format`; "%f" (not strftime's) stands for the milliseconds.
+// `when` through strftime's `format`; "%f" (not strftime's) stands for the milliseconds. With
+// Zone::japan, "%z" is not meaningful: the caller writes the offset (+0900, +09:00).
 [[nodiscard]] std::string format_time(std::chrono::system_clock::time_point when, Zone zone, const char* format);
 
 // Now, formatted: local_time_now("%Y-%m-%d %H:%M"), utc_time_now("%Y%m%d%H%M%S") ...

@@ -40,7 +40,7 @@ std::string_view digits_of(std::string_view t) {
 }  // namespace
 
 std::string jst_instant(std::chrono::system_clock::time_point when) {
-    return format_time(when + std::chrono::hours(9), Zone::utc, "%Y-%m-%dT%H:%M:%S.%f") + "+09:00";
+    return format_time(when, Zone::japan, "%Y-%m-%dT%H:%M:%S.%f") + "+09:00";
 }
 
 std::string date(std::string_view hl7_time) {

@@ -41,7 +41,9 @@ std::optional<clinical::ClinicalRecord> load_record(const std::string& command, 
 cda::WriteContext new_write_context() {
     cda::WriteContext context;
     context.document_id = random_uuid_oid();
-    context.time = local_time_now("%Y%m%d%H%M%S%z");
+    // Dated in Japan time, as the FHIR form of the same letter is: the receiving physician sees
+    // the same date on both, whatever zone the hospital's server is set to.
+    context.time = format_time(std::chrono::system_clock::now(), Zone::japan, "%Y%m%d%H%M%S") + "+0900";
     return context;
 }
 

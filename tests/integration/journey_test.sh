@@ -69,6 +69,11 @@ assert len(links) == 1, f"{len(links)} DocumentReferences"
 assert links[0]["url"].endswith("referral.xml"), links[0]["url"]
 assert int(links[0]["size"]) == len(cda), (links[0]["size"], len(cda))
 assert links[0]["hash"] == base64.b64encode(hashlib.sha1(cda).digest()).decode(), "SHA-1 of the CDA file"
+# Both forms dated in Japan time, so the physician sees one date for the one letter.
+cda_time = ET.fromstring(cda).find("{urn:hl7-org:v3}effectiveTime").get("value")
+composition = bundle["entry"][0]["resource"]
+assert cda_time.endswith("+0900"), cda_time
+assert cda_time[:8] == composition["date"][:10].replace("-", ""), (cda_time, composition["date"])
 subset = run / "disc" / "IHE_XDM" / "SUBSET01"
 rim = "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0"
 entries = ET.parse(subset / "METADATA.XML").getroot().iter(f"{{{rim}}}ExtrinsicObject")

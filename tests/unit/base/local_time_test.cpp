@@ -13,6 +13,13 @@ TEST_CASE("time: UTC through strftime, with %f for milliseconds and %% kept") {
     CHECK(format_time(when, Zone::utc, "%H:%M:%S.%f 100%%f") == "05:06:07.089 100%f");
 }
 
+TEST_CASE("time: Japan time is UTC+9 whatever the machine's zone, across the date line") {
+    // 2026-12-07 16:30:00 UTC (date -u -d @1796661000) is 2026-12-08 01:30:00 in Japan.
+    const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(1796661000));
+    CHECK(format_time(when, Zone::utc, "%Y%m%d%H%M%S") == "20261207163000");
+    CHECK(format_time(when, Zone::japan, "%Y%m%d%H%M%S") == "20261208013000");
+}
+
 TEST_CASE("time: the SS-MIX2 timestamp has 17 digits") {
     const std::string stamp = local_timestamp_ms();
     CHECK(stamp.size() == 17);
