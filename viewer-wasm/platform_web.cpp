@@ -162,8 +162,12 @@ Display fit_window_to_canvas() {
 // ImGui 1.86 reads keys once per frame from io.KeysDown, which the GLFW backend sets on each
 // event: a key pressed and released between two frames (a quick Ctrl+C on a slow machine)
 // would never be seen. Presses are latched here and shown to ImGui for one frame.
+// A held key repeats when the browser repeats it (its keydown events with `repeat`), not by
+// ImGui's clock (io.KeyRepeatDelay is switched off): on a busy machine a frame can last half a
+// second, and ImGui would count one press of ↓ held that long as seven slices.
 struct KeyLatch {
     std::vector<std::pair<int, int>> presses;   // key, modifier bits, since the last frame
+    std::vector<int> repeats;                   // keys the browser repeated since the last frame
     std::set<int> down;                         // keys physically held
 
     // Registered before ImGui's backend, which calls it first on every key event.
@@ -179,6 +183,9 @@ struct KeyLatch {
             io.KeyAlt = io.KeyAlt || (mods & GLFW_MOD_ALT);
             io.KeySuper = io.KeySuper || (mods & GLFW_MOD_SUPER);
         }
+        // A duration below 0 makes NewFrame start the key again: pressed once more this frame.
+        for (const int key : repeats)
+            if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown) && io.KeysDown[key]) io.KeysDownDuration[key] = -1.0f;
     }
 
     // After the frame: keys already let go are up again, and the modifiers as the keys are.
@@ -187,6 +194,7 @@ struct KeyLatch {
         for (const auto& [key, mods] : presses)
             if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown) && !down.count(key)) io.KeysDown[key] = false;
         presses.clear();
+        repeats.clear();
         io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
         io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
         io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
@@ -197,6 +205,7 @@ KeyLatch key_latch;
 
 void KeyLatch::on_key(GLFWwindow*, int key, int, int action, int mods) {
     if (action == GLFW_PRESS) key_latch.presses.emplace_back(key, mods), key_latch.down.insert(key);
+    if (action == GLFW_REPEAT) key_latch.repeats.push_back(key);
     if (action == GLFW_RELEASE) key_latch.down.erase(key);
 }
 
@@ -462,6 +471,7 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;   // nothing written anywhere
+    io.KeyRepeatDelay = FLT_MAX;   // keys repeat as the browser repeats them (KeyLatch)
     ImGui::StyleColorsDark();
     js_mark_time("main");
     viewer->app->fonts().build_initial(18.0f);

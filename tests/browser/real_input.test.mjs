@@ -52,6 +52,20 @@ try {
   await page.keyboard.press("ArrowUp");
   const back = await view();
   check(back.frame === expected, `ArrowUp: slice ${back.frame + 1}, expected ${expected + 1}`);
+  // A key held while frames pass is one slice; each repeat the browser sends is one more. (By
+  // ImGui's own clock, 0.8 s held would have been about ten slices, as a busy machine's slow
+  // frames once made one press of ↓ move seven.)
+  await page.keyboard.down("ArrowDown");
+  await new Promise((r) => setTimeout(r, 800));
+  let held = await view();
+  check(held.frame === expected + 1, `ArrowDown held 0.8 s: slice ${held.frame + 1}, expected ${expected + 2}`);
+  if (browserName === "chromium") {   // a second keydown of a held key is the browser's repeat (KeyboardEvent.repeat)
+    await page.keyboard.down("ArrowDown");
+    held = await view();
+    check(held.frame === expected + 2, `ArrowDown repeated once: slice ${held.frame + 1}, expected ${expected + 3}`);
+  }
+  await page.keyboard.up("ArrowDown");
+  await page.evaluate((n) => window.ssmixViewer.setFrame(n), expected);
   // Ctrl+wheel zooms one step. Firefox's WebDriver BiDi never delivers a wheel event while
   // Control is held (the page sees the keydown, then nothing), so Firefox gets the X server's
   // own events instead (xdotool under Xvfb: Control down, wheel button 4, Control up) at the
