@@ -44,6 +44,15 @@ std::string with_unit(const std::string& value, const Code& unit) {
     return u.empty() ? value : value + " " + u;
 }
 
+// The guideline's own name for the data type says both the kind of test and the stage
+// ("放射線検査の実施通知"); English shows the code, for want of an official English name.
+std::string study_stage(const std::string& data_type, Language language) {
+    if (language == Language::ja)
+        for (const auto& row : ssmix2::data_type_rows())
+            if (row.code == data_type) return std::string(row.meaning);
+    return data_type;
+}
+
 }  // namespace
 
 std::string_view column_label(Column column, Language language) { return pick(column_labels[static_cast<std::size_t>(column)], language); }
@@ -122,19 +131,6 @@ RecordTable lab_result_list(const std::vector<LabResult>& results, Language) {
     }
     return table;
 }
-
-namespace {
-
-// The guideline's own name for the data type says both the kind of test and the stage
-// ("放射線検査の実施通知"); English shows the code, for want of an official English name.
-std::string study_stage(const std::string& data_type, Language language) {
-    if (language == Language::ja)
-        for (const auto& row : ssmix2::data_type_rows())
-            if (row.code == data_type) return std::string(row.meaning);
-    return data_type;
-}
-
-}  // namespace
 
 RecordTable imaging_table(const std::vector<ImagingOrder>& imaging, Language language) {
     RecordTable table;
