@@ -53,7 +53,7 @@ bool may_be_document(const std::string& path) {
 
 App::App(FileSource& files, const std::vector<dicom::IndexedInstance>& index, const std::vector<DeferredSeries>& deferred,
          Catalogue::ReadGroup read_group)
-    : files_(files), view_(files, catalogue_) {
+    : files_(files), viewports_(files, catalogue_) {
     document_view_.save_body = [this] { save_document_body(); };
     document_view_.open_link = [this](const std::string& target) { return open_image_link(target); };
     const dicom::Instance* previous = nullptr;
@@ -102,10 +102,11 @@ void App::update(double budget_ms, const std::function<double()>& now_ms) {
     record_loader_.update(problems_);
     if (!catalogue_complete_) scan_some(budget_ms, now_ms);
     prefetch_first_image();
-    view_.tick(now_ms());
-    if (now_ms() - start < budget_ms) view_.update();
+    viewports_.tick(now_ms());
+    viewports_.follow();
+    if (now_ms() - start < budget_ms) viewports_.update();
     // Thumbnails last: once the first screen is drawn, and not while an image is on its way.
-    if (first_screen_drawn_ && view_.status() != ViewStatus::loading && now_ms() - start < budget_ms) thumbnails_.update();
+    if (first_screen_drawn_ && !viewports_.loading() && now_ms() - start < budget_ms) thumbnails_.update();
 }
 
 // The first image of the first series in the list starts loading as soon as the letters and
@@ -207,7 +208,7 @@ void App::read_documents() {
     }
     if (!document_opened_once_ && !documents_.empty()) {
         document_opened_once_ = true;
-        if (view_.status() == ViewStatus::empty) {
+        if (view().status() == ViewStatus::empty) {
             open_document_ = 0, panel_ = Panel::document;
             // Its characters into the atlas before it is first drawn (a frame sooner on screen).
             fonts_.need(document_text());
@@ -268,8 +269,8 @@ bool App::open_image_link(const std::string& target) {
     if (!patient) return false;
     const auto at = catalogue_.find_image(uid, *patient);
     if (!at) return false;
-    view_.open(at->series_uid);
-    view_.set_frame(at->frame + frame_in_file);
+    view().open(at->series_uid);
+    view().set_frame(at->frame + frame_in_file);
     show_images();
     return true;
 }
@@ -323,10 +324,13 @@ std::optional<PatientEntry> App::other_patient_shown() const {
         if (!is_other_patients(open)) return std::nullopt;
         return PatientEntry{open.patient_id, open.patient_name, "", ""};
     }
-    if (panel_ != Panel::images || view_.series_uid().empty()) return std::nullopt;
-    const auto shown = catalogue_.patient_index_of_series(view_.series_uid());
-    if (!shown || shown == disc_patient()) return std::nullopt;
-    return catalogue_.patients()[*shown];
+    if (panel_ != Panel::images) return std::nullopt;
+    for (std::size_t i = 0; i < viewports_.shown(); ++i) {   // any of the views shown
+        const std::string& series = viewports_.view(i).series_uid();
+        const auto shown = series.empty() ? std::nullopt : catalogue_.patient_index_of_series(series);
+        if (shown && shown != disc_patient()) return catalogue_.patients()[*shown];
+    }
+    return std::nullopt;
 }
 
 PatientEntry App::patient() const {
@@ -387,7 +391,7 @@ void App::draw() {
         ImGui::EndChild();
     } else {
         ImGui::BeginChild("##image", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        image_panel_.draw(language_);
+        image_panel_.draw(language_, disc_patient());
         ImGui::EndChild();
     }
     ImGui::End();
@@ -532,7 +536,7 @@ void App::draw_series_list() {
                                         (series.key_images && !series.key_series ? "  ★" + std::string(tr(Text::key_images)) + " " + std::to_string(series.key_images) : "");
             fonts_.need(caption);
             if (series_row(series, caption)) {
-                view_.open(series.uid);
+                viewports_.show(viewports_.active_index(), series.uid);
                 show_images();
             }
         }
@@ -555,7 +559,13 @@ bool App::series_row(const SeriesEntry& series, const std::string& caption) {
     constexpr float side = 48;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::Selectable(("##series-" + series.uid).c_str(),
-                                           panel_ == Panel::images && view_.series_uid() == series.uid, 0, ImVec2(0, side));
+                                           panel_ == Panel::images && view().series_uid() == series.uid, 0, ImVec2(0, side));
+    // Dragged onto one of the views, the series is shown there.
+    if (ImGui::BeginDragDropSource()) {
+        ImGui::SetDragDropPayload(ImagePanel::series_payload, series.uid.c_str(), series.uid.size() + 1);
+        label(caption);
+        ImGui::EndDragDropSource();
+    }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Thumbnail* thumbnail = thumbnails_.find(series.uid);
     if (thumbnail && thumbnail->status == ThumbnailStatus::shown) {

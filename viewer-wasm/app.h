@@ -24,6 +24,7 @@
 #include "viewer-wasm/record_view.h"
 #include "viewer-wasm/series_thumbnails.h"
 #include "viewer-wasm/ui_text.h"
+#include "viewer-wasm/viewports.h"
 
 namespace ssmix::viewer {
 
@@ -72,12 +73,14 @@ public:
     // Whose images or report are on screen, when that is not the disc's patient.
     [[nodiscard]] std::optional<PatientEntry> other_patient_shown() const;
     [[nodiscard]] bool showing_other_patient() const { return other_patient_shown().has_value(); }
-    [[nodiscard]] ImageOverlay image_overlay() const { return image_panel_.overlay(language_); }
+    [[nodiscard]] ImageOverlay image_overlay() const { return image_panel_.overlay(viewports_.active(), language_); }
 
     [[nodiscard]] const Catalogue& catalogue() const { return catalogue_; }
     [[nodiscard]] const SeriesThumbnails& thumbnails() const { return thumbnails_; }
     [[nodiscard]] const DocumentView& document_view() const { return document_view_; }
-    [[nodiscard]] ImageView& view() { return view_; }
+    [[nodiscard]] ImageView& view() { return viewports_.active(); }   // the active view
+    [[nodiscard]] Viewports& viewports() { return viewports_; }
+    [[nodiscard]] const ImagePanel& image_panel() const { return image_panel_; }
     [[nodiscard]] Fonts& fonts() { return fonts_; }
     [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }   // files that could not be read
 
@@ -154,8 +157,8 @@ private:
     FileSource& files_;
     Fonts fonts_;
     Catalogue catalogue_;
-    ImageView view_;
-    ImagePanel image_panel_{view_, catalogue_, fonts_};
+    Viewports viewports_;
+    ImagePanel image_panel_{viewports_, catalogue_, fonts_};
     SeriesThumbnails thumbnails_{files_, catalogue_};
     Language language_ = Language::ja;
 

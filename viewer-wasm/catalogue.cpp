@@ -84,6 +84,7 @@ SeriesEntry& Catalogue::series_for(const dicom::Instance& instance, std::size_t 
         SeriesEntry added;
         added.uid = series_uid, added.modality = instance.modality, added.description = instance.series_description;
         added.number = instance.series_number;
+        added.frame_of_reference = instance.frame_of_reference_uid;
         series = study->series.insert(std::upper_bound(study->series.begin(), study->series.end(), added,
                                                        [](const SeriesEntry& a, const SeriesEntry& b) { return a.number < b.number; }),
                                       added);
@@ -93,7 +94,8 @@ SeriesEntry& Catalogue::series_for(const dicom::Instance& instance, std::size_t 
 
 void Catalogue::insert_instance(SeriesEntry& series, const std::string& path, const dicom::Instance& instance) {
     const InstanceEntry entry{path, instance.sop_instance_uid, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid,
-                              instance.pixel_spacing_row, instance.pixel_spacing_column};
+                              instance.pixel_spacing_row, instance.pixel_spacing_column, instance.image_position,
+                              instance.image_orientation};
     const auto before = std::upper_bound(series.instances.begin(), series.instances.end(), entry,
                                          [](const InstanceEntry& a, const InstanceEntry& b) {
         if (a.instance_number != b.instance_number) return a.instance_number < b.instance_number;

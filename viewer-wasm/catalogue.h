@@ -26,10 +26,12 @@ struct InstanceEntry {
     unsigned frames = 1;
     std::string transfer_syntax_uid;
     std::optional<double> spacing_row, spacing_column;   // mm per pixel (Pixel Spacing)
+    std::vector<double> position, orientation;           // Image Position / Orientation (Patient), empty when absent
 };
 
 struct SeriesEntry {
     std::string uid, modality, description;
+    std::string frame_of_reference;         // of its first image: the coordinates its positions are in
     int number = 0;
     std::vector<InstanceEntry> instances;   // display order
     std::size_t key_images = 0;             // how many of them a Key Object Selection marks

@@ -19,6 +19,7 @@ void ImagePanel::label(std::string_view utf8) {
 
 // One row of buttons: the file's own window, the CT presets, inversion, fit.
 void ImagePanel::draw_tools(Language language) {
+    ImageView& view_ = views_.active();
     const auto button = [this](const std::string& caption, const char* id) {
         const std::string label_id = caption + "##" + id;
         fonts_.need(label_id);
@@ -63,19 +64,45 @@ void ImagePanel::draw_tools(Language language) {
     ImGui::NewLine();
 }
 
-void ImagePanel::draw(Language language) {
-    switch (view_.status()) {
-        case ViewStatus::empty:
-            label(text(Text::image_none_selected, language));
-            return;
-        case ViewStatus::error:
-            label(text(Text::image_error, language));
-            label(view_.error_message());
-            return;
-        case ViewStatus::loading:
-        case ViewStatus::shown:
-            break;
+// 1, 2 or 4 views, and whether they move together.
+void ImagePanel::draw_layout_tools(Language language) {
+    for (const auto& [layout, name, id] : {std::tuple{Layout::one, Text::layout_one, "##layout-1x1"},
+                                           std::tuple{Layout::two, Text::layout_two, "##layout-1x2"},
+                                           std::tuple{Layout::four, Text::layout_four, "##layout-2x2"}}) {
+        const std::string caption = std::string(text(name, language)) + id;
+        fonts_.need(caption);
+        if (ImGui::RadioButton(caption.c_str(), views_.layout() == layout)) views_.set_layout(layout);
+        ImGui::SameLine();
     }
+    if (views_.shown() > 1) {
+        bool linked = views_.linked();
+        const std::string caption = std::string(text(Text::linked, language)) + "##linked";
+        fonts_.need(caption);
+        if (ImGui::Checkbox(caption.c_str(), &linked)) views_.set_linked(linked);
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+}
+
+void ImagePanel::draw(Language language, std::optional<std::size_t> disc_patient) {
+    ImageView& view_ = views_.active();
+    disc_patient_ = disc_patient;
+    view_rects_ = {};
+    if (views_.shown() == 1) {
+        switch (view_.status()) {
+            case ViewStatus::empty:
+                label(text(Text::image_none_selected, language));
+                return;
+            case ViewStatus::error:
+                label(text(Text::image_error, language));
+                label(view_.error_message());
+                return;
+            case ViewStatus::loading:
+            case ViewStatus::shown:
+                break;
+        }
+    }
+    draw_layout_tools(language);
     const unsigned count = view_.frame_count();
     std::string line = std::string(text(Text::frame, language)) + " " + std::to_string(view_.frame() + 1) + " / " + std::to_string(count);
     if (const auto* frame = view_.rendered(); frame && frame->window)
@@ -91,14 +118,62 @@ void ImagePanel::draw(Language language) {
     ImVec2 room = ImGui::GetContentRegionAvail();
     const float tag_height = show_tags_ ? room.y / 3 : 0;   // the tag browser takes the lower third
     if (show_tags_) room.y -= tag_height + ImGui::GetStyle().ItemSpacing.y;
-    const ImageOverlay overlay = this->overlay(language);
-    for (const auto* text : {&overlay.top_left, &overlay.top_right, &overlay.bottom_left, &overlay.bottom_right}) fonts_.need(*text);
-    view_.draw(room.x, room.y, overlay, language);
+    // Keys go to the active view while the pointer or the focus is on the images.
+    const bool keys_here = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) || ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
+    const std::size_t columns = views_.shown() == 1 ? 1 : 2, rows = views_.shown() == 4 ? 2 : 1;
+    const ImVec2 gap = ImGui::GetStyle().ItemSpacing;
+    const float cell_width = (room.x - gap.x * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float cell_height = (room.y - gap.y * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+    for (std::size_t i = 0; i < views_.shown(); ++i) {
+        if (i % columns) ImGui::SameLine();
+        draw_view(i, cell_width, cell_height, keys_here, language);
+    }
     if (show_tags_) draw_tag_browser(tag_height);
 }
 
+// One view: its own child window (so a series can be dropped on it), framed in the accent
+// colour when active and in red when it shows another patient's images than the disc's.
+void ImagePanel::draw_view(std::size_t index, float width, float height, bool keys_here, Language language) {
+    ImageView& view = views_.view(index);
+    const bool several = views_.shown() > 1, active = index == views_.active_index();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool other_patient = !view.series_uid().empty() && catalogue_.patient_index_of_series(view.series_uid()) != disc_patient_;
+    ImGui::BeginChild(("##view-" + std::to_string(index)).c_str(), ImVec2(width, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const float inset = several ? 3 : 0;   // room for the frame
+    if (inset > 0) ImGui::SetCursorPos(ImVec2(inset, inset));
+    const float inner_width = width - 2 * inset, inner_height = height - 2 * inset;
+    bool touched = false;
+    if (view.status() == ViewStatus::error) {
+        label(text(Text::image_error, language));
+        label(view.error_message());
+    } else if (view.series_uid().empty()) {
+        fonts_.need(text(Text::viewport_drop_hint, language));
+        ImGui::TextWrapped("%s", std::string(text(Text::viewport_drop_hint, language)).c_str());
+    } else {
+        ImageOverlay overlay = this->overlay(view, language);
+        if (other_patient) overlay.top_left = "【" + std::string(text(Text::other_patient, language)) + "】" + overlay.top_left;
+        if (const auto note = views_.note(index); note && several) overlay.note = text(*note, language);
+        for (const auto* t : {&overlay.top_left, &overlay.top_right, &overlay.bottom_left, &overlay.bottom_right, &overlay.note}) fonts_.need(*t);
+        touched = view.draw(inner_width, inner_height, overlay, language, keys_here && active);
+    }
+    // A click anywhere on the view makes it the active one.
+    if (ImGui::IsWindowHovered() && (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right))) touched = true;
+    ImGui::EndChild();
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(series_payload))
+            views_.show(index, std::string(static_cast<const char*>(payload->Data)));
+        ImGui::EndDragDropTarget();
+    }
+    if (touched) views_.activate(index);
+    view_rects_[index] = {at.x, at.y, width, height};
+    if (!several && !other_patient) return;
+    const ImU32 colour = other_patient ? IM_COL32(220, 40, 40, 255) : active ? IM_COL32(255, 190, 40, 255) : IM_COL32(90, 90, 90, 255);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(at.x + 1, at.y + 1), ImVec2(at.x + width - 1, at.y + height - 1), colour, 0, 0, active ? 3.0f : 1.0f);
+}
+
 void ImagePanel::draw_tag_browser(float height) {
-    const auto& rows = view_.tags();
+    const auto& rows = views_.active().tags();
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##tags", 4, flags, ImVec2(0, height))) return;
@@ -127,7 +202,7 @@ void ImagePanel::draw_tag_browser(float height) {
     ImGui::EndTable();
 }
 
-ImageOverlay ImagePanel::overlay(Language language) const {
+ImageOverlay ImagePanel::overlay(const ImageView& view_, Language language) const {
     ImageOverlay overlay;
     if (const PatientEntry* patient = catalogue_.patient_of_series(view_.series_uid()))
         overlay.top_left = dicom::display_person_name(patient->name) + "  " + patient->id;

@@ -228,8 +228,8 @@ std::string length_text(const Measurement& m) {
 
 }  // namespace
 
-void ImageView::draw(float width, float height, const ImageOverlay& overlay, Language language) {
-    if (!rendered_ || !texture_) return;
+bool ImageView::draw(float width, float height, const ImageOverlay& overlay, Language language, bool takes_keys) {
+    if (!rendered_ || !texture_) return false;
     const ImVec2 panel = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##image-area", ImVec2(std::max(width, 1.0f), std::max(height, 1.0f)),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
@@ -282,14 +282,18 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay, Lan
         }
     }
     outlined_text(draw, ImVec2(panel.x + margin, panel.y + margin), overlay.top_left);
-    outlined_text(draw, ImVec2(panel.x + width - margin - text_width(overlay.top_right), panel.y + margin), overlay.top_right);
+    // In a narrow view (2 or 4 side by side) the study goes under the patient rather than over it.
+    const bool crowded = text_width(overlay.top_left) + text_width(overlay.top_right) + 3 * margin > width;
+    outlined_text(draw, ImVec2(panel.x + width - margin - text_width(overlay.top_right), panel.y + margin + (crowded ? line : 0)),
+                  overlay.top_right);
+    if (!overlay.note.empty()) outlined_text(draw, ImVec2(panel.x + margin, panel.y + height - margin - 2 * line), overlay.note);
     outlined_text(draw, ImVec2(panel.x + margin, panel.y + height - margin - line), overlay.bottom_left);
     outlined_text(draw, ImVec2(panel.x + width - margin - text_width(overlay.bottom_right), panel.y + height - margin - line),
                   overlay.bottom_right);
     draw->PopClipRect();
 
     const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) || ImGui::IsItemHovered()) {
+    if (takes_keys) {
         int step = 0;
         const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };   // ImGui 1.86's key API
         if (pressed(ImGuiKey_DownArrow) || pressed(ImGuiKey_PageDown)) step = 1;
@@ -297,7 +301,8 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay, Lan
         if (step) set_frame(static_cast<unsigned>(std::max(0, static_cast<int>(frame_) + step)));
         if (pressed(ImGuiKey_Escape)) cancel_measurements();
     }
-    if (!ImGui::IsItemHovered() && !ImGui::IsItemActive()) return;
+    if (!ImGui::IsItemHovered() && !ImGui::IsItemActive()) return false;
+    const bool touched = io.MouseWheel != 0 || ImGui::IsItemActive();
     if (io.MouseWheel != 0) {
         if (io.KeyCtrl) set_zoom(zoom_ * (io.MouseWheel > 0 ? 1.25f : 0.8f));
         else set_frame(static_cast<unsigned>(std::max(0, static_cast<int>(frame_) - static_cast<int>(io.MouseWheel))));
@@ -330,6 +335,7 @@ void ImageView::draw(float width, float height, const ImageOverlay& overlay, Lan
         const double step = std::max(1.0, start.width / 256.0);
         set_window({start.center + moved.y * step, std::max(1.0, start.width + moved.x * step)});
     }
+    return touched;
 }
 
 }  // namespace ssmix::viewer

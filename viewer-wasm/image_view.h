@@ -37,6 +37,7 @@ inline constexpr WindowPreset window_presets[] = {
 // Text in the image's corners, as viewing stations show it (who, which study, which image, which window).
 struct ImageOverlay {
     std::string top_left, top_right, bottom_left, bottom_right;
+    std::string note;   // above the bottom-left line: why the view does not follow the others
 };
 
 // What a left-drag on the image does: move it, or measure a distance, an angle or a region.
@@ -61,6 +62,9 @@ public:
     void set_overlays(bool shown);                    // the file's overlay planes (60xx) drawn or not
     void set_zoom(float zoom);                        // 1 = the whole image fits; up to 8
     void fit() { zoom_ = 1, pan_x_ = pan_y_ = 0; }
+    void set_pan(float x, float y) { pan_x_ = x, pan_y_ = y; }
+    // The window chosen (dragged or a preset); none: the file's own.
+    [[nodiscard]] const std::optional<dicom::Window>& chosen_window() const { return window_; }
     [[nodiscard]] float pan_x() const { return pan_x_; }   // CSS pixels the image is moved by
     [[nodiscard]] float pan_y() const { return pan_y_; }
     void set_tool(MeasureTool tool) { tool_ = tool; }
@@ -77,7 +81,9 @@ public:
     // the file was already open) and decoding it (parse, render, texture upload), in ms.
     [[nodiscard]] double read_ms() const { return read_ms_; }
     [[nodiscard]] double decode_ms() const { return decode_ms_; }
-    void draw(float width, float height, const ImageOverlay& overlay, Language language);   // ImGui widgets, fit to the given size
+    // ImGui widgets, fit to the given size. Keys page and cancel only with `takes_keys` (the
+    // active viewport). True when the physician clicked, dragged or turned the wheel on it.
+    bool draw(float width, float height, const ImageOverlay& overlay, Language language, bool takes_keys = true);
 
     [[nodiscard]] ViewStatus status() const { return status_; }
     [[nodiscard]] const std::string& error_message() const { return error_; }

@@ -334,8 +334,8 @@ EMSCRIPTEN_KEEPALIVE const char* ssmix_api_tags() {
     return viewer->api_buffer.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* ssmix_api_frame() {
-    viewer->api_buffer = ssmix::viewer::frame_json(*viewer->app);
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_frame(int index) {
+    viewer->api_buffer = ssmix::viewer::frame_json(*viewer->app, static_cast<std::size_t>(index < 0 ? 0 : index));
     return viewer->api_buffer.c_str();
 }
 
@@ -358,13 +358,50 @@ EMSCRIPTEN_KEEPALIVE int ssmix_api_open(const char* id) {
             app.show(panel);
             return 1;
         }
-    if (!app.view().open(id)) return 0;
+    if (!app.viewports().show(app.viewports().active_index(), id)) return 0;
     app.show_images();
     return 1;
 }
 
-EMSCRIPTEN_KEEPALIVE void ssmix_api_set_frame(int frame) {
-    viewer->app->view().set_frame(static_cast<unsigned>(frame < 0 ? 0 : frame));
+// View `index` of the layout (0 .. views shown - 1), or nullptr.
+static ssmix::viewer::ImageView* view_at(int index) {
+    auto& views = viewer->app->viewports();
+    return index >= 0 && static_cast<std::size_t>(index) < views.shown() ? &views.view(static_cast<std::size_t>(index)) : nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE int ssmix_api_set_frame(int frame, int index) {
+    auto* view = view_at(index);
+    if (view) view->set_frame(static_cast<unsigned>(frame < 0 ? 0 : frame));
+    return view ? 1 : 0;
+}
+
+// "1x1", "1x2" or "2x2"; 0 for anything else.
+EMSCRIPTEN_KEEPALIVE int ssmix_api_set_layout(const char* name) {
+    using ssmix::viewer::Layout;
+    for (const auto& [id, layout] : {std::pair{"1x1", Layout::one}, std::pair{"1x2", Layout::two}, std::pair{"2x2", Layout::four}})
+        if (std::string_view(name) == id) {
+            viewer->app->viewports().set_layout(layout);
+            viewer->app->show_images();
+            return 1;
+        }
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_viewports() {
+    viewer->api_buffer = ssmix::viewer::viewports_json(*viewer->app);
+    return viewer->api_buffer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int ssmix_api_show_in_viewport(int index, const char* series_uid) {
+    if (!view_at(index) || !viewer->app->viewports().show(static_cast<std::size_t>(index), series_uid)) return 0;
+    viewer->app->show_images();
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void ssmix_api_set_linked(int linked) { viewer->app->viewports().set_linked(linked != 0); }
+
+EMSCRIPTEN_KEEPALIVE void ssmix_api_activate(int index) {
+    if (view_at(index)) viewer->app->viewports().activate(static_cast<std::size_t>(index));
 }
 
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_window(double center, double width) {
@@ -393,13 +430,19 @@ EMSCRIPTEN_KEEPALIVE void ssmix_api_measure(double x1, double y1, double x2, dou
     viewer->app->view().measure(static_cast<float>(x1), static_cast<float>(y1), static_cast<float>(x2), static_cast<float>(y2));
 }
 
-EMSCRIPTEN_KEEPALIVE void ssmix_api_measure_angle(double x1, double y1, double x2, double y2, double x3, double y3) {
-    viewer->app->view().measure_angle(static_cast<float>(x1), static_cast<float>(y1), static_cast<float>(x2), static_cast<float>(y2),
+EMSCRIPTEN_KEEPALIVE void ssmix_api_measure_angle(double x1, double y1, double x2, double y2, double x3, double y3, int index) {
+    auto* view = view_at(index);
+    if (!view) return;
+    viewer->app->viewports().activate(static_cast<std::size_t>(index));   // measured on, it is the one worked on
+    view->measure_angle(static_cast<float>(x1), static_cast<float>(y1), static_cast<float>(x2), static_cast<float>(y2),
                                       static_cast<float>(x3), static_cast<float>(y3));
 }
 
-EMSCRIPTEN_KEEPALIVE void ssmix_api_measure_region(double cx, double cy, double rx, double ry) {
-    viewer->app->view().measure_region(static_cast<float>(cx), static_cast<float>(cy), static_cast<float>(rx), static_cast<float>(ry));
+EMSCRIPTEN_KEEPALIVE void ssmix_api_measure_region(double cx, double cy, double rx, double ry, int index) {
+    auto* view = view_at(index);
+    if (!view) return;
+    viewer->app->viewports().activate(static_cast<std::size_t>(index));   // measured on, it is the one worked on
+    view->measure_region(static_cast<float>(cx), static_cast<float>(cy), static_cast<float>(rx), static_cast<float>(ry));
 }
 
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_playing(int playing) { viewer->app->view().set_playing(playing != 0); }

@@ -8,6 +8,7 @@
 #include "core/base/base64.h"
 #include "core/clinical/lab_table.h"
 #include "viewer-wasm/drawn_text.h"
+#include "viewer-wasm/slice_sync.h"
 
 namespace ssmix::viewer {
 namespace {
@@ -111,7 +112,48 @@ const char* thumbnail_status(const App& app, const std::string& series_uid) {
     return thumbnail->status == ThumbnailStatus::shown ? "shown" : "failed";
 }
 
+const char* layout_name(Layout layout) {
+    switch (layout) {
+        case Layout::one: return "1x1";
+        case Layout::two: return "1x2";
+        case Layout::four: return "2x2";
+    }
+    return "1x1";
+}
+
+nlohmann::ordered_json viewports_array(App& app) {
+    using json = nlohmann::ordered_json;
+    Viewports& views = app.viewports();
+    json out = json::array();
+    for (std::size_t i = 0; i < views.shown(); ++i) {
+        const ImageView& view = views.view(i);
+        const SeriesEntry* series = view.series_uid().empty() ? nullptr : app.catalogue().find_series(view.series_uid());
+        const InstanceEntry* instance = nullptr;
+        if (series) {
+            unsigned frame = view.frame();
+            for (const auto& entry : series->instances) {
+                if (frame < entry.frames) { instance = &entry; break; }
+                frame -= entry.frames;
+            }
+        }
+        const auto position = instance && instance->frames == 1 ? position_along_normal(*instance) : std::nullopt;
+        const dicom::RenderedFrame* frame = view.rendered();
+        const auto note = views.note(i);
+        const auto& rect = app.image_panel().view_rects()[i];
+        out.push_back({{"index", i}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
+                       {"status", status_name(view.status())}, {"position", position ? json(*position) : json(nullptr)},
+                       {"plane", instance ? plane_name(*instance) : ""},
+                       {"window", frame ? window_json(frame->window) : json(nullptr)}, {"zoom", view.zoom()},
+                       {"pan", {view.pan_x(), view.pan_y()}}, {"active", i == views.active_index()},
+                       {"note", note ? std::string(text(*note, app.language())) : ""},
+                       {"rect", {{"x", rect.x}, {"y", rect.y}, {"width", rect.width}, {"height", rect.height}}}});
+    }
+    return out;
+}
+
 }  // namespace
+
+std::string viewports_json(App& app) { return viewports_array(app).dump(); }
 
 std::string state_json(App& app, float display_scale) {
     using json = nlohmann::ordered_json;
@@ -167,7 +209,9 @@ std::string state_json(App& app, float display_scale) {
                   {"playing", view.playing()}, {"readMs", view.read_ms()}, {"decodeMs", view.decode_ms()},
                   {"letter", letter_json(app.document_view())},
                   {"overlay", {{"topLeft", overlay.top_left}, {"topRight", overlay.top_right}, {"bottomLeft", overlay.bottom_left}}},
-                  {"otherPatientShown", app.showing_other_patient()}, {"drawn", drawn_json(app.view())}}},
+                  {"otherPatientShown", app.showing_other_patient()}, {"drawn", drawn_json(app.view())},
+                  {"layout", layout_name(app.viewports().layout())}, {"linked", app.viewports().linked()},
+                  {"viewsLoading", app.viewports().loading()}}},
         {"font", {{"glyphs", app.fonts().glyph_count()}, {"missing", missing}, {"scale", app.fonts().scale()}}},
         {"displayScale", display_scale},
         {"buttons", buttons},
@@ -206,8 +250,9 @@ std::string picture_json(const dicom::RenderedFrame& frame) {
 
 }  // namespace
 
-std::string frame_json(App& app) {
-    const dicom::RenderedFrame* frame = app.view().rendered();
+std::string frame_json(App& app, std::size_t index) {
+    if (index >= app.viewports().shown()) return "{}";
+    const dicom::RenderedFrame* frame = app.viewports().view(index).rendered();
     return frame ? picture_json(*frame) : "{}";
 }
 

@@ -13,8 +13,15 @@ namespace ssmix::viewer {
 //  frames, status, error, file, fileFrame, transferSyntax, window}, font, problems}
 [[nodiscard]] std::string state_json(App& app, float display_scale = 1);
 
-// {width, height, channels, data (base64 of the rendered 8-bit pixels), window} or {} if none.
-[[nodiscard]] std::string frame_json(App& app);
+// {width, height, channels, data (base64 of the rendered 8-bit pixels), window} or {} if none:
+// of view `index` (0, the only one in the 1-view layout).
+[[nodiscard]] std::string frame_json(App& app, std::size_t index = 0);
+
+// The views of the layout: [{index, series, frame, frames, status, position (mm along the
+// slice normal, null without one), plane ("axial", "coronal", "sagittal", ""), window{center,
+// width}, zoom, pan, active, note (why it does not follow the active view, or "" ), rect{x, y,
+// width, height}}]; with {layout ("1x1", "1x2", "2x2"), linked} in state_json.
+[[nodiscard]] std::string viewports_json(App& app);
 
 // The series' thumbnail as frame_json gives the frame, or {} while there is none.
 [[nodiscard]] std::string thumbnail_json(App& app, const std::string& series_uid);

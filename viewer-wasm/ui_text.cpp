@@ -83,6 +83,15 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"最小", "Min"},
     {"最大", "Max"},
     {"面積", "Area"},
+    {"1画面", "1 view"},
+    {"2画面", "2 views"},
+    {"4画面", "4 views"},
+    {"連動", "Link"},
+    {"撮影時の位置基準が異なるため、位置は目安です", "Taken in another frame of reference: the position is approximate"},
+    {"断面の向きが異なるため連動しません", "The planes face other ways: not linked"},
+    {"位置の情報がないため連動しません", "No position in the files: not linked"},
+    {"別の患者の画像のため連動しません", "Another patient's images: not linked"},
+    {"左の一覧からシリーズをここへドラッグしてください", "Drag a series here from the list on the left"},
 }};
 
 }  // namespace

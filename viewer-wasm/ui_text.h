@@ -21,6 +21,8 @@ enum class Text {
     untitled, body_on_disc, image_in_letter, other_patient, showing_other_patient, preset_lung, preset_mediastinum, preset_bone, preset_brain,
     key_images, showing_other_patient_document, image_not_here, no_patient_id, slice_thickness,
     measure_angle, measure_region, region_mean, region_min, region_max, region_area,
+    layout_one, layout_two, layout_four, linked, sync_other_frame_of_reference, sync_not_parallel, sync_no_position,
+    sync_other_patient, viewport_drop_hint,
     count_   // keep last
 };
 

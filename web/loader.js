@@ -368,13 +368,14 @@ var Module = typeof Module !== "undefined" ? Module : {};
   // --- window.ssmixViewer -----------------------------------------------------------------
   function call(name, returns, types, args) { return ccall(name, returns, types, args); }
   function state() { return JSON.parse(UTF8ToString(call("ssmix_api_state", "number", [], []))); }
+  function viewports() { return JSON.parse(UTF8ToString(call("ssmix_api_viewports", "number", [], []))); }
   // Resolves with state().view once the view settles (shown or error); the viewer loads and
   // decodes between animation frames, so every change is asynchronous.
   function settled() {
     return new Promise(function (resolve) {
       function check() {
         var view = state().view;
-        if (view.status === "loading") requestAnimationFrame(check);
+        if (view.status === "loading" || view.viewsLoading) requestAnimationFrame(check);
         else resolve(view);
       }
       requestAnimationFrame(check);
@@ -388,7 +389,26 @@ var Module = typeof Module !== "undefined" ? Module : {};
       }
       return settled();
     },
-    setFrame: function (n) { call("ssmix_api_set_frame", null, ["number"], [n]); return settled(); },
+    // `index`: the view of the layout (0 when left out, the only one in the 1-view layout).
+    setFrame: function (n, index) {
+      if (!call("ssmix_api_set_frame", "number", ["number", "number"], [n, index || 0])) return Promise.reject(new Error("no view " + index));
+      return settled();
+    },
+    // Views: setLayout("1x1" | "1x2" | "2x2"), viewports() → [{index, series, frame, position,
+    // plane, window, zoom, active, note, rect}], showInViewport(index, seriesId), setLinked(bool).
+    setLayout: function (name) {
+      if (!call("ssmix_api_set_layout", "number", ["string"], [String(name)])) return Promise.reject(new Error("no layout " + name));
+      return settled().then(viewports);
+    },
+    viewports: viewports,
+    showInViewport: function (index, id) {
+      if (!call("ssmix_api_show_in_viewport", "number", ["number", "string"], [index, String(id)])) {
+        return Promise.reject(new Error("no view " + index + " or no series " + id));
+      }
+      return settled().then(viewports);
+    },
+    setLinked: function (linked) { call("ssmix_api_set_linked", null, ["number"], [linked ? 1 : 0]); return settled().then(viewports); },
+    activate: function (index) { call("ssmix_api_activate", null, ["number"], [index]); return viewports(); },
     setWindow: function (center, width) {
       call("ssmix_api_set_window", null, ["number", "number"], [center, width]);
       return settled();
@@ -407,21 +427,22 @@ var Module = typeof Module !== "undefined" ? Module : {};
       return settled();
     },
     // An angle (the second point its vertex) and an elliptical region, in image pixels of the
-    // frame shown, once it is shown; `index` is the viewport (0, the only one today). Promises
+    // frame shown, once it is shown; `index` is the view of the layout (0 when left out), made the active one. Promises
     // of {degrees} and {mean, sd, min, max, areaMm2, unit, pixels}.
     measureAngle: function (x1, y1, x2, y2, x3, y3, index) {
       return settled().then(function () {
-        call("ssmix_api_measure_angle", null, ["number", "number", "number", "number", "number", "number"], [x1, y1, x2, y2, x3, y3]);
+        call("ssmix_api_measure_angle", null, ["number", "number", "number", "number", "number", "number", "number"],
+          [x1, y1, x2, y2, x3, y3, index || 0]);
         return state().view.angle;
       });
     },
     measureRegion: function (cx, cy, rx, ry, index) {
       return settled().then(function () {
-        call("ssmix_api_measure_region", null, ["number", "number", "number", "number"], [cx, cy, rx, ry]);
+        call("ssmix_api_measure_region", null, ["number", "number", "number", "number", "number"], [cx, cy, rx, ry, index || 0]);
         return state().view.region;
       });
     },
-    frame: function () { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", [], []))); },
+    frame: function (index) { return JSON.parse(UTF8ToString(call("ssmix_api_frame", "number", ["number"], [index || 0]))); },
     // A series' thumbnail in the list, as frame() gives the frame ({} until it is made).
     thumbnail: function (id) { return JSON.parse(UTF8ToString(call("ssmix_api_thumbnail", "number", ["string"], [String(id)]))); },
     // {script, compiled, runtime, main, fonts, firstFrame, ready}: ms from opening INDEX.HTM to

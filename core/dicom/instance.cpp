@@ -2,6 +2,8 @@
 // read as empty, as everywhere in the core.
 #include "core/dicom/instance.h"
 
+#include <cmath>
+
 #include "core/dicom/j2k_codec.h"
 #include "core/dicom/text.h"
 
@@ -34,6 +36,17 @@ std::optional<double> decimal(DcmItem& item, const DcmTagKey& tag, unsigned long
     Float64 value = 0;
     if (item.findAndGetFloat64(tag, value, position).bad()) return std::nullopt;
     return value;
+}
+
+// Exactly `count` finite numbers, or none (a vector that is half there would misplace the image).
+std::vector<double> decimals(DcmItem& item, const DcmTagKey& tag, unsigned long count) {
+    std::vector<double> values;
+    for (unsigned long i = 0; i < count; ++i) {
+        const auto value = decimal(item, tag, i);
+        if (!value || !std::isfinite(*value)) return {};
+        values.push_back(*value);
+    }
+    return values;
 }
 
 }  // namespace
@@ -85,6 +98,9 @@ Parsed<Instance> describe(const Dataset& dataset) {
     if (!i.slice_location) i.slice_location = decimal(data, DCM_ImagePositionPatient, 2);
     i.pixel_spacing_row = decimal(data, DCM_PixelSpacing, 0);
     i.pixel_spacing_column = decimal(data, DCM_PixelSpacing, 1);
+    i.image_position = decimals(data, DCM_ImagePositionPatient, 3);
+    i.image_orientation = decimals(data, DCM_ImageOrientationPatient, 6);
+    i.frame_of_reference_uid = text(data, DCM_FrameOfReferenceUID);
 
     if (i.sop_instance_uid.empty())
         result.diagnostics.push_back(error({dataset.name(), 0, "(0008,0018)"}, "dicom.uid.missing",

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/diagnostic.h"
 #include "core/dicom/dataset.h"
@@ -24,6 +25,11 @@ struct Instance {
     std::string photometric_interpretation;
     std::optional<double> slice_location;          // mm: Slice Location, else Image Position z
     std::optional<double> pixel_spacing_row, pixel_spacing_column;   // mm
+    // Where the image lies, for comparing series: Image Position (Patient) (x, y, z in mm) and
+    // Image Orientation (Patient) (row then column direction cosines), empty when absent or
+    // malformed; and the Frame of Reference the coordinates are in.
+    std::vector<double> image_position, image_orientation;
+    std::string frame_of_reference_uid;
 
     [[nodiscard]] bool has_image() const { return frames > 0 && rows > 0 && columns > 0; }
 };

@@ -35,6 +35,7 @@ void each_text(Instance& x, Visit visit) {
     visit("modality", x.modality);
     visit("charset", x.specific_character_set);
     visit("photometric", x.photometric_interpretation);
+    visit("frameOfReference", x.frame_of_reference_uid);
 }
 
 template <class Visit>
@@ -56,12 +57,19 @@ void each_optional(Instance& x, Visit visit) {
     visit("spacingColumn", x.pixel_spacing_column);
 }
 
+template <class Visit>
+void each_list(Instance& x, Visit visit) {
+    visit("position", x.image_position);
+    visit("orientation", x.image_orientation);
+}
+
 Json entry_json(const IndexedInstance& entry) {
     Instance x = entry.instance;
     Json j = {{"path", entry.path}};
     each_text(x, [&](const char* key, const std::string& value) { if (!value.empty()) j[key] = value; });
     each_number(x, [&](const char* key, auto value) { if (value != 0) j[key] = value; });
     each_optional(x, [&](const char* key, const std::optional<double>& value) { if (value) j[key] = *value; });
+    each_list(x, [&](const char* key, const std::vector<double>& value) { if (!value.empty()) j[key] = value; });
     return j;
 }
 
@@ -109,6 +117,13 @@ bool apply_members(const Json& object, bool with_path, IndexedInstance& entry) {
             if (matched || key != name) return;
             matched = true;
             if (value.is_number()) member = value.get<double>();
+            else well_typed = false;
+        });
+        each_list(entry.instance, [&, &key = key, &value = value](const char* name, std::vector<double>& member) {
+            if (matched || key != name) return;
+            matched = true;
+            const bool numbers = value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_number(); });
+            if (numbers) member = value.get<std::vector<double>>();
             else well_typed = false;
         });
     }

@@ -47,6 +47,10 @@ TEST_CASE("dicom: header of an uncompressed CT slice") {
     CHECK(*i.slice_location == doctest::Approx(-115));
     REQUIRE(i.pixel_spacing_row);
     CHECK(*i.pixel_spacing_row == doctest::Approx(1.5));
+    REQUIRE(i.image_position.size() == 3);   // where the slice lies, to compare series by position
+    CHECK(i.image_position[2] == doctest::Approx(-115));
+    CHECK(i.image_orientation == std::vector<double>{1, 0, 0, 0, 1, 0});
+    CHECK_FALSE(i.frame_of_reference_uid.empty());
 }
 
 TEST_CASE("dicom: the file's window is the default, an explicit window overrides it") {

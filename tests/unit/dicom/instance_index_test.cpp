@@ -29,6 +29,9 @@ IndexedInstance ct_slice() {
     x.slice_location = -148.75;
     x.pixel_spacing_row = 0.7;
     x.pixel_spacing_column = 0.7;
+    x.image_position = {-175.5, -190.25, -148.75};
+    x.image_orientation = {1, 0, 0, 0, 1, 0};
+    x.frame_of_reference_uid = "2.25.77";
     return {"DICOM/P0000001/ST000001/SE000001/IM000001", x};
 }
 
@@ -49,6 +52,9 @@ void check_read_back(const IndexedInstance& read, const IndexedInstance& written
     CHECK(a.frames == b.frames);
     CHECK(a.slice_location == b.slice_location);
     CHECK(a.pixel_spacing_column == b.pixel_spacing_column);
+    CHECK(a.image_position == b.image_position);
+    CHECK(a.image_orientation == b.image_orientation);
+    CHECK(a.frame_of_reference_uid == b.frame_of_reference_uid);
 }
 
 }  // namespace
@@ -73,6 +79,15 @@ TEST_CASE("instance index: every field comes back as written") {
     CHECK(a.pixel_spacing_column == 0.7);
     CHECK(a.has_image());
     CHECK_FALSE(parsed.value->back().instance.slice_location);
+    CHECK(a.image_position == std::vector<double>{-175.5, -190.25, -148.75});
+    CHECK(a.image_orientation == std::vector<double>{1, 0, 0, 0, 1, 0});
+    CHECK(a.frame_of_reference_uid == "2.25.77");
+}
+
+TEST_CASE("instance index: a position that is not a list of numbers is refused") {
+    const auto parsed = parse_instance_index(
+        R"([{"shared":{"series":"1.2"},"images":[{"path":"DICOM/A","sop":"1","position":[1,"x",3]}]}])", "M.JS");
+    CHECK_FALSE(parsed.value);
 }
 
 TEST_CASE("instance index: a series' shared values are written once, and images keep their order and own values") {
@@ -83,6 +98,7 @@ TEST_CASE("instance index: a series' shared values are written once, and images 
         slice.instance.sop_instance_uid = "2.25.1" + std::to_string(i);
         slice.instance.instance_number = 4 - i;
         slice.instance.slice_location = -10.0 * i;
+        slice.instance.image_position = {-175.5, -190.25, -10.0 * i};
         written.push_back(slice);
     }
     written[2].instance.series_uid = "2.25.9";   // another series in between: three runs, order kept
