@@ -1,7 +1,7 @@
 // core/dicom/volume.h — the voxels of one planned series (volume_geometry.h), held once as
 // 16-bit values in a single allocation, filled slice by slice from decoded modality values.
 //
-//   auto verdict = plan_volume(facts);              // refused: describe(*verdict.refusal)
+//   auto verdict = plan_volume(facts);              // refused: refusal_text(*verdict.refusal)
 //   auto made = allocate_volume(*verdict.plan);     // refused: out_of_memory
 //   for each facts index i with made.volume->needs(i): decode, then fill(i, *renderer.modality_values())
 //   reformat(*made.volume, ...)                     // reformat.h

@@ -58,7 +58,7 @@ struct VolumeRefusal {
 struct RefusalText {
     std::string ja, en;
 };
-[[nodiscard]] RefusalText describe(const VolumeRefusal& refusal);
+[[nodiscard]] RefusalText refusal_text(const VolumeRefusal& refusal);
 
 // How modality values are held in 16 bits: value = offset + step * stored. Chosen before
 // filling from the declared range of every slice (Bits Stored, Pixel Representation, Rescale):

@@ -18,7 +18,7 @@ std::string mebibytes(double bytes) { return number(bytes / (1024.0 * 1024.0), 0
 
 }  // namespace
 
-RefusalText describe(const VolumeRefusal& r) {
+RefusalText refusal_text(const VolumeRefusal& r) {
     const std::string n = ordinal(r.slice), m = ordinal(r.other);
     switch (r.problem) {
         case VolumeProblem::too_few_slices:

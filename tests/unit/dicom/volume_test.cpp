@@ -389,12 +389,12 @@ TEST_CASE("volume: a CT slice windowed here matches DCMTK's rendering of it bit 
 
 TEST_CASE("volume: every refusal has a Japanese and an English sentence with its numbers") {
     for (int p = 0; p <= static_cast<int>(VolumeProblem::out_of_memory); ++p) {
-        const auto text = dicom::describe({static_cast<VolumeProblem>(p), 3, 2, 2.5, 1.25});
+        const auto text = dicom::refusal_text({static_cast<VolumeProblem>(p), 3, 2, 2.5, 1.25});
         CHECK_FALSE(text.ja.empty());
         CHECK_FALSE(text.en.empty());
         CHECK(text.ja != text.en);
     }
-    const auto gap = dicom::describe({VolumeProblem::uneven_spacing, 4, 3, 2.5, 1.25});
+    const auto gap = dicom::refusal_text({VolumeProblem::uneven_spacing, 4, 3, 2.5, 1.25});
     CHECK(gap.ja == "4 枚目と 5 枚目の間隔が 2.50 mm で、他の 1.25 mm と異なります（欠けたスライスまたは不等間隔）。");
     CHECK(gap.en == "The gap between slices 4 and 5 is 2.50 mm, the others 1.25 mm (a missing slice, or uneven spacing).");
 }
