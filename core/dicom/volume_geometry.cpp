@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 
 namespace ssmix::dicom {
@@ -22,7 +23,7 @@ double length(const Vec& a) { return std::sqrt(dot(a, a)); }
 Vec row_of(const std::array<double, 6>& o) { return {o[0], o[1], o[2]}; }
 Vec column_of(const std::array<double, 6>& o) { return {o[3], o[4], o[5]}; }
 double degrees_between(const Vec& a, const Vec& b) {
-    return std::acos(std::clamp(dot(a, b) / (length(a) * length(b)), -1.0, 1.0)) * 180 / M_PI;
+    return std::acos(std::clamp(dot(a, b) / (length(a) * length(b)), -1.0, 1.0)) * 180 / std::numbers::pi;
 }
 
 // Direction cosines are written with 5-6 decimals and rounded: 1% off unit length or right
@@ -139,7 +140,7 @@ VolumeVerdict plan_volume(const std::vector<SliceFacts>& slices, std::uint64_t b
         if (lateral > worst_lateral) worst_lateral = lateral, worst_slice = k;
     }
     if (worst_lateral > lateral_limit) {
-        const double angle = std::atan2(worst_lateral, along[order[worst_slice]] - along[order[0]]) * 180 / M_PI;
+        const double angle = std::atan2(worst_lateral, along[order[worst_slice]] - along[order[0]]) * 180 / std::numbers::pi;
         return refuse(VolumeProblem::tilted_stack, order[worst_slice], order[0], angle, 0);
     }
 
