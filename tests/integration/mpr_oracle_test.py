@@ -5,15 +5,18 @@ right, a CT with a slice missing), runs tests/tools/mpr-probe on them, and compa
 plane with the one numpy computes from the files alone: modality values = stored * slope +
 intercept, slices stacked by their position along the normal, the patient's head (largest
 patient z) at the top, thick slabs as the maximum within half the slab, reduced volumes as
-block means rounded half up, windows as PS3.3 C.11.2.1.2.1 (truncated to 8 bits).
+block means rounded half up, windows as PS3.3 C.11.2.1.2.1 (truncated to 8 bits); the numpy
+oracle itself is tests/integration/mpr_reference.py.
 usage: mpr_oracle_test.py MPR_PROBE OUTDIR"""
-import json, math, shutil, subprocess, sys
+import json, shutil, subprocess, sys
 from pathlib import Path
 
 import numpy as np
-import pydicom
 from pydicom.dataset import FileDataset, FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian, generate_uid
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # ctest runs this file by its path
+from mpr_reference import expected_plane, oracle_volume, plane_spacing, reduce_blocks, window8   # noqa: E402
 
 probe, out = sys.argv[1], Path(sys.argv[2])
 shutil.rmtree(out, ignore_errors=True)
@@ -57,21 +60,6 @@ def write_series(folder, modality, positions, orientation, stored_slices, spacin
         ds.save_as(folder / (names[i] if names else f"IM{i + 1:03d}"), write_like_original=False)
 
 
-def oracle_volume(folder):
-    """The volume [z][y][x] of modality values, z ordered head (largest patient z) first, and the
-    spacings, from the files alone."""
-    slices = [pydicom.dcmread(f) for f in sorted(folder.iterdir())]
-    o = np.array([float(v) for v in slices[0].ImageOrientationPatient])
-    normal = np.cross(o[:3], o[3:])
-    slices.sort(key=lambda s: -float(s.ImagePositionPatient[2]))   # head first
-    along = [float(np.dot(normal, [float(v) for v in s.ImagePositionPatient])) for s in slices]
-    values = np.stack([s.pixel_array.astype(np.float64) * float(getattr(s, "RescaleSlope", 1)) + float(getattr(s, "RescaleIntercept", 0))
-                       for s in slices])
-    row_mm, column_mm = (float(v) for v in slices[0].PixelSpacing)
-    slice_mm = abs(along[-1] - along[0]) / (len(slices) - 1)
-    return values, row_mm, column_mm, slice_mm
-
-
 def run_probe(folder, plane, x, y, z, slab, name, budget=None, window=None):
     args = [probe, str(folder), plane, str(x), str(y), str(z), str(slab), str(out / name)]
     if budget:
@@ -87,30 +75,10 @@ def run_probe(folder, plane, x, y, z, slab, name, budget=None, window=None):
     return 0, header, p["offset"] + p["step"] * stored.astype(np.float64)
 
 
-def slab_half(slab, spacing):
-    return int(math.floor(slab / 2 / spacing + 1e-9)) if slab > 0 else 0
-
-
-def expected_plane(values, plane, x, y, z_head_first, slab, spacings):
-    """z_head_first counts from the head; slabs clip at the volume's faces."""
-    row_mm, column_mm, slice_mm = spacings
-    depth, height, width = values.shape
-    if plane == "axial":
-        h = slab_half(slab, slice_mm)
-        return values[max(0, z_head_first - h):z_head_first + h + 1].max(axis=0)
-    if plane == "coronal":
-        h = slab_half(slab, row_mm)
-        return values[:, max(0, y - h):y + h + 1, :].max(axis=1)
-    h = slab_half(slab, column_mm)
-    return values[:, :, max(0, x - h):x + h + 1].max(axis=2)
-
-
 def compare(case, folder, plane, x, y, z, slab, budget=None, window=None, reduce=1):
     values, row_mm, column_mm, slice_mm = oracle_volume(folder)
     if reduce > 1:   # block means, rounded half up; edges that do not fill a block are dropped
-        d, h, w = values.shape
-        h2, w2 = h // reduce, w // reduce
-        values = np.floor(values[:, :h2 * reduce, :w2 * reduce].reshape(d, h2, reduce, w2, reduce).mean(axis=(2, 4)) + 0.5)
+        values = reduce_blocks(values, reduce)
         row_mm, column_mm = row_mm * reduce, column_mm * reduce
     code, header, got = run_probe(folder, plane, x, y, z, slab, case, budget, window)
     check(code == 0, f"{case}: the probe refused: {header}")
@@ -126,18 +94,14 @@ def compare(case, folder, plane, x, y, z, slab, budget=None, window=None, reduce
         differing = int(np.count_nonzero(got != expected))
         check(differing == 0, f"{case}: {differing} of {expected.size} values differ; first at "
               f"{np.argwhere(got != expected)[:1].tolist()}")
-    want_spacing = {"axial": [row_mm, column_mm], "coronal": [slice_mm, column_mm], "sagittal": [slice_mm, row_mm]}[plane]
+    want_spacing = plane_spacing(plane, row_mm, column_mm, slice_mm)
     check(np.allclose(header["plane"]["spacing_mm"], want_spacing, atol=1e-6),
           f"{case}: spacing {header['plane']['spacing_mm']}, expected {want_spacing}")
     if window:
-        c, w = window
-        linear = ((expected - (c - 0.5)) / (w - 1) + 0.5) * 255
-        expected8 = np.where(expected <= c - 0.5 - (w - 1) / 2, 0,
-                             np.where(expected > c - 0.5 + (w - 1) / 2, 255, np.trunc(linear)))
+        expected8, on_integer = window8(expected, *window)
         got8 = np.fromfile(out / (case + ".u8"), dtype=np.uint8).reshape(expected.shape)
         # Exact, except where the linear value is an integer to within rounding: there another
         # order of the same arithmetic may truncate to one below.
-        on_integer = np.abs(linear - np.round(linear)) < 1e-9
         differing = int(np.count_nonzero((got8 != expected8) & ~on_integer))
         check(differing == 0, f"{case}: {differing} pixels of the 8-bit rendering differ")
         check(int(np.abs(got8.astype(int) - expected8.astype(int)).max()) <= 1, f"{case}: 8-bit rendering off by more than 1")
