@@ -104,7 +104,7 @@ void App::update(double budget_ms, const std::function<double()>& now_ms) {
     prefetch_first_image();
     viewports_.tick(now_ms());
     viewports_.follow();
-    if (now_ms() - start < budget_ms) viewports_.update();
+    if (const double used = now_ms() - start; used < budget_ms) viewports_.update(budget_ms - used, now_ms);
     // Thumbnails last: once the first screen is drawn, and not while an image is on its way.
     if (first_screen_drawn_ && !viewports_.loading() && now_ms() - start < budget_ms) thumbnails_.update();
 }

@@ -95,7 +95,7 @@ SeriesEntry& Catalogue::series_for(const dicom::Instance& instance, std::size_t 
 void Catalogue::insert_instance(SeriesEntry& series, const std::string& path, const dicom::Instance& instance) {
     const InstanceEntry entry{path, instance.sop_instance_uid, instance.instance_number, instance.slice_location, instance.frames, instance.transfer_syntax_uid,
                               instance.pixel_spacing_row, instance.pixel_spacing_column, instance.image_position,
-                              instance.image_orientation};
+                              instance.image_orientation, instance.rows, instance.columns};
     const auto before = std::upper_bound(series.instances.begin(), series.instances.end(), entry,
                                          [](const InstanceEntry& a, const InstanceEntry& b) {
         if (a.instance_number != b.instance_number) return a.instance_number < b.instance_number;

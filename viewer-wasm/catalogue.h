@@ -27,6 +27,7 @@ struct InstanceEntry {
     std::string transfer_syntax_uid;
     std::optional<double> spacing_row, spacing_column;   // mm per pixel (Pixel Spacing)
     std::vector<double> position, orientation;           // Image Position / Orientation (Patient), empty when absent
+    unsigned rows = 0, columns = 0;
 };
 
 struct SeriesEntry {

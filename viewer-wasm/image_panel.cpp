@@ -9,6 +9,7 @@
 #include "core/clinical/dates.h"
 #include "core/dicom/text.h"
 #include "imgui.h"
+#include "viewer-wasm/slice_sync.h"
 
 namespace ssmix::viewer {
 
@@ -74,14 +75,57 @@ void ImagePanel::draw_layout_tools(Language language) {
         if (ImGui::RadioButton(caption.c_str(), views_.layout() == layout)) views_.set_layout(layout);
         ImGui::SameLine();
     }
-    if (views_.shown() > 1) {
+    if (views_.shown() > 1 && !views_.mpr()) {
         bool linked = views_.linked();
         const std::string caption = std::string(text(Text::linked, language)) + "##linked";
         fonts_.need(caption);
         if (ImGui::Checkbox(caption.c_str(), &linked)) views_.set_linked(linked);
         ImGui::SameLine();
     }
+    draw_mpr_tools(language);
     ImGui::NewLine();
+}
+
+// MPR: started from the active view's CT or MR series (or why it cannot be), left again, and
+// the slab thickness of the maximum intensity projection.
+void ImagePanel::draw_mpr_tools(Language language) {
+    const auto caption = [&](Text id, const char* key) {
+        std::string label = std::string(text(id, language)) + key;
+        fonts_.need(label);
+        return label;
+    };
+    if (Mpr* mpr = views_.mpr()) {
+        if (ImGui::SmallButton(caption(Text::mpr_leave, "##mpr-leave").c_str())) views_.set_layout(Layout::one);
+        ImGui::SameLine();
+        float slab = static_cast<float>(mpr->slab_mm());
+        const std::string label = caption(Text::mpr_slab, "");
+        label_inline(label);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        if (ImGui::SliderFloat("##mpr-slab", &slab, 0, 50, "%.0f mm")) mpr->set_slab_mm(slab);
+        ImGui::SameLine();
+        return;
+    }
+    const ImageView& active = views_.active();
+    if (active.series_uid().empty() || (active.modality() != "CT" && active.modality() != "MR")) return;
+    const MprVerdict& verdict = views_.mpr_verdict(active.series_uid());
+    if (!verdict.plan) ImGui::BeginDisabled();
+    const bool start = ImGui::SmallButton(caption(Text::mpr_start, "##mpr").c_str());
+    if (!verdict.plan) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (start && verdict.plan) views_.start_mpr(active.series_uid());
+    if (!verdict.plan) {   // why not, beside the button
+        const std::string& reason = language == Language::ja ? verdict.reason.ja : verdict.reason.en;
+        fonts_.need(reason);
+        ImGui::TextDisabled("%s", reason.c_str());
+        ImGui::SameLine();
+    }
+}
+
+void ImagePanel::label_inline(const std::string& utf8) {
+    fonts_.need(utf8);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(utf8.c_str());
+    ImGui::SameLine();
 }
 
 void ImagePanel::draw(Language language, std::optional<std::size_t> disc_patient) {
@@ -105,6 +149,8 @@ void ImagePanel::draw(Language language, std::optional<std::size_t> disc_patient
     draw_layout_tools(language);
     const unsigned count = view_.frame_count();
     std::string line = std::string(text(Text::frame, language)) + " " + std::to_string(view_.frame() + 1) + " / " + std::to_string(count);
+    if (const Mpr* mpr = views_.mpr(); mpr && mpr->status() == Mpr::Status::building)
+        line = std::string(text(Text::mpr_building, language)) + " " + std::to_string(mpr->slices_read()) + " / " + std::to_string(mpr->slices_needed());
     if (const auto* frame = view_.rendered(); frame && frame->window)
         line += "   " + std::string(text(Text::window_level, language)) + " " + std::to_string(static_cast<int>(frame->window->center)) +
                 " / " + std::to_string(static_cast<int>(frame->window->width));
@@ -120,7 +166,7 @@ void ImagePanel::draw(Language language, std::optional<std::size_t> disc_patient
     if (show_tags_) room.y -= tag_height + ImGui::GetStyle().ItemSpacing.y;
     // Keys go to the active view while the pointer or the focus is on the images.
     const bool keys_here = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) || ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
-    const std::size_t columns = views_.shown() == 1 ? 1 : 2, rows = views_.shown() == 4 ? 2 : 1;
+    const std::size_t columns = views_.shown() == 4 ? 2 : views_.shown(), rows = views_.shown() == 4 ? 2 : 1;
     const ImVec2 gap = ImGui::GetStyle().ItemSpacing;
     const float cell_width = (room.x - gap.x * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const float cell_height = (room.y - gap.y * static_cast<float>(rows - 1)) / static_cast<float>(rows);
@@ -154,6 +200,8 @@ void ImagePanel::draw_view(std::size_t index, float width, float height, bool ke
         ImageOverlay overlay = this->overlay(view, language);
         if (other_patient) overlay.top_left = "【" + std::string(text(Text::other_patient, language)) + "】" + overlay.top_left;
         if (const auto note = views_.note(index); note && several) overlay.note = text(*note, language);
+        if (const Mpr* mpr = view.mpr(); mpr && mpr->plan() && (mpr->plan()->reduced_by > 1 || mpr->plan()->depth_reduced_by > 1))
+            overlay.note = text(Text::mpr_reduced, language);
         for (const auto* t : {&overlay.top_left, &overlay.top_right, &overlay.bottom_left, &overlay.bottom_right, &overlay.note}) fonts_.need(*t);
         touched = view.draw(inner_width, inner_height, overlay, language, keys_here && active);
     }
@@ -213,6 +261,14 @@ ImageOverlay ImagePanel::overlay(const ImageView& view_, Language language) cons
             overlay.bottom_left = series.modality + "  " + series.description + "  " + std::string(text(Text::frame, language)) + " " +
                                   std::to_string(view_.frame() + 1) + "/" + std::to_string(view_.frame_count());
         }
+    if (const Mpr* mpr = view_.mpr()) {   // a plane: which one, where, how thick
+        // Named by the way it faces (a coronal acquisition's first plane is coronal).
+        const std::string_view faces = plane_name(mpr->orientation(view_.plane_kind()));
+        const Text plane = faces == "axial" ? Text::plane_axial : faces == "coronal" ? Text::plane_coronal : Text::plane_sagittal;
+        overlay.bottom_left = mpr->modality() + " MPR " + std::string(text(plane, language)) + "  " + std::to_string(view_.frame() + 1) + "/" +
+                              std::to_string(view_.frame_count());
+        if (mpr->slab_mm() > 0) overlay.bottom_left += "  MIP " + std::to_string(static_cast<int>(mpr->slab_mm() + 0.5)) + " mm";
+    }
     char number[64];
     if (const auto& position = view_.shown_location().slice_location) {
         std::snprintf(number, sizeof number, "  %s %.1f mm", std::string(text(Text::slice_position, language)).c_str(), *position);

@@ -41,6 +41,8 @@ public:
 private:
     void draw_tools(Language language);
     void draw_layout_tools(Language language);
+    void draw_mpr_tools(Language language);
+    void label_inline(const std::string& utf8);   // text on the tools' line
     void draw_view(std::size_t index, float width, float height, bool keys_here, Language language);
     void draw_tag_browser(float height);
     void label(std::string_view utf8);

@@ -12,10 +12,15 @@
 #include "core/dicom/dataset.h"
 #include "core/dicom/image.h"
 #include "core/dicom/orientation.h"
+#include "core/dicom/reformat.h"
 #include "core/dicom/tag_list.h"
 #include "viewer-wasm/catalogue.h"
+#include "viewer-wasm/mpr.h"
 #include "viewer-wasm/shape_measurements.h"
 #include "viewer-wasm/ui_text.h"
+
+struct ImDrawList;
+struct ImVec2;
 
 namespace ssmix::viewer {
 
@@ -55,6 +60,12 @@ public:
     ~ImageView();
 
     bool open(const std::string& series_uid);        // false if no such series
+    void close();                                    // shows nothing
+    // A plane of a reformatted series instead of a series' frames: the frames are the plane's
+    // positions across the volume (the crosshair's coordinate, which the planes' views share).
+    void show_plane(std::shared_ptr<Mpr> mpr, dicom::PlaneKind kind);
+    [[nodiscard]] const Mpr* mpr() const { return mpr_.get(); }
+    [[nodiscard]] dicom::PlaneKind plane_kind() const { return plane_kind_; }
     void set_frame(unsigned frame);                  // clamped to the series
     void set_window(dicom::Window window);
     void reset_window();                              // back to the file's own window
@@ -118,6 +129,8 @@ public:
 
 private:
     void upload_texture();
+    void update_plane();
+    void draw_reference_lines(ImDrawList* draw, ImVec2 top_left, float scale, float scale_y) const;
     void fail(std::string message);
     void prefetch_neighbours();
     [[nodiscard]] std::optional<dicom::PixelSpacing> spacing() const;   // of the frame shown, when the file gives it
@@ -157,6 +170,11 @@ private:
     std::optional<dicom::RenderedFrame> rendered_;
     FrameLocation shown_location_;
     unsigned texture_ = 0;
+
+    std::shared_ptr<Mpr> mpr_;                       // in MPR: the volume and crosshair
+    dicom::PlaneKind plane_kind_ = dicom::PlaneKind::axial;
+    std::optional<dicom::Plane> plane_;               // the plane behind rendered_, for region values
+    double rendered_slab_mm_ = -1;
 };
 
 }  // namespace ssmix::viewer

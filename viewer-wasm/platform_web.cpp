@@ -398,6 +398,39 @@ EMSCRIPTEN_KEEPALIVE int ssmix_api_show_in_viewport(int index, const char* serie
     return 1;
 }
 
+// Starts reformatting a series when it can be (budget_mib > 0: a smaller memory budget, for
+// tests of the reduced resolution); the answer is mpr_json's.
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_mpr(const char* series_uid, double budget_mib) {
+    auto& views = viewer->app->viewports();
+    if (views.mpr_verdict(series_uid).plan) {
+        const auto budget = budget_mib > 0 ? static_cast<std::uint64_t>(budget_mib * 1024 * 1024) : ssmix::viewer::viewer_volume_budget;
+        views.start_mpr(series_uid, budget);
+        viewer->app->show_images();
+    }
+    viewer->api_buffer = ssmix::viewer::mpr_json(*viewer->app, series_uid);
+    return viewer->api_buffer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ssmix_api_mpr_state(const char* series_uid) {
+    viewer->api_buffer = ssmix::viewer::mpr_json(*viewer->app, series_uid);
+    return viewer->api_buffer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int ssmix_api_set_crosshair(double x, double y, double z) {
+    auto* mpr = viewer->app->viewports().mpr();
+    if (!mpr || !mpr->volume()) return 0;
+    const auto voxel = [](double v) { return static_cast<unsigned>(v < 0 ? 0 : v); };
+    mpr->set_crosshair({voxel(x), voxel(y), voxel(z)});
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int ssmix_api_set_slab(double mm) {
+    auto* mpr = viewer->app->viewports().mpr();
+    if (!mpr) return 0;
+    mpr->set_slab_mm(mm);
+    return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE void ssmix_api_set_linked(int linked) { viewer->app->viewports().set_linked(linked != 0); }
 
 EMSCRIPTEN_KEEPALIVE void ssmix_api_activate(int index) {

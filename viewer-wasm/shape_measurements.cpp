@@ -63,7 +63,7 @@ void ShapeMeasurements::take_region_input(const ToImage& to_image, const std::fu
     set_region((a.x + b.x) / 2, (a.y + b.y) / 2, (b.x - a.x) / 2, (b.y - a.y) / 2, values(), spacing, unit);
 }
 
-void ShapeMeasurements::draw(ImDrawList* draw, const ToScreen& to_screen, float scale, Language language) const {
+void ShapeMeasurements::draw(ImDrawList* draw, const ToScreen& to_screen, Language language) const {
     if (angle_ && angle_->points >= 1) {
         const ImVec2 a = to_screen(angle_->x[0], angle_->y[0]), vertex = to_screen(angle_->x[1], angle_->y[1]);
         draw->AddLine(a, vertex, colour, 2.0f);
@@ -73,7 +73,9 @@ void ShapeMeasurements::draw(ImDrawList* draw, const ToScreen& to_screen, float 
     }
     if (region_) {
         const ImVec2 centre = to_screen(region_->cx, region_->cy);
-        const float rx = region_->rx * scale, ry = region_->ry * scale;
+        // Through to_screen: a plane's pixels may be drawn taller than wide (MPR).
+        const float rx = to_screen(region_->cx + region_->rx, region_->cy).x - centre.x;
+        const float ry = to_screen(region_->cx, region_->cy + region_->ry).y - centre.y;
         constexpr int segments = 64;   // ImGui 1.86 has no ellipse: a closed polyline
         ImVec2 points[segments];
         for (int i = 0; i < segments; ++i) {

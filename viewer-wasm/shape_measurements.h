@@ -45,7 +45,7 @@ public:
                            std::optional<dicom::PixelSpacing> spacing, const std::string& unit);
 
     using ToScreen = std::function<ImVec2(float, float)>;
-    void draw(ImDrawList* draw, const ToScreen& to_screen, float scale, Language language) const;
+    void draw(ImDrawList* draw, const ToScreen& to_screen, Language language) const;
 
     [[nodiscard]] const std::optional<AngleMeasurement>& angle() const { return angle_; }
     [[nodiscard]] const std::optional<RegionMeasurement>& region() const { return region_; }

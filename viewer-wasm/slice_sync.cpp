@@ -2,6 +2,7 @@
 // normal (the cross product of the row and column directions of Image Orientation (Patient)).
 #include "viewer-wasm/slice_sync.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -10,14 +11,19 @@ namespace {
 
 using Vector = std::array<double, 3>;
 
-std::optional<Vector> normal(const InstanceEntry& instance) {
-    if (instance.orientation.size() != 6) return std::nullopt;
-    const auto& o = instance.orientation;
+std::optional<Vector> normal(const std::array<double, 6>& o) {
     Vector n{o[1] * o[5] - o[2] * o[4], o[2] * o[3] - o[0] * o[5], o[0] * o[4] - o[1] * o[3]};
     const double length = std::sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
     if (!(length > 1e-6)) return std::nullopt;
     for (double& c : n) c /= length;
     return n;
+}
+
+std::optional<Vector> normal(const InstanceEntry& instance) {
+    if (instance.orientation.size() != 6) return std::nullopt;
+    std::array<double, 6> o{};
+    std::copy(instance.orientation.begin(), instance.orientation.end(), o.begin());
+    return normal(o);
 }
 
 double dot(const Vector& a, const Vector& b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
@@ -45,7 +51,14 @@ std::optional<double> position_along_normal(const InstanceEntry& instance) {
 }
 
 const char* plane_name(const InstanceEntry& instance) {
-    const auto n = normal(instance);
+    if (instance.orientation.size() != 6) return "";
+    std::array<double, 6> o{};
+    std::copy(instance.orientation.begin(), instance.orientation.end(), o.begin());
+    return plane_name(o);
+}
+
+const char* plane_name(const std::array<double, 6>& orientation) {
+    const auto n = normal(orientation);
     if (!n) return "";
     const double x = std::abs((*n)[0]), y = std::abs((*n)[1]), z = std::abs((*n)[2]);
     if (z >= x && z >= y) return "axial";

@@ -5,6 +5,7 @@
 // ways, images without a position and another patient's images are not followed.
 #pragma once
 
+#include <array>
 #include <optional>
 
 #include "viewer-wasm/catalogue.h"
@@ -26,5 +27,6 @@ struct SliceMatch {
 
 // "axial", "coronal", "sagittal" (the plane the slice faces most nearly), "" without orientation.
 [[nodiscard]] const char* plane_name(const InstanceEntry& instance);
+[[nodiscard]] const char* plane_name(const std::array<double, 6>& orientation);   // Image Orientation (Patient)
 
 }  // namespace ssmix::viewer

@@ -117,6 +117,7 @@ const char* layout_name(Layout layout) {
         case Layout::one: return "1x1";
         case Layout::two: return "1x2";
         case Layout::four: return "2x2";
+        case Layout::mpr: return "mpr";
     }
     return "1x1";
 }
@@ -136,13 +137,16 @@ nlohmann::ordered_json viewports_array(App& app) {
                 frame -= entry.frames;
             }
         }
-        const auto position = instance && instance->frames == 1 ? position_along_normal(*instance) : std::nullopt;
+        auto position = instance && instance->frames == 1 ? position_along_normal(*instance) : std::nullopt;
+        std::string plane = instance ? plane_name(*instance) : "";
+        if (const Mpr* mpr = view.mpr(); mpr && mpr->volume())
+            position = mpr->position_mm(view.plane_kind()), plane = plane_name(mpr->orientation(view.plane_kind()));
         const dicom::RenderedFrame* frame = view.rendered();
         const auto note = views.note(i);
         const auto& rect = app.image_panel().view_rects()[i];
         out.push_back({{"index", i}, {"series", view.series_uid()}, {"frame", view.frame()}, {"frames", view.frame_count()},
                        {"status", status_name(view.status())}, {"position", position ? json(*position) : json(nullptr)},
-                       {"plane", instance ? plane_name(*instance) : ""},
+                       {"plane", plane},
                        {"window", frame ? window_json(frame->window) : json(nullptr)}, {"zoom", view.zoom()},
                        {"pan", {view.pan_x(), view.pan_y()}}, {"active", i == views.active_index()},
                        {"note", note ? std::string(text(*note, app.language())) : ""},
@@ -154,6 +158,42 @@ nlohmann::ordered_json viewports_array(App& app) {
 }  // namespace
 
 std::string viewports_json(App& app) { return viewports_array(app).dump(); }
+
+std::string mpr_json(App& app, const std::string& series_uid) {
+    using json = nlohmann::ordered_json;
+    Viewports& views = app.viewports();
+    const bool ja = app.language() == Language::ja;
+    const Mpr* mpr = views.mpr();
+    if (!mpr || mpr->series_uid() != series_uid) {   // not reformatting it: can it be?
+        const MprVerdict& verdict = views.mpr_verdict(series_uid);
+        return json{{"available", verdict.plan.has_value()}, {"status", "not started"},
+                    {"reason", ja ? verdict.reason.ja : verdict.reason.en}}.dump();
+    }
+    const char* status = mpr->status() == Mpr::Status::ready ? "ready" : mpr->status() == Mpr::Status::building ? "building" : "failed";
+    json out = {{"available", mpr->status() != Mpr::Status::failed}, {"status", status},
+                {"reason", ja ? mpr->problem().ja : mpr->problem().en},
+                {"progress", {{"read", mpr->slices_read()}, {"needed", mpr->slices_needed()}}}};
+    const dicom::Volume* volume = mpr->volume();
+    if (!volume) return out.dump();
+    json planes = json::array();
+    for (std::size_t i = 0; i < 3; ++i) {
+        const ImageView& view = views.view(i);
+        const dicom::RenderedFrame* frame = view.rendered();
+        planes.push_back({{"index", i}, {"plane", plane_name(mpr->orientation(view.plane_kind()))}, {"width", frame ? frame->width : 0},
+                          {"height", frame ? frame->height : 0},
+                          {"spacing", {frame && frame->spacing_row ? *frame->spacing_row : 0, frame && frame->spacing_column ? *frame->spacing_column : 0}}});
+    }
+    const auto& plan = volume->plan();
+    const dicom::Voxel at = mpr->crosshair();
+    out["planes"] = planes;
+    out["volume"] = {{"width", volume->width()}, {"height", volume->height()}, {"depth", volume->depth()},
+                     {"spacingMm", {plan.spacing_mm[0], plan.spacing_mm[1], plan.spacing_mm[2]}},
+                     {"reducedBy", plan.reduced_by}, {"depthReducedBy", plan.depth_reduced_by}, {"bytes", plan.voxel_bytes()},
+                     {"normal", {plan.normal[0], plan.normal[1], plan.normal[2]}}};
+    out["crosshair"] = {at.x, at.y, at.z};
+    out["slabMm"] = mpr->slab_mm();
+    return out.dump();
+}
 
 std::string state_json(App& app, float display_scale) {
     using json = nlohmann::ordered_json;

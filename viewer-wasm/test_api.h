@@ -23,6 +23,12 @@ namespace ssmix::viewer {
 // width, height}}]; with {layout ("1x1", "1x2", "2x2"), linked} in state_json.
 [[nodiscard]] std::string viewports_json(App& app);
 
+// MPR of a series: {available, status ("not started", "building", "ready", "failed"), reason,
+// progress{read, needed}, planes[{index, plane, width, height, spacing[rowMm, colMm]}],
+// volume{width, height, depth, spacingMm[x, y, z], reducedBy, depthReducedBy, bytes, normal},
+// crosshair[x, y, z], slabMm} (planes and after only once the volume is built).
+[[nodiscard]] std::string mpr_json(App& app, const std::string& series_uid);
+
 // The series' thumbnail as frame_json gives the frame, or {} while there is none.
 [[nodiscard]] std::string thumbnail_json(App& app, const std::string& series_uid);
 

@@ -92,6 +92,14 @@ constexpr std::array<Entry, static_cast<std::size_t>(Text::count_)> table = {{
     {"位置の情報がないため連動しません", "No position in the files: not linked"},
     {"別の患者の画像のため連動しません", "Another patient's images: not linked"},
     {"左の一覧からシリーズをここへドラッグしてください", "Drag a series here from the list on the left"},
+    {"MPR（3断面）", "MPR (3 planes)"},
+    {"MPRを終了", "Leave MPR"},
+    {"MIP厚", "MIP slab"},
+    {"断面を作成中…", "Making the planes…"},
+    {"メモリに収めるため解像度を下げて表示しています", "Shown at a reduced resolution to fit in memory"},
+    {"横断", "Axial"},
+    {"冠状断", "Coronal"},
+    {"矢状断", "Sagittal"},
 }};
 
 }  // namespace

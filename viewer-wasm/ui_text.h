@@ -23,6 +23,7 @@ enum class Text {
     measure_angle, measure_region, region_mean, region_min, region_max, region_area,
     layout_one, layout_two, layout_four, linked, sync_other_frame_of_reference, sync_not_parallel, sync_no_position,
     sync_other_patient, viewport_drop_hint,
+    mpr_start, mpr_leave, mpr_slab, mpr_building, mpr_reduced, plane_axial, plane_coronal, plane_sagittal,
     count_   // keep last
 };
 

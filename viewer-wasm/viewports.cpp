@@ -13,7 +13,7 @@ bool same_window(const std::optional<dicom::Window>& a, const std::optional<dico
 
 }  // namespace
 
-Viewports::Viewports(FileSource& files, const Catalogue& catalogue) : catalogue_(catalogue) {
+Viewports::Viewports(FileSource& files, const Catalogue& catalogue) : files_(files), catalogue_(catalogue) {
     for (auto& view : views_) view = std::make_unique<ImageView>(files, catalogue);
 }
 
@@ -22,6 +22,10 @@ void Viewports::activate(std::size_t index) {
 }
 
 bool Viewports::show(std::size_t index, const std::string& series_uid) {
+    if (layout_ == Layout::mpr) {   // a series chosen while in MPR: back to one view, showing it
+        leave_mpr();
+        layout_ = Layout::one, index = 0;
+    }
     if (index >= shown() || !views_[index]->open(series_uid)) return false;
     // It opens where the one looked at is (or, replacing that one's series, where another view is).
     std::size_t lead = active_;
@@ -35,6 +39,8 @@ bool Viewports::show(std::size_t index, const std::string& series_uid) {
 }
 
 void Viewports::set_layout(Layout layout) {
+    if (layout == Layout::mpr) return;   // start_mpr
+    if (layout_ == Layout::mpr) leave_mpr();
     const std::size_t before = shown();
     layout_ = layout;
     if (active_ >= shown()) active_ = 0;
@@ -67,6 +73,40 @@ std::string Viewports::series_after(const std::string& series_uid) const {
     return {};
 }
 
+const MprVerdict& Viewports::mpr_verdict(const std::string& series_uid) {
+    auto known = mpr_verdicts_.find(series_uid);
+    if (known == mpr_verdicts_.end()) {
+        const SeriesEntry* series = catalogue_.find_series(series_uid);
+        MprVerdict verdict = series ? plan_mpr(*series) : MprVerdict{std::nullopt, {"画像がありません", "No such series"}};
+        known = mpr_verdicts_.emplace(series_uid, std::move(verdict)).first;
+    }
+    return known->second;
+}
+
+bool Viewports::start_mpr(const std::string& series_uid, std::uint64_t budget) {
+    const SeriesEntry* series = catalogue_.find_series(series_uid);
+    if (!series) return false;
+    if (layout_ == Layout::mpr) leave_mpr();
+    mpr_ = std::make_shared<Mpr>(files_, *series, budget);
+    layout_ = Layout::mpr, active_ = 0;
+    constexpr dicom::PlaneKind planes[] = {dicom::PlaneKind::axial, dicom::PlaneKind::coronal, dicom::PlaneKind::sagittal};
+    for (std::size_t i = 0; i < 3; ++i) views_[i]->show_plane(mpr_, planes[i]);
+    notes_.fill(std::nullopt);
+    followed_ = snapshot();
+    return true;
+}
+
+// The first view shows the series again; the other planes' views are emptied (the layout chosen
+// next fills them as usual) and the volume is freed with the last of them.
+void Viewports::leave_mpr() {
+    const std::string series = mpr_ ? mpr_->series_uid() : std::string();
+    for (std::size_t i = 0; i < 3; ++i) views_[i]->close();
+    mpr_.reset();
+    layout_ = Layout::one, active_ = 0;
+    if (!series.empty()) views_[0]->open(series);
+    followed_ = snapshot();
+}
+
 void Viewports::set_linked(bool linked) {
     linked_ = linked;
     followed_ = {};   // linking again brings the others to the active one at once
@@ -76,7 +116,7 @@ void Viewports::set_linked(bool linked) {
 // Where view `index` should be to follow `lead` (its frame), or why it does not follow.
 SliceMatch Viewports::match(std::size_t index, const ImageView& lead) const {
     const ImageView& view = *views_[index];
-    if (!linked_ || lead.series_uid().empty() || view.series_uid().empty()) return {};
+    if (layout_ == Layout::mpr || !linked_ || lead.series_uid().empty() || view.series_uid().empty()) return {};
     if (catalogue_.patient_index_of_series(view.series_uid()) != catalogue_.patient_index_of_series(lead.series_uid()))
         return {std::nullopt, Text::sync_other_patient};
     const SeriesEntry* source = catalogue_.find_series(lead.series_uid());
@@ -89,6 +129,10 @@ SliceMatch Viewports::match(std::size_t index, const ImageView& lead) const {
 // window when both are of one modality (a CT window means nothing on MR).
 void Viewports::align(std::size_t index, const ImageView& lead) {
     ImageView& view = *views_[index];
+    if (layout_ == Layout::mpr) {   // one volume: the crosshair moves the planes; the window is shared
+        if (!same_window(view.chosen_window(), lead.chosen_window()) && lead.chosen_window()) view.set_window(*lead.chosen_window());
+        return;
+    }
     const SliceMatch found = match(index, lead);
     notes_[index] = found.note;
     if (!linked_ || found.note == Text::sync_other_patient || view.series_uid().empty()) return;
@@ -133,7 +177,8 @@ void Viewports::tick(double now_ms) {
     for (std::size_t i = 0; i < shown(); ++i) views_[i]->tick(now_ms);
 }
 
-void Viewports::update() {
+void Viewports::update(double budget_ms, const std::function<double()>& now_ms) {
+    if (Mpr* building = mpr(); building && building->status() == Mpr::Status::building) building->build_some(budget_ms, now_ms);
     for (std::size_t i = 0; i < shown(); ++i) views_[i]->update();
 }
 

@@ -408,6 +408,29 @@ var Module = typeof Module !== "undefined" ? Module : {};
       return settled().then(viewports);
     },
     setLinked: function (linked) { call("ssmix_api_set_linked", null, ["number"], [linked ? 1 : 0]); return settled().then(viewports); },
+    // MPR: mpr(seriesId[, {budgetMiB}]) → Promise of {available, reason, planes, volume, crosshair,
+    // slabMm} once the volume is built (or refused); setCrosshair(x, y, z) in volume voxels and
+    // setSlab(mm) → Promise of viewports(); frame(index) is that plane as drawn.
+    mpr: function (id, options) {
+      var budget = options && options.budgetMiB ? options.budgetMiB : 0;
+      var first = JSON.parse(UTF8ToString(call("ssmix_api_mpr", "number", ["string", "number"], [String(id), budget])));
+      if (!first.available || first.status === "not started") return Promise.resolve(first);
+      return new Promise(function (resolve) {
+        (function wait() {
+          var now = JSON.parse(UTF8ToString(call("ssmix_api_mpr_state", "number", ["string"], [String(id)])));
+          if (now.status === "building") requestAnimationFrame(wait);
+          else settled().then(function () { resolve(JSON.parse(UTF8ToString(call("ssmix_api_mpr_state", "number", ["string"], [String(id)])))); });
+        })();
+      });
+    },
+    setCrosshair: function (x, y, z) {
+      if (!call("ssmix_api_set_crosshair", "number", ["number", "number", "number"], [x, y, z])) return Promise.reject(new Error("not in MPR"));
+      return settled().then(viewports);
+    },
+    setSlab: function (mm) {
+      if (!call("ssmix_api_set_slab", "number", ["number"], [mm])) return Promise.reject(new Error("not in MPR"));
+      return settled().then(viewports);
+    },
     activate: function (index) { call("ssmix_api_activate", null, ["number"], [index]); return viewports(); },
     setWindow: function (center, width) {
       call("ssmix_api_set_window", null, ["number", "number"], [center, width]);
