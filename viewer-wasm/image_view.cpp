@@ -58,6 +58,12 @@ void ImageView::show_plane(std::shared_ptr<Mpr> mpr, dicom::PlaneKind kind) {
     needs_render_ = true;
 }
 
+ViewStatus ImageView::status() const {
+    if (mpr_ && status_ == ViewStatus::shown && (mpr_->coordinate(plane_kind_) != frame_ || mpr_->slab_mm() != rendered_slab_mm_))
+        return ViewStatus::loading;
+    return status_;
+}
+
 unsigned ImageView::frame_count() const {
     if (mpr_) return mpr_->count(plane_kind_);
     const SeriesEntry* series = catalogue_.find_series(series_uid_);

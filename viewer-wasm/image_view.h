@@ -96,7 +96,8 @@ public:
     // active viewport). True when the physician clicked, dragged or turned the wheel on it.
     bool draw(float width, float height, const ImageOverlay& overlay, Language language, bool takes_keys = true);
 
-    [[nodiscard]] ViewStatus status() const { return status_; }
+    // Loading too while a plane waits to be made again for a moved crosshair or slab.
+    [[nodiscard]] ViewStatus status() const;
     [[nodiscard]] const std::string& error_message() const { return error_; }
     [[nodiscard]] const std::string& series_uid() const { return series_uid_; }
     [[nodiscard]] unsigned frame() const { return frame_; }

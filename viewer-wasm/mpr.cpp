@@ -111,6 +111,10 @@ void Mpr::build_some(double budget_ms, const std::function<double()>& now_ms) {
         auto dataset = dicom::read_dataset(read.bytes, path);
         if (!dataset.value) return fail({where + to_string(dataset.diagnostics.front()), where + to_string(dataset.diagnostics.front())});
         if (!volume_ && !start(*dataset.value)) return;
+        if (!volume_->needs(next_)) {   // the first file read only for its value range
+            ++next_;
+            continue;
+        }
         dicom::FrameRenderer renderer(*dataset.value);
         auto rendered = renderer.render(0, std::nullopt);
         if (!rendered.value) return fail({where + to_string(rendered.diagnostics.front()), where + to_string(rendered.diagnostics.front())});

@@ -399,10 +399,12 @@ EMSCRIPTEN_KEEPALIVE int ssmix_api_show_in_viewport(int index, const char* serie
 }
 
 // Starts reformatting a series when it can be (budget_mib > 0: a smaller memory budget, for
-// tests of the reduced resolution); the answer is mpr_json's.
+// tests of the reduced resolution; again, a series already reformatted is left as it is); the
+// answer is mpr_json's.
 EMSCRIPTEN_KEEPALIVE const char* ssmix_api_mpr(const char* series_uid, double budget_mib) {
     auto& views = viewer->app->viewports();
-    if (views.mpr_verdict(series_uid).plan) {
+    const bool already = views.mpr() && views.mpr()->series_uid() == series_uid && budget_mib <= 0;   // asked again: as it is
+    if (!already && views.mpr_verdict(series_uid).plan) {
         const auto budget = budget_mib > 0 ? static_cast<std::uint64_t>(budget_mib * 1024 * 1024) : ssmix::viewer::viewer_volume_budget;
         views.start_mpr(series_uid, budget);
         viewer->app->show_images();

@@ -113,7 +113,7 @@ def main():
     facts["series"]["P"] = write_series(os.path.join(root, "P"), patient, prior, series(1, "CT", "Axial 5mm", f3, 5),
                                         [-45 + 5 * i for i in range(20)])
     facts["series"]["E"] = write_series(os.path.join(root, "E"), patient, prior, series(2, "CT", "Gap", f3, 5),
-                                        [-20 + 5 * i for i in range(4)] + [10 + 5 * i for i in range(4)])
+                                        [-20 + 5 * i for i in range(4)] + [5 + 5 * i for i in range(4)])
     other_study = {"uid": generate_uid(), "date": "20261130", "description": "他院CT"}
     facts["other"] = write_series(os.path.join(OUT, "other", "X"), other, other_study, series(1, "CT", "Other patient", f1, 5),
                                   [-20 + 5 * i for i in range(8)])
