@@ -78,6 +78,19 @@ void collect_ids(const std::vector<cda::NarrativeNode>& nodes, int section, std:
     }
 }
 
+// A section's footnotes in document order, each node with its number: numbered once, not as
+// drawn (rows out of view are not drawn, and must not renumber the rest).
+void collect_footnotes(const std::vector<cda::NarrativeNode>& nodes, std::vector<std::string>& texts,
+                       std::map<const cda::NarrativeNode*, int>& numbers) {
+    for (const auto& node : nodes) {
+        if (node.kind == cda::NodeKind::footnote) {
+            texts.push_back(plain_text(node.children));
+            numbers.emplace(&node, static_cast<int>(texts.size()));
+        }
+        collect_footnotes(node.children, texts, numbers);
+    }
+}
+
 }  // namespace
 
 void DocumentView::index_ids(const cda::Document& d) {
@@ -85,7 +98,14 @@ void DocumentView::index_ids(const cda::Document& d) {
     indexed_path_ = path_;
     section_of_id_.clear();
     column_weights_.clear();
+    footnote_numbers_.clear();
+    section_footnotes_.clear();
     jumped_to_ = -1;
+    for (const auto& section : d.sections) {
+        auto& texts = section_footnotes_[&section];
+        collect_footnotes(section.text, texts, footnote_numbers_);
+        for (const auto& sub : section.sections) collect_footnotes(sub.text, texts, footnote_numbers_);
+    }
     for (std::size_t i = 0; i < d.sections.size(); ++i) {
         const int index = static_cast<int>(i);
         const auto add_section = [&](const cda::Section& section, const auto& self) -> void {
@@ -143,7 +163,21 @@ void DocumentView::draw(const cda::Document& d, const std::string& path, Languag
     ImGui::PopStyleColor(static_cast<int>(std::size(paper)));
 }
 
+void DocumentView::reset_layout_if_changed() {
+    const float width = ImGui::GetContentRegionAvail().x, font = ImGui::GetFontSize();
+    if (laid_out_path_ == path_ && laid_out_width_ == width && laid_out_font_ == font) return;
+    laid_out_path_ = path_, laid_out_width_ = width, laid_out_font_ = font;
+    section_heights_.clear();
+    row_tops_.clear();
+}
+
+bool DocumentView::in_view(float top, float height) {
+    const float scroll = ImGui::GetScrollY();
+    return top < scroll + ImGui::GetWindowHeight() && top + height > scroll;
+}
+
 void DocumentView::draw_document(const cda::Document& d, Language language) {
+    reset_layout_if_changed();
     const std::string title = cda::document_title(d);
     fonts_.need(title);
     ImGui::SetWindowFontScale(1.35f);
@@ -175,27 +209,37 @@ void DocumentView::draw_document(const cda::Document& d, Language language) {
         fonts_.need(heading);
         if (jump_to_section_ == number) {
             ImGui::SetNextItemOpen(true);
-            ImGui::SetScrollHereY(0.0f);
+            // To the header itself (SetScrollHereY would take the line before: a section out of
+            // view above is one tall placeholder).
+            ImGui::SetScrollY(ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y);
             jumped_to_ = number;
             jump_to_section_ = -1;
         }
         if (top_section_ < 0 && ImGui::GetCursorScreenPos().y >= window_top - 1) top_section_ = number;
         if (!ImGui::CollapsingHeader(heading.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
-        ImGui::Indent(8);
-        footnotes_.clear();
-        blocks(section.text, {});
-        for (std::size_t i = 0; i < footnotes_.size(); ++i) {
-            const std::string note = "[" + std::to_string(i + 1) + "] " + footnotes_[i];
-            fonts_.need(note);
-            ImGui::TextWrapped("%s", note.c_str());
+        // A section out of view, measured before at this width, is only its height.
+        const float top = ImGui::GetCursorPosY(), spacing = ImGui::GetStyle().ItemSpacing.y;
+        if (const auto known = section_heights_.find(&section); known != section_heights_.end() && known->second > 2 * spacing &&
+                                                                 !in_view(top, known->second)) {
+            ImGui::Dummy(ImVec2(0, known->second - spacing));   // Dummy adds the item spacing itself
+            continue;
         }
+        ImGui::Indent(8);
+        blocks(section.text, {});
         for (const auto& sub : section.sections) {   // nested sections: titled, not collapsible
             fonts_.need(sub.title);
             ImGui::TextColored(strong_colour, "%s", sub.title.c_str());
             blocks(sub.text, {});
         }
+        const auto& notes = section_footnotes_[&section];   // the section's footnotes, after it
+        for (std::size_t i = 0; i < notes.size(); ++i) {
+            const std::string note = "[" + std::to_string(i + 1) + "] " + notes[i];
+            fonts_.need(note);
+            ImGui::TextWrapped("%s", note.c_str());
+        }
         ImGui::Unindent(8);
         ImGui::Spacing();
+        section_heights_[&section] = ImGui::GetCursorPosY() - top;
     }
     if (d.non_xml_body) {
         const auto& body = *d.non_xml_body;
@@ -217,6 +261,10 @@ void DocumentView::draw_document(const cda::Document& d, Language language) {
         }
     }
     scroll_y_ = ImGui::GetScrollY();
+    scroll_max_y_ = ImGui::GetScrollMaxY();
+    // Text with characters the font atlas is still to get was measured too narrow: measured
+    // again next frame (when every character seen so far is in).
+    if (fonts_.rebuild_pending()) section_heights_.clear(), row_tops_.clear();
 }
 
 // renderMultiMedia: each referenced observationMedia that is a decoded image, on its own line,
@@ -291,10 +339,12 @@ void DocumentView::inline_run(const cda::NarrativeNode& node, Style style) {
             if (!line_open_) ImGui::NewLine();   // an empty line
             end_line();
             return;
-        case K::footnote:
-            footnotes_.push_back(plain_text(node.children));
-            words("[" + std::to_string(footnotes_.size()) + "]", {style.strong, style.italic, false, false, false, true});
+        case K::footnote: {
+            const auto number = footnote_numbers_.find(&node);
+            words("[" + (number == footnote_numbers_.end() ? std::string("*") : std::to_string(number->second)) + "]",
+                  {style.strong, style.italic, false, false, false, true});
             return;
+        }
         case K::footnote_ref:
             words("[*]", {style.strong, style.italic, false, false, false, true});
             return;
@@ -448,8 +498,21 @@ void DocumentView::table(const cda::NarrativeNode& node, Style style) {
         return;
     }
     for (const float weight : column_weights(node, grid)) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, weight);
+    // Rows measured at this width: those out of view keep their height, empty. The first, the
+    // last and header rows are always drawn (the first gives where the table is this frame).
+    std::vector<float>& tops = row_tops_[&node];
+    const bool measured = tops.size() == grid.rows.size();
+    if (!measured) tops.assign(grid.rows.size(), 0);
+    float first_top = 0;
     for (std::size_t r = 0; r < grid.rows.size(); ++r) {
+        if (measured && r > 0 && r + 1 < grid.rows.size() && !grid.header_rows[r] && !in_view(first_top + tops[r], tops[r + 1] - tops[r])) {
+            ImGui::TableNextRow(0, tops[r + 1] - tops[r]);
+            continue;
+        }
         ImGui::TableNextRow(grid.header_rows[r] ? ImGuiTableRowFlags_Headers : 0);
+        ImGui::TableSetColumnIndex(0);
+        if (r == 0) first_top = ImGui::GetCursorPosY();
+        if (!measured) tops[r] = ImGui::GetCursorPosY() - first_top;
         for (const cda::GridCell& placed : grid.rows[r]) {
             const cda::NarrativeNode& cell = *placed.cell;
             ImGui::TableSetColumnIndex(static_cast<int>(placed.column));

@@ -43,6 +43,7 @@ public:
     };
     [[nodiscard]] const std::vector<ContentsEntry>& contents() const { return contents_; }
     [[nodiscard]] float scroll_y() const { return scroll_y_; }
+    [[nodiscard]] float scroll_max_y() const { return scroll_max_y_; }   // the letter's height below the view
     [[nodiscard]] int top_section() const { return top_section_; }
     [[nodiscard]] int jumped_to() const { return jumped_to_; }   // the last section jumped to, or -1
     struct LinkEntry {
@@ -68,6 +69,10 @@ private:
     void media(const cda::NarrativeNode& node, Style style);
     Language language_ = Language::ja;   // of the document being drawn
     void list(const cda::NarrativeNode& list, Style style);
+    // The layout is kept per width: what lies outside the view is not laid out again each frame
+    // (a section as its measured height, a table row as its own), only what can be seen.
+    void reset_layout_if_changed();
+    [[nodiscard]] static bool in_view(float top, float height);   // window-local y
     [[nodiscard]] bool is_block(const cda::NarrativeNode& node) const;
 
     Fonts& fonts_;
@@ -77,7 +82,8 @@ private:
     std::string pending_;          // text measured onto the current line, not yet drawn
     float line_used_ = 0;          // width already drawn on the current line
     bool line_open_ = false;
-    std::vector<std::string> footnotes_;   // of the section being drawn
+    std::map<const cda::NarrativeNode*, int> footnote_numbers_;          // of the indexed document
+    std::map<const cda::Section*, std::vector<std::string>> section_footnotes_;
     std::string link_target_;              // the ID the text being drawn links to, if any
     std::map<std::string, int> section_of_id_;
     std::string indexed_path_;             // the document section_of_id_ is for
@@ -87,8 +93,12 @@ private:
     std::vector<ContentsEntry> contents_;
     std::vector<LinkEntry> links_;
     std::set<std::string> missing_links_;
-    float scroll_y_ = 0;
+    float scroll_y_ = 0, scroll_max_y_ = 0;
     int top_section_ = 0;
+    std::string laid_out_path_;            // what the measures below are of: this document,
+    float laid_out_width_ = 0, laid_out_font_ = 0;   // at this width and font size
+    std::map<const cda::Section*, float> section_heights_;
+    std::map<const cda::NarrativeNode*, std::vector<float>> row_tops_;   // per table: each row's top below its first
 };
 
 }  // namespace ssmix::viewer

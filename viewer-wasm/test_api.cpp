@@ -103,7 +103,7 @@ nlohmann::ordered_json rects_json(const Rects& rects, const char* key, Name name
 nlohmann::ordered_json letter_json(const DocumentView& letter) {
     return {{"contents", rects_json(letter.contents(), "title", [](const auto& e) { return e.title; })},
             {"links", rects_json(letter.links(), "target", [](const auto& l) { return l.target; })},
-            {"scrollY", letter.scroll_y()}, {"topSection", letter.top_section()}, {"jumpedTo", letter.jumped_to()}};
+            {"scrollY", letter.scroll_y()}, {"scrollMaxY", letter.scroll_max_y()}, {"topSection", letter.top_section()}, {"jumpedTo", letter.jumped_to()}};
 }
 
 const char* thumbnail_status(const App& app, const std::string& series_uid) {
