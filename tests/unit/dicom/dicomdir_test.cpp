@@ -13,6 +13,7 @@
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmdata/dcmetinf.h"
 #include "dcmtk/dcmdata/dcuid.h"
+#include "dcmtk/dcmdata/dcvrul.h"
 #include "tests/unit/temp_dir.h"
 
 using namespace ssmix;
@@ -27,7 +28,9 @@ DcmItem* record(DcmDataset& data, const char* type) {
 }
 
 // A DICOMDIR with one patient, study and series, and an image record per file ID given.
-Bytes dicomdir_bytes(const std::vector<const char*>& file_ids, const char* image_type = "IMAGE") {
+// `series_offset`: the series record's Offset of Referenced Lower-Level Directory Entity
+// (0004,1420), which DCMTK's plain writer leaves out.
+Bytes dicomdir_bytes(const std::vector<const char*>& file_ids, const char* image_type = "IMAGE", Uint32 series_offset = 0) {
     DcmFileFormat file;
     DcmDataset& data = *file.getDataset();
     data.putAndInsertString(DCM_FileSetID, "TEST");
@@ -35,7 +38,13 @@ Bytes dicomdir_bytes(const std::vector<const char*>& file_ids, const char* image
     DcmItem* study = record(data, "STUDY");
     study->putAndInsertString(DCM_StudyInstanceUID, "2.25.10");
     study->putAndInsertString(DCM_StudyDate, "20111215");
-    record(data, "SERIES")->putAndInsertString(DCM_SeriesInstanceUID, "2.25.11");
+    DcmItem* series = record(data, "SERIES");
+    series->putAndInsertString(DCM_SeriesInstanceUID, "2.25.11");
+    if (series_offset) {   // written as UL (its dictionary VR, "up", is DCMTK's own and not put by value)
+        auto* offset = new DcmUnsignedLong(DcmTag(DCM_OffsetOfReferencedLowerLevelDirectoryEntity, EVR_UL));
+        offset->putUint32(series_offset);
+        REQUIRE(series->insert(offset).good());
+    }
     int n = 0;
     for (const char* id : file_ids) {
         DcmItem* image = record(data, image_type);
@@ -109,5 +118,25 @@ TEST_CASE("dicomdir: a record type over 16 characters is refused before DCMTK re
         CHECK(parsed.diagnostics.front().code == "dicom.read.bad_directory_value");
         CHECK(parsed.diagnostics.front().place.where.starts_with("(0004,1430) at byte "));
         CHECK(parsed.diagnostics.front().place.file == "DICOMDIR");
+    }
+}
+
+TEST_CASE("dicomdir: a record offset that looks like the record type's tag is not mistaken for a hazard") {
+    // A UL record offset whose low half is 0x1430, after its length "04 00", reads as the tag
+    // (0004,1430); read as implicit VR, its 32-bit length (high half + the next tag's group)
+    // then spans the records after it, where a run of 17 bytes without a backslash was taken
+    // for an over-long record type. Seen in `ssmix pack` of 10,000 images, which refused its
+    // own DICOMDIR (a record at 0x331430). Both an odd and an even such length are read.
+    std::vector<std::string> names;
+    for (int i = 0; i < 3000; ++i) names.push_back("DICOM\\S1\\IM" + std::to_string(i));
+    std::vector<const char*> ids;
+    for (const auto& name : names) ids.push_back(name.c_str());
+    for (const Uint32 offset : {0x11430u, 0x21430u}) {
+        CAPTURE(offset);
+        const Bytes bytes = dicomdir_bytes(ids, "IMAGE", offset);
+        REQUIRE(bytes.size() > 0x40002 + 1000);   // long enough for the length it seems to have
+        const auto parsed = dicom::read_dicomdir(bytes, "DICOMDIR");
+        REQUIRE(parsed.value);
+        CHECK(parsed.value->size() == 3000);
     }
 }
