@@ -24,7 +24,7 @@ void Viewports::activate(std::size_t index) {
 bool Viewports::show(std::size_t index, const std::string& series_uid) {
     if (layout_ == Layout::mpr) {   // a series chosen while in MPR: back to one view, showing it
         leave_mpr();
-        layout_ = Layout::one, index = 0;
+        index = 0;
     }
     if (index >= shown() || !views_[index]->open(series_uid)) return false;
     // It opens where the one looked at is (or, replacing that one's series, where another view is).

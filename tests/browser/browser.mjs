@@ -72,6 +72,30 @@ export async function waitForViewer(page, timeoutMs = 60000) {
   }));
 }
 
+// Clicks the middle of the drawn run holding `word` (false when none is drawn), then lets three
+// frames pass so the viewer has read the click (ImGui reads input once a frame).
+export async function clickDrawn(page, word) {
+  const found = await drawnRun(page, word);
+  if (!found) return false;
+  await page.mouse.click(found.x + found.width / 2, found.y + found.height / 2);
+  await animationFrames(page, 3);
+  return true;
+}
+
+// Resolves once no view of the layout is loading (input is read and images made between frames).
+export async function viewsSettled(page) {
+  await animationFrames(page, 3);
+  await page.evaluate(() => new Promise((resolve) => {
+    (function wait() { if (window.ssmixViewer.state().view.viewsLoading) requestAnimationFrame(wait); else resolve(); })();
+  }));
+}
+
+// The views of the layout (window.ssmixViewer.viewports()) once they have settled.
+export async function settledViewports(page) {
+  await viewsSettled(page);
+  return page.evaluate(() => window.ssmixViewer.viewports());
+}
+
 // The system clipboard through the page's Clipboard API (open the page with { clipboard: true }).
 export function setClipboard(page, text) {
   return page.evaluate((t) => navigator.clipboard.writeText(t), text);

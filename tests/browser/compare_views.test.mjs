@@ -5,23 +5,16 @@
 // here from series written with pydicom (make_compare_series.py); which slice the other view
 // must show is worked out here from the positions the generator wrote, not from the viewer.
 // usage: node compare_views.test.mjs --tree DIR --artifacts DIR --ssmix BIN [--browser chromium|firefox]
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { animationFrames, drawnRun, drawnSoon, openPage, waitForViewer } from "./browser.mjs";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { animationFrames, clickDrawn, drawnRun, drawnSoon, openPage, settledViewports, waitForViewer } from "./browser.mjs";
+import { makeCompareDisc } from "./compare_disc.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
 const { tree, browserName, check } = run;
-const here = dirname(fileURLToPath(import.meta.url));
-
-const work = mkdtempSync(join(tmpdir(), "ssmix-compare-"));
-execFileSync("/usr/bin/python3", [join(here, "make_compare_series.py"), work]);
-rmSync(tree, { recursive: true, force: true });
-execFileSync(run.args.ssmix, ["pack", "--dicom", join(work, "dicom"), "--media", "dvd", "--tree", tree], { stdio: "ignore" });
-const facts = JSON.parse(readFileSync(join(work, "series.json"), "utf8"));
+const { work, facts } = makeCompareDisc(run.args.ssmix, tree);
 const S = facts.series;
 
 // The frame of `target` nearest the position of `source`'s frame (frames in instance-number
@@ -35,21 +28,9 @@ function nearest(source, frame, target) {
 
 const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href);
 const { page } = session;
-const views = async () => {
-  await animationFrames(page, 3);   // ImGui reads input once a frame
-  await page.evaluate(() => new Promise((resolve) => {   // and the views load between frames
-    (function wait() { if (window.ssmixViewer.state().view.viewsLoading) requestAnimationFrame(wait); else resolve(); })();
-  }));
-  return page.evaluate(() => window.ssmixViewer.viewports());
-};
+const views = () => settledViewports(page);
 const centre = (v) => ({ x: v.rect.x + v.rect.width / 2, y: v.rect.y + v.rect.height / 2 });
-const clickText = async (word) => {
-  const run = await drawnRun(page, word);
-  if (!run) return false;
-  await page.mouse.click(run.x + run.width / 2, run.y + run.height / 2);
-  await animationFrames(page, 3);
-  return true;
-};
+const clickText = (word) => clickDrawn(page, word);
 // A hand's drag spans several frames (ImGui samples the pointer once a frame).
 const drag = async (from, to, button = "left") => {
   await page.mouse.move(from.x, from.y);

@@ -6,11 +6,11 @@
 // the reason beside it), a small memory budget (reduced resolution, with a note), and back.
 // usage: node mpr_views.test.mjs --tree DIR --artifacts DIR --ssmix BIN [--browser chromium|firefox]
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { animationFrames, drawnRun, drawnSoon, openPage, waitForViewer } from "./browser.mjs";
+import { animationFrames, clickDrawn, drawnSoon, openPage, settledViewports, viewsSettled, waitForViewer } from "./browser.mjs";
+import { makeCompareDisc } from "./compare_disc.mjs";
 import { testRun } from "./test_run.mjs";
 
 const run = testRun();
@@ -18,11 +18,8 @@ const { tree, browserName, check } = run;
 const here = dirname(fileURLToPath(import.meta.url));
 const reference = join(here, "..", "integration", "mpr_reference.py");
 
-const work = mkdtempSync(join(tmpdir(), "ssmix-mpr-"));
-execFileSync("/usr/bin/python3", [join(here, "make_compare_series.py"), work]);
-rmSync(tree, { recursive: true, force: true });
-execFileSync(run.args.ssmix, ["pack", "--dicom", join(work, "dicom"), "--media", "dvd", "--tree", tree], { stdio: "ignore" });
-const S = JSON.parse(readFileSync(join(work, "series.json"), "utf8")).series;
+const { work, facts } = makeCompareDisc(run.args.ssmix, tree);
+const S = facts.series;
 
 // The plane numpy makes from series A's files at the crosshair, with the slab and window.
 function expectedPlane(plane, [x, y, z], slab, window) {
@@ -34,21 +31,10 @@ function expectedPlane(plane, [x, y, z], slab, window) {
 
 const session = await openPage(browserName, pathToFileURL(join(tree, "INDEX.HTM")).href);
 const { page } = session;
-const settle = async () => {
-  await animationFrames(page, 3);
-  await page.evaluate(() => new Promise((resolve) => {
-    (function wait() { if (window.ssmixViewer.state().view.viewsLoading) requestAnimationFrame(wait); else resolve(); })();
-  }));
-};
-const views = async () => { await settle(); return page.evaluate(() => window.ssmixViewer.viewports()); };
+const settle = () => viewsSettled(page);
+const views = () => settledViewports(page);
 const mprState = (id) => page.evaluate((series) => window.ssmixViewer.mpr(series), id);
-const clickText = async (word) => {
-  const found = await drawnRun(page, word);
-  if (!found) return false;
-  await page.mouse.click(found.x + found.width / 2, found.y + found.height / 2);
-  await animationFrames(page, 3);
-  return true;
-};
+const clickText = (word) => clickDrawn(page, word);
 // Each plane as drawn against numpy's, exact but for pixels whose linear window value is an
 // integer (another order of the same arithmetic may truncate those to one below).
 async function comparePlanes(what, slab, window) {
