@@ -20,7 +20,7 @@ void ImagePanel::label(std::string_view utf8) {
 
 // One row of buttons: the file's own window, the CT presets, inversion, fit.
 void ImagePanel::draw_tools(Language language) {
-    ImageView& view_ = views_.active();
+    ImageView& view = views_.active();
     const auto button = [this](const std::string& caption, const char* id) {
         const std::string label_id = caption + "##" + id;
         fonts_.need(label_id);
@@ -28,30 +28,30 @@ void ImagePanel::draw_tools(Language language) {
         ImGui::SameLine();
         return pressed;
     };
-    if (button(std::string(text(Text::window_file, language)), "window-file")) view_.reset_window();
-    if (view_.modality() == "CT")
+    if (button(std::string(text(Text::window_file, language)), "window-file")) view.reset_window();
+    if (view.modality() == "CT")
         for (const auto& preset : window_presets)
-            if (button(std::string(text(preset.name, language)), preset.id)) view_.set_window({preset.center, preset.width});
-    bool inverted = view_.inverted();
+            if (button(std::string(text(preset.name, language)), preset.id)) view.set_window({preset.center, preset.width});
+    bool inverted = view.inverted();
     const std::string invert = std::string(text(Text::invert, language)) + "##invert";
     fonts_.need(invert);
-    if (ImGui::Checkbox(invert.c_str(), &inverted)) view_.set_inverted(inverted);
+    if (ImGui::Checkbox(invert.c_str(), &inverted)) view.set_inverted(inverted);
     ImGui::SameLine();
-    if (const auto* frame = view_.rendered(); frame && frame->has_overlays) {   // only for a file that has them
-        bool overlays = view_.overlays();
+    if (const auto* frame = view.rendered(); frame && frame->has_overlays) {   // only for a file that has them
+        bool overlays = view.overlays();
         const std::string label = std::string(text(Text::overlays, language)) + "##overlays";
         fonts_.need(label);
-        if (ImGui::Checkbox(label.c_str(), &overlays)) view_.set_overlays(overlays);
+        if (ImGui::Checkbox(label.c_str(), &overlays)) view.set_overlays(overlays);
         ImGui::SameLine();
     }
     // The measuring tools, one at a time (ticking one unticks the others): distance, angle, region.
     for (const auto& [tool, name, id] : {std::tuple{MeasureTool::distance, Text::measure, "##measure"},
                                          std::tuple{MeasureTool::angle, Text::measure_angle, "##angle"},
                                          std::tuple{MeasureTool::region, Text::measure_region, "##region"}}) {
-        bool on = view_.tool() == tool;
+        bool on = view.tool() == tool;
         const std::string label = std::string(text(name, language)) + id;
         fonts_.need(label);
-        if (ImGui::Checkbox(label.c_str(), &on)) view_.set_tool(on ? tool : MeasureTool::none);
+        if (ImGui::Checkbox(label.c_str(), &on)) view.set_tool(on ? tool : MeasureTool::none);
         ImGui::SameLine();
     }
     fonts_.need("°²");   // in the measurements' labels
@@ -59,9 +59,9 @@ void ImagePanel::draw_tools(Language language) {
     fonts_.need(tags);
     ImGui::Checkbox(tags.c_str(), &show_tags_);
     ImGui::SameLine();
-    if (button(std::string(text(Text::fit, language)), "fit")) view_.fit();
-    if (view_.frame_count() > 1 && button(std::string(text(view_.playing() ? Text::stop : Text::play, language)), "cine"))
-        view_.set_playing(!view_.playing());
+    if (button(std::string(text(Text::fit, language)), "fit")) view.fit();
+    if (view.frame_count() > 1 && button(std::string(text(view.playing() ? Text::stop : Text::play, language)), "cine"))
+        view.set_playing(!view.playing());
     ImGui::NewLine();
 }
 
@@ -129,17 +129,17 @@ void ImagePanel::label_inline(const std::string& utf8) {
 }
 
 void ImagePanel::draw(Language language, std::optional<std::size_t> disc_patient) {
-    ImageView& view_ = views_.active();
+    ImageView& view = views_.active();
     disc_patient_ = disc_patient;
     view_rects_ = {};
     if (views_.shown() == 1) {
-        switch (view_.status()) {
+        switch (view.status()) {
             case ViewStatus::empty:
                 label(text(Text::image_none_selected, language));
                 return;
             case ViewStatus::error:
                 label(text(Text::image_error, language));
-                label(view_.error_message());
+                label(view.error_message());
                 return;
             case ViewStatus::loading:
             case ViewStatus::shown:
@@ -147,19 +147,19 @@ void ImagePanel::draw(Language language, std::optional<std::size_t> disc_patient
         }
     }
     draw_layout_tools(language);
-    const unsigned count = view_.frame_count();
-    std::string line = std::string(text(Text::frame, language)) + " " + std::to_string(view_.frame() + 1) + " / " + std::to_string(count);
+    const unsigned count = view.frame_count();
+    std::string line = std::string(text(Text::frame, language)) + " " + std::to_string(view.frame() + 1) + " / " + std::to_string(count);
     if (const Mpr* mpr = views_.mpr(); mpr && mpr->status() == Mpr::Status::building)
         line = std::string(text(Text::mpr_building, language)) + " " + std::to_string(mpr->slices_read()) + " / " + std::to_string(mpr->slices_needed());
-    if (const auto* frame = view_.rendered(); frame && frame->window)
+    if (const auto* frame = view.rendered(); frame && frame->window)
         line += "   " + std::string(text(Text::window_level, language)) + " " + std::to_string(static_cast<int>(frame->window->center)) +
                 " / " + std::to_string(static_cast<int>(frame->window->width));
     label(line);
     draw_tools(language);
     if (count > 1) {
-        int frame = static_cast<int>(view_.frame());
+        int frame = static_cast<int>(view.frame());
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderInt("##frame", &frame, 0, static_cast<int>(count) - 1, "")) view_.set_frame(static_cast<unsigned>(frame));
+        if (ImGui::SliderInt("##frame", &frame, 0, static_cast<int>(count) - 1, "")) view.set_frame(static_cast<unsigned>(frame));
     }
     ImVec2 room = ImGui::GetContentRegionAvail();
     const float tag_height = show_tags_ ? room.y / 3 : 0;   // the tag browser takes the lower third
@@ -250,40 +250,40 @@ void ImagePanel::draw_tag_browser(float height) {
     ImGui::EndTable();
 }
 
-ImageOverlay ImagePanel::overlay(const ImageView& view_, Language language) const {
+ImageOverlay ImagePanel::overlay(const ImageView& view, Language language) const {
     ImageOverlay overlay;
-    if (const PatientEntry* patient = catalogue_.patient_of_series(view_.series_uid()))
+    if (const PatientEntry* patient = catalogue_.patient_of_series(view.series_uid()))
         overlay.top_left = dicom::display_person_name(patient->name) + "  " + patient->id;
     for (const auto& study : catalogue_.studies())
         for (const auto& series : study.series) {
-            if (series.uid != view_.series_uid()) continue;
+            if (series.uid != view.series_uid()) continue;
             overlay.top_right = clinical::display_date(study.date) + "  " + study.description;
             overlay.bottom_left = series.modality + "  " + series.description + "  " + std::string(text(Text::frame, language)) + " " +
-                                  std::to_string(view_.frame() + 1) + "/" + std::to_string(view_.frame_count());
+                                  std::to_string(view.frame() + 1) + "/" + std::to_string(view.frame_count());
         }
-    if (const Mpr* mpr = view_.mpr()) {   // a plane: which one, where, how thick
+    if (const Mpr* mpr = view.mpr()) {   // a plane: which one, where, how thick
         // Named by the way it faces (a coronal acquisition's first plane is coronal).
-        const std::string_view faces = plane_name(mpr->orientation(view_.plane_kind()));
+        const std::string_view faces = plane_name(mpr->orientation(view.plane_kind()));
         const Text plane = faces == "axial" ? Text::plane_axial : faces == "coronal" ? Text::plane_coronal : Text::plane_sagittal;
-        overlay.bottom_left = mpr->modality() + " MPR " + std::string(text(plane, language)) + "  " + std::to_string(view_.frame() + 1) + "/" +
-                              std::to_string(view_.frame_count());
+        overlay.bottom_left = mpr->modality() + " MPR " + std::string(text(plane, language)) + "  " + std::to_string(view.frame() + 1) + "/" +
+                              std::to_string(view.frame_count());
         if (mpr->slab_mm() > 0) overlay.bottom_left += "  MIP " + std::to_string(static_cast<int>(mpr->slab_mm() + 0.5)) + " mm";
     }
     char number[64];
-    if (const auto& position = view_.shown_location().slice_location) {
+    if (const auto& position = view.shown_location().slice_location) {
         std::snprintf(number, sizeof number, "  %s %.1f mm", std::string(text(Text::slice_position, language)).c_str(), *position);
         overlay.bottom_left += number;
     }
-    if (const auto* frame = view_.rendered(); frame && frame->slice_thickness) {
+    if (const auto* frame = view.rendered(); frame && frame->slice_thickness) {
         std::snprintf(number, sizeof number, "  %s %.1f mm", std::string(text(Text::slice_thickness, language)).c_str(), *frame->slice_thickness);
         overlay.bottom_left += number;
     }
-    if (const auto* frame = view_.rendered(); frame && frame->window) {
+    if (const auto* frame = view.rendered(); frame && frame->window) {
         std::snprintf(number, sizeof number, "W %.0f  L %.0f", frame->window->width, frame->window->center);
         overlay.bottom_right = number;
     }
-    if (view_.zoom() > 1) {
-        std::snprintf(number, sizeof number, "  x%.1f", view_.zoom());
+    if (view.zoom() > 1) {
+        std::snprintf(number, sizeof number, "  x%.1f", view.zoom());
         overlay.bottom_right += number;
     }
     return overlay;
