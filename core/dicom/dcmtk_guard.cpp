@@ -32,9 +32,15 @@ bool hazardous(std::string_view value) {
     return false;
 }
 
-// A code string's characters (PS3.5 6.2): upper-case letters, digits, space, '_', and '\\'
-// between values.
-bool code_string_char(std::uint8_t c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '_' || c == '\\'; }
+// True when `at` is the length field of an explicit-VR UL element of group 0004 (a record
+// offset, "04 00" for its 4 bytes), and its value's low half made the bytes there read as the
+// tag (0004,1430): then the "length" after them is the offset's high half with the next
+// element's group, 0004, so 262,144 bytes or more. DCMTK reads those bytes as the offset, never
+// as a tag. (A large DICOMDIR has such offsets; `ssmix pack` of 10,000 images refused its own.)
+bool record_offset_read_as_tag(ByteView bytes, std::size_t at, std::uint32_t implicit_length) {
+    return at >= 6 && bytes[at - 6] == 0x04 && bytes[at - 5] == 0x00 && bytes[at - 2] == 'U' && bytes[at - 1] == 'L' &&
+           implicit_length >> 16 == 0x0004;
+}
 
 // The value after a header at `at` read as explicit VR (header of 8 bytes, "CS" and a 16-bit
 // length) or as implicit VR (a 32-bit length), in either byte order.
@@ -49,13 +55,8 @@ bool hazard_at(ByteView bytes, std::size_t at, bool little) {
     // bytes or more, and in a DICOMDIR that large (1,000 records) every record type was refused.
     // (An implicit-VR file shaped so is still kept from harm: DCMTK's exceptions are caught.)
     if (p[4] == 'C' && p[5] == 'S') return value(8, read_uint(p + 6, 2, little));
-    // Read as implicit VR, the four bytes match elsewhere too: a record offset (UL) whose low
-    // half is 0x1430 after its length "04 00", in a large DICOMDIR. A real implicit
-    // value has an even length and starts as a code string; that shape is refused, not this one.
     const std::uint32_t length = read_uint(p + 4, 4, little);
-    if (length % 2 != 0 || length > left - 8) return false;
-    for (std::size_t i = 0; i < std::min<std::size_t>(length, cs_max + 1); ++i)
-        if (!code_string_char(p[8 + i])) return false;
+    if (little && record_offset_read_as_tag(bytes, at, length)) return false;
     return value(8, length);
 }
 
