@@ -163,16 +163,24 @@ const PatientEntry* Catalogue::patient_of_series(const std::string& uid) const {
     return index ? &patients_[*index] : nullptr;
 }
 
-std::optional<FrameLocation> Catalogue::locate(const std::string& series_uid, unsigned frame) const {
-    const SeriesEntry* series = find_series(series_uid);
-    if (!series) return std::nullopt;
-    for (const auto& instance : series->instances) {
-        if (frame < instance.frames)
-            return FrameLocation{instance.path, frame, instance.transfer_syntax_uid, instance.slice_location, instance.spacing_row,
-                                 instance.spacing_column};
+const InstanceEntry* instance_of_frame(const SeriesEntry& series, unsigned frame, unsigned* frame_in_file) {
+    for (const auto& instance : series.instances) {
+        if (frame < instance.frames) {
+            if (frame_in_file) *frame_in_file = frame;
+            return &instance;
+        }
         frame -= instance.frames;
     }
-    return std::nullopt;
+    return nullptr;
+}
+
+std::optional<FrameLocation> Catalogue::locate(const std::string& series_uid, unsigned frame) const {
+    const SeriesEntry* series = find_series(series_uid);
+    unsigned in_file = 0;
+    const InstanceEntry* instance = series ? instance_of_frame(*series, frame, &in_file) : nullptr;
+    if (!instance) return std::nullopt;
+    return FrameLocation{instance->path, in_file, instance->transfer_syntax_uid, instance->slice_location, instance->spacing_row,
+                         instance->spacing_column};
 }
 
 std::optional<std::size_t> Catalogue::find_patient(const std::string& id, const std::string& name) const {

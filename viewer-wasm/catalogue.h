@@ -53,6 +53,10 @@ struct StudyEntry {
     std::vector<SeriesEntry> series;        // by series number
 };
 
+// The instance holding frame `frame` of a series (frames counted across its files in display
+// order), and the frame's index inside it; nullptr past the end.
+[[nodiscard]] const InstanceEntry* instance_of_frame(const SeriesEntry& series, unsigned frame, unsigned* frame_in_file = nullptr);
+
 // A frame of a series: which file, and which frame inside it.
 struct FrameLocation {
     std::string path;

@@ -58,9 +58,13 @@ void ImageView::show_plane(std::shared_ptr<Mpr> mpr, dicom::PlaneKind kind) {
     needs_render_ = true;
 }
 
+// The crosshair moved across this plane, or the slab changed, since it was made.
+bool ImageView::plane_stale() const {
+    return mpr_ && (mpr_->coordinate(plane_kind_) != frame_ || mpr_->slab_mm() != rendered_slab_mm_);
+}
+
 ViewStatus ImageView::status() const {
-    if (mpr_ && status_ == ViewStatus::shown && (mpr_->coordinate(plane_kind_) != frame_ || mpr_->slab_mm() != rendered_slab_mm_))
-        return ViewStatus::loading;
+    if (status_ == ViewStatus::shown && plane_stale()) return ViewStatus::loading;
     return status_;
 }
 
@@ -250,9 +254,8 @@ void ImageView::update_plane() {
         else status_ = ViewStatus::loading;
         return;
     }
-    const unsigned across = mpr_->coordinate(plane_kind_);
-    if (!needs_render_ && status_ == ViewStatus::shown && across == frame_ && mpr_->slab_mm() == rendered_slab_mm_) return;
-    frame_ = across;
+    if (!needs_render_ && status_ == ViewStatus::shown && !plane_stale()) return;
+    frame_ = mpr_->coordinate(plane_kind_);
     plane_ = dicom::reformat(*volume, plane_kind_, mpr_->crosshair(), mpr_->slab_mm());
     const dicom::Window window = window_.value_or(mpr_->file_window().value_or(dicom::Window{40, 400}));
     dicom::RenderedFrame frame;

@@ -131,6 +131,7 @@ public:
 private:
     void upload_texture();
     void update_plane();
+    [[nodiscard]] bool plane_stale() const;
     void draw_reference_lines(ImDrawList* draw, ImVec2 top_left, float scale, float scale_y) const;
     void fail(std::string message);
     void prefetch_neighbours();

@@ -30,15 +30,6 @@ double dot(const Vector& a, const Vector& b) { return a[0] * b[0] + a[1] * b[1] 
 
 Vector point(const std::vector<double>& position) { return {position[0], position[1], position[2]}; }
 
-// The instance holding a frame; a multi-frame file's frames have no position here.
-const InstanceEntry* single_frame_instance(const SeriesEntry& series, unsigned frame) {
-    for (const auto& instance : series.instances) {
-        if (frame < instance.frames) return instance.frames == 1 ? &instance : nullptr;
-        frame -= instance.frames;
-    }
-    return nullptr;
-}
-
 // Planes within about 10° of each other are one stack direction for scrolling together.
 constexpr double parallel = 0.985;
 
@@ -66,8 +57,8 @@ const char* plane_name(const std::array<double, 6>& orientation) {
 }
 
 SliceMatch match_slice(const SeriesEntry& source, unsigned source_frame, const SeriesEntry& target) {
-    const InstanceEntry* from = single_frame_instance(source, source_frame);
-    const auto from_normal = from ? normal(*from) : std::nullopt;
+    const InstanceEntry* from = instance_of_frame(source, source_frame);
+    const auto from_normal = from && from->frames == 1 ? normal(*from) : std::nullopt;   // a multi-frame file's frames have no position here
     if (!from_normal || from->position.size() != 3) return {std::nullopt, Text::sync_no_position};
     std::optional<unsigned> best;
     double best_distance = 0;

@@ -129,14 +129,7 @@ nlohmann::ordered_json viewports_array(App& app) {
     for (std::size_t i = 0; i < views.shown(); ++i) {
         const ImageView& view = views.view(i);
         const SeriesEntry* series = view.series_uid().empty() ? nullptr : app.catalogue().find_series(view.series_uid());
-        const InstanceEntry* instance = nullptr;
-        if (series) {
-            unsigned frame = view.frame();
-            for (const auto& entry : series->instances) {
-                if (frame < entry.frames) { instance = &entry; break; }
-                frame -= entry.frames;
-            }
-        }
+        const InstanceEntry* instance = series ? instance_of_frame(*series, view.frame()) : nullptr;
         auto position = instance && instance->frames == 1 ? position_along_normal(*instance) : std::nullopt;
         std::string plane = instance ? plane_name(*instance) : "";
         if (const Mpr* mpr = view.mpr(); mpr && mpr->volume())
