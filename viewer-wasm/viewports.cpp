@@ -73,14 +73,16 @@ std::string Viewports::series_after(const std::string& series_uid) const {
     return {};
 }
 
+// Kept with the series' image count: files picked later may add slices, and then it is decided again.
 const MprVerdict& Viewports::mpr_verdict(const std::string& series_uid) {
+    const SeriesEntry* series = catalogue_.find_series(series_uid);
+    const std::size_t images = series ? series->instances.size() : 0;
     auto known = mpr_verdicts_.find(series_uid);
-    if (known == mpr_verdicts_.end()) {
-        const SeriesEntry* series = catalogue_.find_series(series_uid);
+    if (known == mpr_verdicts_.end() || known->second.first != images) {
         MprVerdict verdict = series ? plan_mpr(*series) : MprVerdict{std::nullopt, {"画像がありません", "No such series"}};
-        known = mpr_verdicts_.emplace(series_uid, std::move(verdict)).first;
+        known = mpr_verdicts_.insert_or_assign(series_uid, std::pair{images, std::move(verdict)}).first;
     }
-    return known->second;
+    return known->second.second;
 }
 
 bool Viewports::start_mpr(const std::string& series_uid, std::uint64_t budget) {

@@ -8,6 +8,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <utility>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,7 +84,7 @@ private:
     FileSource& files_;
     const Catalogue& catalogue_;
     std::shared_ptr<Mpr> mpr_;
-    std::map<std::string, MprVerdict> mpr_verdicts_;
+    std::map<std::string, std::pair<std::size_t, MprVerdict>> mpr_verdicts_;   // with the image count decided on
     std::array<std::unique_ptr<ImageView>, most> views_;
     std::array<std::optional<Text>, most> notes_;
     Layout layout_ = Layout::one;

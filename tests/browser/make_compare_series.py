@@ -10,6 +10,7 @@
            D  CT coronal, 10 slices, F1 (faces another way)
     prior  P  CT axial, 20 slices every 5 mm, frame of reference F3 (another day's scan)
            E  CT axial, 8 slices every 5 mm but one gap of 10 mm (a slice missing): no volume
+  missing/      series E's missing slice, to be picked later
   other/        another patient's CT (8 slices, F1's UID reused: a copying error elsewhere)
 
 series.json: {"series": {"A": {"uid", "modality", "z": [z of each instance in instance-number
@@ -112,8 +113,11 @@ def main():
                                         [-15 + 3 * i for i in range(10)], orientation=(1, 0, 0, 0, 0, -1))
     facts["series"]["P"] = write_series(os.path.join(root, "P"), patient, prior, series(1, "CT", "Axial 5mm", f3, 5),
                                         [-45 + 5 * i for i in range(20)])
-    facts["series"]["E"] = write_series(os.path.join(root, "E"), patient, prior, series(2, "CT", "Gap", f3, 5),
+    gap = series(2, "CT", "Gap", f3, 5)
+    facts["series"]["E"] = write_series(os.path.join(root, "E"), patient, prior, gap,
                                         [-20 + 5 * i for i in range(4)] + [5 + 5 * i for i in range(4)])
+    # E's missing slice (z 0), apart: a folder picked later completes the series.
+    write_series(os.path.join(OUT, "missing"), patient, prior, gap, [0])
     other_study = {"uid": generate_uid(), "date": "20261130", "description": "他院CT"}
     facts["other"] = write_series(os.path.join(OUT, "other", "X"), other, other_study, series(1, "CT", "Other patient", f1, 5),
                                   [-20 + 5 * i for i in range(8)])

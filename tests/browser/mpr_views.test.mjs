@@ -6,7 +6,7 @@
 // the reason beside it), a small memory budget (reduced resolution, with a note), and back.
 // usage: node mpr_views.test.mjs --tree DIR --artifacts DIR --ssmix BIN [--browser chromium|firefox]
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { animationFrames, clickDrawn, drawnSoon, openPage, settledViewports, viewsSettled, waitForViewer } from "./browser.mjs";
@@ -70,6 +70,16 @@ try {
   check(await drawnSoon(page, "欠けたスライス"), "the reason MPR is not possible is not drawn beside the button");
   const refused = await mprState(S.E.uid);
   check(!refused.available && refused.reason.includes("10.00 mm"), `mpr() of the series with a gap: ${JSON.stringify(refused)}`);
+  // Its missing slice picked from a folder: the series is a volume now, and the button says so.
+  const missing = join(work, "missing", "IM0001.dcm");
+  await page.evaluate((list) => window.ssmixViewer.addFiles(list), [{ path: "MISSING/IM0001.dcm", base64: readFileSync(missing).toString("base64") }]);
+  await page.waitForFunction((id) => window.ssmixViewer.state().studies.some((s) => s.series.some((x) => x.id === id && x.frames === 9)),
+    { polling: 100, timeout: 30000 }, S.E.uid).catch(() => {});
+  await animationFrames(page, 3);
+  const completed = await page.evaluate((id) => window.ssmixViewer.mpr(id), S.E.uid);
+  check(completed.available && completed.status === "ready" && completed.volume.depth === 9,
+    `mpr() once the missing slice was picked: ${JSON.stringify(completed).slice(0, 200)}`);
+  await page.evaluate(() => window.ssmixViewer.setLayout("1x1"));
 
   // The button on the 40-slice CT: three planes, the volume as the files describe it.
   await page.evaluate((id) => window.ssmixViewer.open(id), S.A.uid);
